@@ -1,0 +1,27 @@
+//! # Mission Control SDK
+//!
+//! A typed, validated client for the Mission Control Supabase schema, for Rust and (through
+//! WebAssembly) JavaScript. Layers, each depending only on the ones before it:
+//!
+//! `schema` (tables, enums, validation) → `http` (fetch transport) → `rest` (PostgREST query
+//! builder) → `auth` (GoTrue session) → `domain` (workflows) → `js` (the wasm-bindgen façade).
+//!
+//! ```js
+//! import { createClient } from "@mission-control/sdk";
+//! const mc = createClient("http://127.0.0.1:54321", anonKey);
+//! await mc.auth.signInWithPassword({ email, password });
+//! const { data, error } = await mc.from("companies").select("*");
+//! ```
+
+pub mod error;
+pub mod schema;
+pub mod http;
+pub mod rest;
+pub mod auth;
+pub mod domain;
+mod client;
+#[cfg(target_arch = "wasm32")]
+pub mod js;
+
+pub use client::{Client, ClientOptions};
+pub use error::{Error, ErrorCode, Violation};

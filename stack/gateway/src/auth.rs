@@ -1,0 +1,555 @@
+//! A stand-in for Supabase's auth server (GoTrue), for the endpoints the SDK uses.
+//!
+//! STAND-IN: GoTrue itself cannot be built on this workplace (its Go module is refused by the
+//! Go module proxy, see README). This module speaks GoTrue's wire format for: `settings`,
+//! `health`, `signup` (also anonymous), `token` (password and refresh_token grants, with
+//! refresh-token rotation and reuse detection), `user` GET/PUT, `logout` (global/local/others),
+//! `recover`, `otp` and `verify` (email one-time codes, readable by tests through the
+//! service_role-only `/auth/v1/_mailbox`). Errors follow API version 2024-01-01: `{code, message}`.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sqlx::postgres::PgPoolOptions;
+use sqlx::{PgPool, Row};
+use uuid::Uuid;
+
+use crate::gate::Keys;
+use crate::Config;
+
+#[derive(Clone)]
+pub struct AuthState {
+    pool: PgPool,
+    secret: String,
+    service_key: String,
+    jwt_exp: i64,
+    issuer: String,
+    anonymous: bool,
+    reuse_interval: i64,
+    min_password: usize,
+}
+
+impl AuthState {
+    pub async fn connect(cfg: &Config, keys: &Keys) -> anyhow::Result<AuthState> {
+        let pool = PgPoolOptions::new().max_connections(4).connect(&cfg.auth_db_url).await?;
+        Ok(AuthState {
+            pool,
+            secret: cfg.jwt_secret.clone(),
+            service_key: keys.service.clone(),
+            jwt_exp: cfg.jwt_exp,
+            issuer: format!("http://127.0.0.1:{}/auth/v1", cfg.port),
+            anonymous: cfg.anonymous_sign_ins,
+            reuse_interval: cfg.refresh_reuse_interval,
+            min_password: cfg.min_password_length,
+        })
+    }
+}
+
+pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
+    Router::new()
+        .route("/health", get(|| async { Json(json!({"name": "GoTrue", "version": "stand-in", "description": "mc-gateway auth stand-in"})) }))
+        .route("/settings", get(settings))
+        .route("/signup", post(signup))
+        .route("/token", post(token))
+        .route("/user", get(get_user).put(put_user))
+        .route("/logout", post(logout))
+        .route("/recover", post(recover))
+        .route("/otp", post(otp))
+        .route("/verify", post(verify))
+        .route("/_mailbox", get(mailbox))
+        .with_state(state)
+}
+
+/// An error as GoTrue sends it: status, stable code, message (plus extra fields).
+struct AuthError(StatusCode, &'static str, String, Option<Value>);
+
+impl AuthError {
+    fn new(status: u16, code: &'static str, msg: impl Into<String>) -> Self {
+        AuthError(StatusCode::from_u16(status).unwrap(), code, msg.into(), None)
+    }
+}
+
+impl From<sqlx::Error> for AuthError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!("auth database error: {e}");
+        AuthError::new(500, "unexpected_failure", "Database error")
+    }
+}
+
+impl IntoResponse for AuthError {
+    fn into_response(self) -> Response {
+        let mut body = json!({"code": self.1, "message": self.2});
+        if let Some(Value::Object(extra)) = self.3 {
+            for (k, v) in extra {
+                body[k] = v;
+            }
+        }
+        let mut res = (self.0, Json(body)).into_response();
+        res.headers_mut().insert("x-sb-error-code", HeaderValue::from_static(self.1));
+        res.headers_mut().insert("x-supabase-api-version", HeaderValue::from_static("2024-01-01"));
+        res
+    }
+}
+
+type AuthResult = Result<Response, AuthError>;
+
+fn ok(v: Value) -> AuthResult {
+    let mut res = Json(v).into_response();
+    res.headers_mut().insert("x-supabase-api-version", HeaderValue::from_static("2024-01-01"));
+    Ok(res)
+}
+
+async fn settings(State(s): State<AuthState>) -> Json<Value> {
+    Json(json!({
+        "external": {"email": true, "phone": false, "anonymous_users": s.anonymous},
+        "disable_signup": false,
+        "mailer_autoconfirm": true,
+        "phone_autoconfirm": false,
+        "sms_provider": "",
+        "saml_enabled": false,
+        "password_min_length": s.min_password,
+    }))
+}
+
+const USER_JSON: &str = "json_build_object(
+    'id', u.id, 'aud', u.aud, 'role', u.role, 'email', coalesce(u.email, ''),
+    'email_confirmed_at', u.email_confirmed_at, 'phone', '', 'confirmed_at', u.email_confirmed_at,
+    'recovery_sent_at', u.recovery_sent_at, 'last_sign_in_at', u.last_sign_in_at,
+    'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
+    'identities', '[]'::json, 'created_at', u.created_at, 'updated_at', u.updated_at,
+    'is_anonymous', u.is_anonymous)";
+
+async fn user_json(pool: &PgPool, id: Uuid) -> Result<Value, AuthError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_JSON} AS j FROM auth.users u WHERE u.id = $1")))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| r.get::<Value, _>("j"))
+        .ok_or_else(|| AuthError::new(404, "user_not_found", "User not found"))
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && email.len() <= 255
+}
+
+fn check_password(s: &AuthState, password: &str) -> Result<(), AuthError> {
+    if password.chars().count() < s.min_password {
+        return Err(AuthError(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "weak_password",
+            format!("Password should be at least {} characters.", s.min_password),
+            Some(json!({"weak_password": {"reasons": ["length"]}})),
+        ));
+    }
+    Ok(())
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Opens a session for `user_id`: a session row, a refresh token, a signed access token.
+async fn issue_session(s: &AuthState, user_id: Uuid, method: &str) -> AuthResult {
+    let mut tx = s.pool.begin().await?;
+    let session_id: Uuid =
+        sqlx::query_scalar("INSERT INTO auth.sessions (user_id) VALUES ($1) RETURNING id")
+            .bind(user_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let refresh = new_refresh_token();
+    sqlx::query("INSERT INTO auth.refresh_tokens (token, user_id, session_id) VALUES ($1, $2, $3)")
+        .bind(&refresh)
+        .bind(user_id)
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE auth.users SET last_sign_in_at = now() WHERE id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    session_body(s, user_id, session_id, &refresh, method).await
+}
+
+fn new_refresh_token() -> String {
+    Uuid::new_v4().simple().to_string()[..22].to_string()
+}
+
+async fn session_body(s: &AuthState, user_id: Uuid, session_id: Uuid, refresh: &str, method: &str) -> AuthResult {
+    let user = user_json(&s.pool, user_id).await?;
+    let iat = now();
+    let exp = iat + s.jwt_exp;
+    let claims = json!({
+        "iss": s.issuer, "sub": user_id, "aud": "authenticated", "exp": exp, "iat": iat,
+        "email": user["email"], "phone": "", "app_metadata": user["app_metadata"],
+        "user_metadata": user["user_metadata"], "role": "authenticated", "aal": "aal1",
+        "amr": [{"method": method, "timestamp": iat}], "session_id": session_id,
+        "is_anonymous": user["is_anonymous"],
+    });
+    let access = jsonwebtoken::encode(&Header::default(), &claims, &EncodingKey::from_secret(s.secret.as_bytes()))
+        .map_err(|e| AuthError::new(500, "unexpected_failure", e.to_string()))?;
+    ok(json!({
+        "access_token": access, "token_type": "bearer", "expires_in": s.jwt_exp, "expires_at": exp,
+        "refresh_token": refresh, "user": user,
+    }))
+}
+
+#[derive(Deserialize, Default)]
+struct Credentials {
+    email: Option<String>,
+    password: Option<String>,
+    data: Option<Value>,
+    refresh_token: Option<String>,
+}
+
+async fn signup(State(s): State<AuthState>, body: Option<Json<Credentials>>) -> AuthResult {
+    let c = body.map(|b| b.0).unwrap_or_default();
+    let (email, password) = match (c.email.as_deref(), c.password.as_deref()) {
+        (None, None) => {
+            if !s.anonymous {
+                return Err(AuthError::new(422, "anonymous_provider_disabled", "Anonymous sign-ins are disabled"));
+            }
+            let id: Uuid = sqlx::query_scalar(
+                "INSERT INTO auth.users (is_anonymous, raw_app_meta_data, raw_user_meta_data)
+                 VALUES (true, '{\"provider\":\"anonymous\",\"providers\":[\"anonymous\"]}', coalesce($1, '{}'))
+                 RETURNING id",
+            )
+            .bind(c.data)
+            .fetch_one(&s.pool)
+            .await?;
+            return issue_session(&s, id, "anonymous").await;
+        }
+        (Some(e), Some(p)) => (e.trim().to_lowercase(), p.to_string()),
+        (None, Some(_)) => return Err(AuthError::new(400, "validation_failed", "To signup, please provide your email")),
+        (Some(_), None) => return Err(AuthError::new(400, "validation_failed", "Signup requires a valid password")),
+    };
+    if !valid_email(&email) {
+        return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+    }
+    check_password(&s, &password)?;
+    let inserted: Option<Uuid> = sqlx::query_scalar(
+        "INSERT INTO auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
+         VALUES ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), now(), coalesce($3, '{}'))
+         ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(&email)
+    .bind(&password)
+    .bind(c.data)
+    .fetch_optional(&s.pool)
+    .await?;
+    match inserted {
+        Some(id) => issue_session(&s, id, "password").await,
+        None => Err(AuthError::new(422, "user_already_exists", "User already registered")),
+    }
+}
+
+#[derive(Deserialize)]
+struct GrantQuery {
+    grant_type: Option<String>,
+}
+
+async fn token(State(s): State<AuthState>, Query(q): Query<GrantQuery>, body: Option<Json<Credentials>>) -> AuthResult {
+    let c = body.map(|b| b.0).unwrap_or_default();
+    match q.grant_type.as_deref() {
+        Some("password") => {
+            let (Some(email), Some(password)) = (c.email, c.password) else {
+                return Err(AuthError::new(400, "validation_failed", "missing email or phone"));
+            };
+            let id: Option<Uuid> = sqlx::query_scalar(
+                "SELECT id FROM auth.users WHERE email = lower(trim($1))
+                   AND encrypted_password IS NOT NULL AND encrypted_password = extensions.crypt($2, encrypted_password)",
+            )
+            .bind(&email)
+            .bind(&password)
+            .fetch_optional(&s.pool)
+            .await?;
+            match id {
+                Some(id) => issue_session(&s, id, "password").await,
+                None => Err(AuthError::new(400, "invalid_credentials", "Invalid login credentials")),
+            }
+        }
+        Some("refresh_token") => {
+            let token = c.refresh_token.filter(|t| !t.is_empty()).ok_or_else(|| {
+                AuthError::new(400, "validation_failed", "refresh_token required")
+            })?;
+            refresh(&s, &token).await
+        }
+        _ => Err(AuthError::new(400, "unsupported_grant_type", "unsupported_grant_type")),
+    }
+}
+
+/// Rotation with reuse detection, as GoTrue does it: a revoked token used again within the reuse
+/// interval answers with the session's current token; later, it revokes the whole session.
+async fn refresh(s: &AuthState, token: &str) -> AuthResult {
+    let mut tx = s.pool.begin().await?;
+    let row = sqlx::query(
+        "SELECT id, user_id, session_id, revoked, extract(epoch from now() - updated_at)::float8 AS age
+           FROM auth.refresh_tokens WHERE token = $1 FOR UPDATE",
+    )
+    .bind(token)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Err(AuthError::new(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found"));
+    };
+    let (id, user_id, session_id): (i64, Uuid, Uuid) = (row.get("id"), row.get("user_id"), row.get("session_id"));
+    let next = if row.get::<bool, _>("revoked") {
+        let age: f64 = row.get("age");
+        let active: Option<String> = sqlx::query_scalar(
+            "SELECT token FROM auth.refresh_tokens WHERE session_id = $1 AND NOT revoked ORDER BY id DESC LIMIT 1",
+        )
+        .bind(session_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match active {
+            Some(t) if age <= s.reuse_interval as f64 => t,
+            _ => {
+                sqlx::query("DELETE FROM auth.sessions WHERE id = $1").bind(session_id).execute(&mut *tx).await?;
+                tx.commit().await?;
+                return Err(AuthError::new(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used"));
+            }
+        }
+    } else {
+        let t = new_refresh_token();
+        sqlx::query("UPDATE auth.refresh_tokens SET revoked = true, updated_at = now() WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO auth.refresh_tokens (token, user_id, session_id, parent) VALUES ($1, $2, $3, $4)")
+            .bind(&t)
+            .bind(user_id)
+            .bind(session_id)
+            .bind(token)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE auth.sessions SET updated_at = now() WHERE id = $1").bind(session_id).execute(&mut *tx).await?;
+        t
+    };
+    tx.commit().await?;
+    session_body(s, user_id, session_id, &next, "token_refresh").await
+}
+
+/// The user and session named by a valid access token whose session still exists.
+async fn authenticate(s: &AuthState, headers: &HeaderMap) -> Result<(Uuid, Uuid), AuthError> {
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .ok_or_else(|| AuthError::new(401, "no_authorization", "This endpoint requires a valid Bearer token"))?;
+    let mut validation = Validation::new(jsonwebtoken::Algorithm::HS256);
+    validation.set_audience(&["authenticated"]);
+    let data = jsonwebtoken::decode::<Value>(bearer, &DecodingKey::from_secret(s.secret.as_bytes()), &validation)
+        .map_err(|e| AuthError::new(403, "bad_jwt", format!("invalid JWT: unable to parse or verify signature, {e}")))?;
+    let sub = data.claims["sub"].as_str().and_then(|v| v.parse::<Uuid>().ok());
+    let sid = data.claims["session_id"].as_str().and_then(|v| v.parse::<Uuid>().ok());
+    let (Some(sub), Some(sid)) = (sub, sid) else {
+        return Err(AuthError::new(403, "bad_jwt", "invalid claim: missing sub or session_id claim"));
+    };
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM auth.sessions WHERE id = $1)")
+        .bind(sid)
+        .fetch_one(&s.pool)
+        .await?;
+    if !exists {
+        return Err(AuthError::new(403, "session_not_found", "Session from session_id claim in JWT does not exist"));
+    }
+    Ok((sub, sid))
+}
+
+async fn get_user(State(s): State<AuthState>, headers: HeaderMap) -> AuthResult {
+    let (uid, _) = authenticate(&s, &headers).await?;
+    ok(user_json(&s.pool, uid).await?)
+}
+
+async fn put_user(State(s): State<AuthState>, headers: HeaderMap, Json(c): Json<Credentials>) -> AuthResult {
+    let (uid, _) = authenticate(&s, &headers).await?;
+    if let Some(email) = &c.email {
+        let email = email.trim().to_lowercase();
+        if !valid_email(&email) {
+            return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+        }
+        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM auth.users WHERE email = $1 AND id <> $2)")
+            .bind(&email)
+            .bind(uid)
+            .fetch_one(&s.pool)
+            .await?;
+        if taken {
+            return Err(AuthError::new(422, "email_exists", "A user with this email address has already been registered"));
+        }
+        sqlx::query("UPDATE auth.users SET email = $1, updated_at = now() WHERE id = $2")
+            .bind(&email)
+            .bind(uid)
+            .execute(&s.pool)
+            .await?;
+    }
+    if let Some(password) = &c.password {
+        check_password(&s, password)?;
+        sqlx::query("UPDATE auth.users SET encrypted_password = extensions.crypt($1, extensions.gen_salt('bf', 10)), updated_at = now() WHERE id = $2")
+            .bind(password)
+            .bind(uid)
+            .execute(&s.pool)
+            .await?;
+    }
+    if let Some(data) = c.data {
+        sqlx::query("UPDATE auth.users SET raw_user_meta_data = raw_user_meta_data || $1, updated_at = now() WHERE id = $2")
+            .bind(data)
+            .bind(uid)
+            .execute(&s.pool)
+            .await?;
+    }
+    ok(user_json(&s.pool, uid).await?)
+}
+
+#[derive(Deserialize)]
+struct ScopeQuery {
+    scope: Option<String>,
+}
+
+async fn logout(State(s): State<AuthState>, headers: HeaderMap, Query(q): Query<ScopeQuery>) -> AuthResult {
+    let (uid, sid) = authenticate(&s, &headers).await?;
+    let sql = match q.scope.as_deref().unwrap_or("global") {
+        "global" => "DELETE FROM auth.sessions WHERE user_id = $1",
+        "local" => "DELETE FROM auth.sessions WHERE user_id = $1 AND id = $2",
+        "others" => "DELETE FROM auth.sessions WHERE user_id = $1 AND id <> $2",
+        _ => return Err(AuthError::new(400, "validation_failed", "Unsupported logout scope")),
+    };
+    sqlx::query(sql).bind(uid).bind(sid).execute(&s.pool).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Deserialize)]
+struct EmailBody {
+    email: Option<String>,
+    create_user: Option<bool>,
+    data: Option<Value>,
+}
+
+/// Stores a six-digit code for `email` (the stand-in's "mail"); tests read it from `_mailbox`.
+async fn send_code(s: &AuthState, user_id: Uuid, kind: &str) -> Result<(), AuthError> {
+    let code = format!("{:06}", Uuid::new_v4().as_u128() % 1_000_000);
+    sqlx::query("DELETE FROM auth.one_time_tokens WHERE user_id = $1 AND kind = $2")
+        .bind(user_id)
+        .bind(kind)
+        .execute(&s.pool)
+        .await?;
+    sqlx::query("INSERT INTO auth.one_time_tokens (user_id, kind, token_hash) VALUES ($1, $2, $3)")
+        .bind(user_id)
+        .bind(kind)
+        .bind(&code)
+        .execute(&s.pool)
+        .await?;
+    tracing::info!("auth stand-in: {kind} code for user {user_id}: {code}");
+    Ok(())
+}
+
+async fn user_by_email(s: &AuthState, email: &str) -> Result<Option<Uuid>, AuthError> {
+    Ok(sqlx::query_scalar("SELECT id FROM auth.users WHERE email = lower(trim($1))")
+        .bind(email)
+        .fetch_optional(&s.pool)
+        .await?)
+}
+
+async fn recover(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult {
+    let email = b.email.unwrap_or_default();
+    if !valid_email(email.trim()) {
+        return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+    }
+    if let Some(id) = user_by_email(&s, &email).await? {
+        send_code(&s, id, "recovery").await?;
+        sqlx::query("UPDATE auth.users SET recovery_sent_at = now() WHERE id = $1").bind(id).execute(&s.pool).await?;
+    }
+    ok(json!({}))
+}
+
+async fn otp(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult {
+    let email = b.email.unwrap_or_default().trim().to_lowercase();
+    if !valid_email(&email) {
+        return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+    }
+    let id = match user_by_email(&s, &email).await? {
+        Some(id) => id,
+        None if b.create_user.unwrap_or(true) => sqlx::query_scalar(
+            "INSERT INTO auth.users (email, raw_user_meta_data) VALUES ($1, coalesce($2, '{}')) RETURNING id",
+        )
+        .bind(&email)
+        .bind(b.data)
+        .fetch_one(&s.pool)
+        .await?,
+        None => return Err(AuthError::new(422, "otp_disabled", "Signups not allowed for otp")),
+    };
+    send_code(&s, id, "magiclink").await?;
+    ok(json!({}))
+}
+
+#[derive(Deserialize)]
+struct VerifyBody {
+    #[serde(rename = "type")]
+    kind: String,
+    email: Option<String>,
+    token: Option<String>,
+}
+
+async fn verify(State(s): State<AuthState>, Json(b): Json<VerifyBody>) -> AuthResult {
+    let kind = match b.kind.as_str() {
+        "email" | "magiclink" | "signup" => "magiclink",
+        "recovery" => "recovery",
+        _ => return Err(AuthError::new(400, "validation_failed", "Verify requires a verification type")),
+    };
+    let (Some(email), Some(token)) = (b.email, b.token) else {
+        return Err(AuthError::new(400, "validation_failed", "Verify requires either a token or a token hash"));
+    };
+    let id: Option<Uuid> = sqlx::query_scalar(
+        "DELETE FROM auth.one_time_tokens t USING auth.users u
+          WHERE t.user_id = u.id AND u.email = lower(trim($1)) AND t.kind = $2 AND t.token_hash = $3
+            AND t.created_at > now() - interval '1 hour'
+        RETURNING u.id",
+    )
+    .bind(&email)
+    .bind(kind)
+    .bind(&token)
+    .fetch_optional(&s.pool)
+    .await?;
+    let Some(id) = id else {
+        return Err(AuthError::new(403, "otp_expired", "Token has expired or is invalid"));
+    };
+    sqlx::query("UPDATE auth.users SET email_confirmed_at = coalesce(email_confirmed_at, now()) WHERE id = $1")
+        .bind(id)
+        .execute(&s.pool)
+        .await?;
+    issue_session(&s, id, "otp").await
+}
+
+#[derive(Deserialize)]
+struct MailboxQuery {
+    email: String,
+}
+
+/// Test helper (service_role key only): the latest one-time code sent to an address.
+async fn mailbox(State(s): State<AuthState>, headers: HeaderMap, Query(q): Query<MailboxQuery>) -> AuthResult {
+    let key = headers.get("apikey").and_then(|v| v.to_str().ok());
+    if key != Some(s.service_key.as_str()) {
+        return Err(AuthError::new(403, "not_admin", "User not allowed"));
+    }
+    let rows = sqlx::query(
+        "SELECT t.kind, t.token_hash FROM auth.one_time_tokens t JOIN auth.users u ON u.id = t.user_id
+          WHERE u.email = lower(trim($1)) ORDER BY t.created_at DESC",
+    )
+    .bind(&q.email)
+    .fetch_all(&s.pool)
+    .await?;
+    let messages: Vec<Value> = rows
+        .iter()
+        .map(|r| json!({"kind": r.get::<String, _>("kind"), "code": r.get::<String, _>("token_hash")}))
+        .collect();
+    ok(json!({"email": q.email, "messages": messages}))
+}

@@ -1,0 +1,112 @@
+//! mc-gateway: the local stack's single base URL, shaped like a Supabase project.
+//!
+//! - `/rest/v1/*`: a PostgREST-compatible server (the `postrust-server` crate, in PostgREST
+//!   compatibility mode), after the request normalisation in [`normalize`].
+//! - `/auth/v1/*`: the auth stand-in in [`auth`] (GoTrue cannot be built here; see README).
+//! - every route requires the `apikey` header (or query parameter), like Supabase's API gateway,
+//!   and every response answers CORS so that pages on another origin can call it.
+//!
+//! On start it writes `MC_STACK_ENV` (URL, anon and service_role keys) for tests and the playground.
+
+mod auth;
+mod gate;
+mod normalize;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::routing::{any, get};
+use axum::Router;
+
+/// Settings read from the environment (the stack script sets them).
+pub struct Config {
+    pub port: u16,
+    pub rest_db_url: String,
+    pub auth_db_url: String,
+    pub jwt_secret: String,
+    pub jwt_exp: i64,
+    pub env_file: Option<String>,
+    pub anonymous_sign_ins: bool,
+    pub refresh_reuse_interval: i64,
+    pub min_password_length: usize,
+}
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
+}
+
+impl Config {
+    fn from_env() -> anyhow::Result<Self> {
+        Ok(Config {
+            port: env_or("MC_PORT", "54321").parse().context("MC_PORT")?,
+            rest_db_url: std::env::var("MC_REST_DB_URL").context("MC_REST_DB_URL is required")?,
+            auth_db_url: std::env::var("MC_AUTH_DB_URL").context("MC_AUTH_DB_URL is required")?,
+            jwt_secret: std::env::var("MC_JWT_SECRET").context("MC_JWT_SECRET is required")?,
+            jwt_exp: env_or("MC_JWT_EXP", "3600").parse().context("MC_JWT_EXP")?,
+            env_file: std::env::var("MC_STACK_ENV").ok(),
+            anonymous_sign_ins: env_or("MC_AUTH_ANONYMOUS", "true") == "true",
+            refresh_reuse_interval: env_or("MC_REFRESH_REUSE_INTERVAL", "10").parse()?,
+            min_password_length: env_or("MC_PASSWORD_MIN_LENGTH", "6").parse()?,
+        })
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "mc_gateway=info,postrust=warn".into()),
+        )
+        .init();
+    let cfg = Config::from_env()?;
+    let keys = gate::Keys::mint(&cfg.jwt_secret)?;
+
+    // Bind first, so that a taken port is reported before anything else starts.
+    let addr = SocketAddr::from(([127, 0, 0, 1], cfg.port));
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        anyhow::anyhow!("cannot listen on {addr}: {e} (is another stack or program using port {}?)", cfg.port)
+    })?;
+
+    // The PostgREST-compatible server, configured the way Supabase configures PostgREST.
+    std::env::set_var("PGRST_DB_URI", &cfg.rest_db_url);
+    std::env::set_var("PGRST_DB_SCHEMAS", "public");
+    std::env::set_var("PGRST_DB_ANON_ROLE", "anon");
+    std::env::set_var("PGRST_JWT_SECRET", &cfg.jwt_secret);
+    std::env::set_var("PGRST_COMPAT_MODE", "true");
+    std::env::set_var("PGRST_DB_MAX_ROWS", "1000");
+    let rest_config = postrust_core::AppConfig::try_from_env()?;
+    let rest = postrust_server::build(rest_config, postrust_server::Host::SERVER)
+        .await
+        .context("starting the REST server (is PostgreSQL up and migrated?)")?
+        .router;
+
+    let auth_state = auth::AuthState::connect(&cfg, &keys).await?;
+    let state = Arc::new(gate::GatewayState { keys: keys.clone(), rest });
+
+    let app = Router::new()
+        .route("/rest/v1", any(gate::rest))
+        .route("/rest/v1/", any(gate::rest))
+        .route("/rest/v1/{*path}", any(gate::rest))
+        .nest("/auth/v1", auth::router(auth_state))
+        .with_state(state.clone())
+        .route("/health", get(|| async { "ok" }))
+        .layer(axum::middleware::from_fn_with_state(state, gate::gate));
+
+    if let Some(path) = &cfg.env_file {
+        let url = format!("http://127.0.0.1:{}", cfg.port);
+        let body = format!(
+            "MC_URL={url}\nMC_ANON_KEY={}\nMC_SERVICE_KEY={}\nMC_JWT_SECRET={}\n",
+            keys.anon, keys.service, cfg.jwt_secret
+        );
+        std::fs::write(path, body).with_context(|| format!("writing {path}"))?;
+    }
+    tracing::info!("mc-gateway listening on http://{addr}");
+    axum::serve(postrust_server::lenient_uri::LenientListener(listener), app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

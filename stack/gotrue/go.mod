@@ -1,0 +1,3 @@
+module missioncontrol.local/stack/gotrue
+
+go 1.25.11

@@ -1,0 +1,56 @@
+-- Tables of the auth stand-in (stack/gateway/src/auth.rs), in place of GoTrue's own
+-- migrations, which cannot run here (GoTrue's module is not served by the Go proxy this
+-- workplace reaches). Column names follow GoTrue's so that auth.users looks as it does on
+-- Supabase to anything that joins it.
+\set ON_ERROR_STOP on
+SET ROLE supabase_auth_admin;
+
+CREATE TABLE IF NOT EXISTS auth.users (
+  instance_id        uuid,
+  id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  aud                varchar(255) NOT NULL DEFAULT 'authenticated',
+  role               varchar(255) NOT NULL DEFAULT 'authenticated',
+  email              varchar(255) UNIQUE,
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz,
+  confirmation_token varchar(255),
+  recovery_token     varchar(255),
+  recovery_sent_at   timestamptz,
+  email_change       varchar(255),
+  last_sign_in_at    timestamptz,
+  raw_app_meta_data  jsonb NOT NULL DEFAULT '{"provider":"email","providers":["email"]}',
+  raw_user_meta_data jsonb NOT NULL DEFAULT '{}',
+  is_anonymous       boolean NOT NULL DEFAULT false,
+  created_at         timestamptz NOT NULL DEFAULT now(),
+  updated_at         timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS auth.sessions (
+  id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id    uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS auth.refresh_tokens (
+  id         bigserial PRIMARY KEY,
+  token      varchar(255) NOT NULL UNIQUE,
+  user_id    uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
+  session_id uuid NOT NULL REFERENCES auth.sessions(id) ON DELETE CASCADE,
+  parent     varchar(255),
+  revoked    boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS refresh_tokens_session_idx ON auth.refresh_tokens (session_id);
+
+CREATE TABLE IF NOT EXISTS auth.one_time_tokens (
+  id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id    uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
+  kind       text NOT NULL,       -- 'magiclink' | 'recovery' | 'signup'
+  token_hash text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+RESET ROLE;
+GRANT SELECT ON auth.users TO service_role;
