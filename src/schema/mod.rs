@@ -2,7 +2,7 @@
 //! from `supabase/migrations` and used for validation, query checks and the TypeScript types.
 
 mod catalog;
-mod validate;
+pub mod validate;
 
 pub use catalog::{enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES};
 pub use validate::{validate, Mode};

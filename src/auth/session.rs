@@ -1,0 +1,69 @@
+//! The session, in supabase-js's JSON format.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode};
+
+/// A user as GoTrue returns it (kept as JSON: its metadata is free-form).
+pub type User = Value;
+
+/// A signed-in session: the same JSON supabase-js stores, so both can share one login.
+///
+/// ```js
+/// const { data: { session } } = await mc.auth.getSession();
+/// session.access_token; session.expires_at;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub expires_in: i64,
+    pub expires_at: i64,
+    pub token_type: String,
+    pub user: User,
+}
+
+impl Session {
+    /// Reads a session from GoTrue's answer, computing `expires_at` when it is absent.
+    pub fn from_json(mut v: Value) -> Result<Session, Error> {
+        if v.get("expires_at").is_none_or(Value::is_null) {
+            let now = chrono::Utc::now().timestamp();
+            let exp = v.get("expires_in").and_then(Value::as_i64).unwrap_or(3600);
+            v["expires_at"] = Value::from(now + exp);
+        }
+        serde_json::from_value(v).map_err(|e| Error::new(ErrorCode::Undecodable, format!("session: {e}")))
+    }
+}
+
+/// supabase-js's storage key for a project URL: `sb-<first label of the host>-auth-token`.
+///
+/// ```js
+/// // http://127.0.0.1:54321 → "sb-127-auth-token"
+/// ```
+pub fn storage_key(url: &str) -> String {
+    let host = url.split("://").nth(1).unwrap_or(url);
+    let host = host.split(['/', ':']).next().unwrap_or(host);
+    let label = host.split('.').next().unwrap_or(host);
+    format!("sb-{label}-auth-token")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn storage_key_uses_first_host_label() {
+        assert_eq!(storage_key("http://127.0.0.1:54321"), "sb-127-auth-token");
+        assert_eq!(storage_key("https://abcd.supabase.co"), "sb-abcd-auth-token");
+        assert_eq!(storage_key("http://localhost:54321/"), "sb-localhost-auth-token");
+    }
+
+    #[test]
+    fn expires_at_is_computed_when_absent() {
+        let s = Session::from_json(json!({"access_token": "a", "refresh_token": "r", "expires_in": 60, "token_type": "bearer", "user": {}})).unwrap();
+        let now = chrono::Utc::now().timestamp();
+        assert!((s.expires_at - (now + 60)).abs() <= 1, "expires_at {} vs now {}", s.expires_at, now);
+    }
+}

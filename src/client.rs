@@ -1,0 +1,61 @@
+//! The client: one project URL and key, one session shared by REST and auth.
+
+use std::rc::Rc;
+
+use crate::auth::AuthClient;
+use crate::http::Transport;
+use crate::rest::{QueryBuilder, RestContext};
+
+/// Options of [`Client::new`].
+#[derive(Clone, Default)]
+pub struct ClientOptions {
+    pub transport: Transport,
+}
+
+/// A Mission Control client.
+///
+/// ```js
+/// import { createClient } from "@mission-control/sdk";
+/// const mc = createClient("http://127.0.0.1:54321", anonKey);
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    url: String,
+    key: String,
+    transport: Transport,
+    auth: AuthClient,
+}
+
+impl Client {
+    /// A client for the project at `url` (no trailing `/rest/v1`) with its anon key.
+    pub fn new(url: &str, key: &str, options: ClientOptions) -> Client {
+        let url = url.trim_end_matches('/').to_string();
+        let auth = AuthClient::new(format!("{url}/auth/v1"), key.to_string(), options.transport.clone());
+        Client { url, key: key.to_string(), transport: options.transport, auth }
+    }
+
+    /// The auth client.
+    ///
+    /// ```js
+    /// mc.auth.signUp({ email, password })
+    /// ```
+    pub fn auth(&self) -> &AuthClient {
+        &self.auth
+    }
+
+    /// A query on `table`.
+    ///
+    /// ```js
+    /// mc.from("agents").select("*").eq("tier", 2)
+    /// ```
+    pub fn from(&self, table: &str) -> QueryBuilder {
+        let auth = self.auth.clone();
+        let ctx = RestContext {
+            url: format!("{}/rest/v1", self.url),
+            api_key: self.key.clone(),
+            transport: self.transport.clone(),
+            token: Rc::new(move || auth.access_token()),
+        };
+        QueryBuilder::new(ctx, table)
+    }
+}

@@ -1,0 +1,127 @@
+//! The transport: one request, one answer, over the platform's `fetch` (in the browser) — the
+//! layer every other one sends through. Retries, timeouts and abort live here too.
+
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+
+#[cfg(not(target_arch = "wasm32"))]
+use crate::error::ErrorCode;
+use crate::error::Error;
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Head,
+    Post,
+    Patch,
+    Put,
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Head => "HEAD",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// A request, fully formed: the URL is already encoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+}
+
+impl Request {
+    /// A request with no headers and no body.
+    pub fn new(method: Method, url: impl Into<String>) -> Self {
+        Request { method, url: url.into(), headers: Vec::new(), body: None }
+    }
+
+    /// Sets a header, replacing one of the same name.
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_string(), value.into()));
+        self
+    }
+}
+
+/// An answer: status, headers (names lower-cased) and the body as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub status_text: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Response {
+    /// The first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// How requests leave: the global `fetch`, or one the user passes (as supabase-js's
+/// `global.fetch` option), which is also how tests inject faults.
+#[derive(Clone, Default)]
+pub struct Transport {
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fetch: Option<js_sys::Function>,
+}
+
+impl Transport {
+    /// Sends `req` and waits for the whole answer.
+    pub async fn send(&self, req: Request) -> Result<Response, Error> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            fetch::send(self.fetch.as_ref(), req).await
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = req;
+            Err(Error::new(ErrorCode::Network, "the native transport is not available in this build"))
+        }
+    }
+}
+
+/// Percent-encodes a query component: everything but unreserved characters.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_reserved_and_unicode() {
+        assert_eq!(encode_component("a b+c,d(é)"), "a%20b%2Bc%2Cd%28%C3%A9%29");
+        assert_eq!(encode_component("AZaz09-_.~"), "AZaz09-_.~");
+    }
+
+    #[test]
+    fn header_replaces_same_name() {
+        let r = Request::new(Method::Get, "http://x").header("Prefer", "a").header("prefer", "b");
+        assert_eq!(r.headers, vec![("prefer".to_string(), "b".to_string())]);
+    }
+}

@@ -1,0 +1,87 @@
+//! The JavaScript façade (wasm-bindgen): supabase-js's shapes over the Rust layers.
+
+mod auth;
+mod error;
+mod query;
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::http::Transport;
+use crate::schema::{self, Mode};
+use crate::{Client, ClientOptions};
+
+pub use auth::JsAuth;
+pub use error::to_js_error;
+pub use query::JsQuery;
+
+/// A Mission Control client for JavaScript.
+///
+/// ```js
+/// const mc = createClient("http://127.0.0.1:54321", anonKey);
+/// ```
+#[wasm_bindgen(js_name = McClient)]
+pub struct JsClient {
+    inner: Client,
+}
+
+/// Creates a client. `options.global.fetch` replaces the global `fetch` (as in supabase-js).
+///
+/// ```js
+/// import { createClient } from "@mission-control/sdk";
+/// const mc = createClient(url, anonKey, { global: { fetch: myFetch } });
+/// ```
+#[wasm_bindgen(js_name = createClient)]
+pub fn create_client(url: &str, key: &str, options: JsValue) -> Result<JsClient, JsValue> {
+    let mut transport = Transport::default();
+    if options.is_object() {
+        let global = Reflect::get(&options, &"global".into()).unwrap_or(JsValue::UNDEFINED);
+        if global.is_object() {
+            let f = Reflect::get(&global, &"fetch".into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(f) = f.dyn_ref::<Function>() {
+                transport.fetch = Some(f.clone());
+            }
+        }
+    }
+    if url.is_empty() || key.is_empty() {
+        return Err(to_js_error(&crate::Error::new(crate::ErrorCode::ValidationFailed, "createClient needs a URL and an API key")));
+    }
+    Ok(JsClient { inner: Client::new(url, key, ClientOptions { transport }) })
+}
+
+#[wasm_bindgen(js_class = McClient)]
+impl JsClient {
+    /// The auth client.
+    ///
+    /// ```js
+    /// await mc.auth.signInWithPassword({ email, password });
+    /// ```
+    #[wasm_bindgen(getter)]
+    pub fn auth(&self) -> JsAuth {
+        JsAuth::new(self.inner.auth().clone())
+    }
+
+    /// A query on one table.
+    ///
+    /// ```js
+    /// const { data } = await mc.from("agents").select("*").eq("tier", 2);
+    /// ```
+    pub fn from(&self, table: &str) -> JsQuery {
+        JsQuery::new(self.inner.from(table))
+    }
+
+    /// Validates a value for a table without sending anything: throws an `McError` with
+    /// `code = "validation_failed"` and `violations`, or returns `true`.
+    ///
+    /// ```js
+    /// mc.validate("agents", "insert", { company_id, name: "Ada", role: "CTO", tier: 2 }); // true
+    /// ```
+    pub fn validate(&self, table: &str, mode: &str, value: JsValue) -> Result<bool, JsValue> {
+        let mode = Mode::parse(mode).ok_or_else(|| {
+            to_js_error(&crate::Error::new(crate::ErrorCode::ValidationFailed, "mode must be \"insert\", \"update\" or \"row\""))
+        })?;
+        let value = error::from_js(&value)?;
+        schema::validate(table, mode, &value).map_err(|e| to_js_error(&e))?;
+        Ok(true)
+    }
+}

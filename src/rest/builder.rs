@@ -1,0 +1,488 @@
+//! One builder per request, in postgrest-js's shape: `from(table)` → an operation
+//! (`select`/`insert`/`upsert`/`update`/`delete`) → filters and modifiers → execute.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::encode::{array_literal, quote_in_list};
+use crate::error::{Error, ErrorCode, Violation};
+use crate::http::{encode_component, Method, Request, Transport};
+use crate::schema::{self, Mode, Table};
+
+/// Everything a request needs from the client: where, which key, whose token.
+#[derive(Clone)]
+pub struct RestContext {
+    /// `https://<project>/rest/v1`
+    pub url: String,
+    pub api_key: String,
+    pub transport: Transport,
+    /// The current access token (the API key when signed out), read when the request is sent.
+    pub token: Rc<dyn Fn() -> Option<String>>,
+}
+
+/// `count` option of `select`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    Exact,
+    Planned,
+    Estimated,
+}
+
+impl Count {
+    /// Parses `"exact" | "planned" | "estimated"`.
+    pub fn parse(s: &str) -> Option<Count> {
+        match s {
+            "exact" => Some(Count::Exact),
+            "planned" => Some(Count::Planned),
+            "estimated" => Some(Count::Estimated),
+            _ => None,
+        }
+    }
+    fn as_str(self) -> &'static str {
+        match self {
+            Count::Exact => "exact",
+            Count::Planned => "planned",
+            Count::Estimated => "estimated",
+        }
+    }
+}
+
+/// What `data` should be: the array, one row (`single`) or one row or null (`maybeSingle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnShape {
+    Many,
+    Single,
+    MaybeSingle,
+}
+
+/// A successful answer, body still as JSON text (decoded by the caller: `JSON.parse` in JS,
+/// serde in Rust).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestResponse {
+    pub status: u16,
+    pub status_text: String,
+    pub count: Option<u64>,
+    /// JSON text, or `None` when the server sent no body (HEAD, `return=minimal`).
+    pub body: Option<String>,
+    pub shape: ReturnShape,
+}
+
+/// The query builder for one table.
+///
+/// ```js
+/// const { data, error } = await mc.from("tasks").select("id,title").eq("status", "BLOCKED").limit(10);
+/// ```
+#[derive(Clone)]
+pub struct QueryBuilder {
+    ctx: RestContext,
+    table: &'static str,
+    method: Method,
+    params: Vec<(String, String)>,
+    prefer: Vec<String>,
+    body: Option<Value>,
+    shape: ReturnShape,
+    head: bool,
+    /// The first problem found while building; reported on execution, nothing is sent.
+    problem: Option<Error>,
+}
+
+impl QueryBuilder {
+    /// Starts a query on `table`; an unknown table is reported when the query runs.
+    pub fn new(ctx: RestContext, table: &str) -> Self {
+        let (name, problem) = match schema::table(table) {
+            Some(t) => (t.name, None),
+            None => (
+                "",
+                Some(Error::validation(vec![Violation {
+                    table: table.to_string(),
+                    field: String::new(),
+                    rule: "unknown table".into(),
+                    value: Value::String(table.to_string()),
+                }])),
+            ),
+        };
+        QueryBuilder {
+            ctx,
+            table: name,
+            method: Method::Get,
+            params: Vec::new(),
+            prefer: Vec::new(),
+            body: None,
+            shape: ReturnShape::Many,
+            head: false,
+            problem,
+        }
+    }
+
+    fn def(&self) -> Option<&'static Table> {
+        schema::table(self.table)
+    }
+
+    fn fail(&mut self, rule: &str, field: &str, value: Value) {
+        if self.problem.is_none() {
+            self.problem = Some(Error::validation(vec![Violation {
+                table: self.table.to_string(),
+                field: field.to_string(),
+                rule: rule.to_string(),
+                value,
+            }]));
+        }
+    }
+
+    /// Checks a column name used in a filter or order: plain names must exist; paths into
+    /// embedded resources (`agents.name`) and JSON (`data->>x`) are left to the server.
+    fn check_column(&mut self, column: &str) {
+        let plain = !column.contains(['.', '-', '(', ':']);
+        if plain && self.def().is_some_and(|t| t.column(column).is_none()) {
+            self.fail("unknown column", column, Value::String(column.to_string()));
+        }
+    }
+
+    fn set_param(&mut self, key: &str, value: String) {
+        self.params.retain(|(k, _)| k != key);
+        self.params.push((key.to_string(), value));
+    }
+
+    /// `select(columns)`: after a mutation, asks for the written rows back.
+    ///
+    /// ```js
+    /// mc.from("companies").select("id,name,ceo:agents!fk_companies_ceo(name)")
+    /// ```
+    pub fn select(mut self, columns: &str) -> Self {
+        let cleaned: String = {
+            let mut quoted = false;
+            columns
+                .chars()
+                .filter(|c| {
+                    if *c == '"' {
+                        quoted = !quoted;
+                    }
+                    quoted || !c.is_whitespace()
+                })
+                .collect()
+        };
+        self.set_param("select", cleaned);
+        if self.method != Method::Get && self.method != Method::Head {
+            self.prefer.retain(|p| !p.starts_with("return="));
+            self.prefer.push("return=representation".into());
+        }
+        self
+    }
+
+    /// Counts rows (`Prefer: count=…`), and with `head` sends HEAD to get only the count.
+    pub fn count(mut self, count: Count, head: bool) -> Self {
+        self.prefer.push(format!("count={}", count.as_str()));
+        self.head = head;
+        if head {
+            self.method = Method::Head;
+        }
+        self
+    }
+
+    fn mutation(mut self, method: Method, body: Value, mode: Mode) -> Self {
+        if let Some(t) = self.def() {
+            let mut violations = Vec::new();
+            match &body {
+                Value::Array(rows) if method == Method::Post => {
+                    for row in rows {
+                        schema::validate::collect_violations(t, mode, row, &mut violations);
+                    }
+                }
+                row => schema::validate::collect_violations(t, mode, row, &mut violations),
+            }
+            if !violations.is_empty() && self.problem.is_none() {
+                self.problem = Some(Error::validation(violations));
+            }
+        }
+        self.method = method;
+        self.prefer.push("return=minimal".into());
+        self.body = Some(body);
+        self
+    }
+
+    /// Inserts one row or many. With `default_to_null = false`, columns missing from some rows
+    /// take their default (`Prefer: missing=default`).
+    ///
+    /// ```js
+    /// await mc.from("agents").insert([{ company_id, name: "Ada", role: "CTO", tier: 2 }]);
+    /// ```
+    pub fn insert(self, values: Value, default_to_null: bool) -> Self {
+        let columns = match &values {
+            Value::Array(rows) => {
+                let mut cols: Vec<String> = Vec::new();
+                for row in rows {
+                    if let Some(o) = row.as_object() {
+                        for k in o.keys() {
+                            if !cols.contains(k) {
+                                cols.push(k.clone());
+                            }
+                        }
+                    }
+                }
+                Some(cols)
+            }
+            _ => None,
+        };
+        let mut b = self.mutation(Method::Post, values, Mode::Insert);
+        if let Some(cols) = columns {
+            let quoted: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
+            b.set_param("columns", quoted.join(","));
+        }
+        if !default_to_null {
+            b.prefer.push("missing=default".into());
+        }
+        b
+    }
+
+    /// Updates the rows the filters match. Not available on memory_entries and chat_messages.
+    ///
+    /// ```js
+    /// await mc.from("tasks").update({ status: "IN_PROGRESS" }).eq("id", id);
+    /// ```
+    pub fn update(mut self, values: Value) -> Self {
+        if self.def().is_some_and(|t| !t.can_update) {
+            self.immutable("update");
+        }
+        self.mutation(Method::Patch, values, Mode::Update)
+    }
+
+    /// Deletes the rows the filters match. Not available on memory_entries, chat_sessions and
+    /// chat_messages.
+    pub fn delete(mut self) -> Self {
+        if self.def().is_some_and(|t| !t.can_delete) {
+            self.immutable("delete");
+        }
+        self.method = Method::Delete;
+        self.prefer.push("return=minimal".into());
+        self
+    }
+
+    fn immutable(&mut self, op: &str) {
+        if self.problem.is_none() {
+            let mut e = Error::new(
+                ErrorCode::ImmutableRecord,
+                format!("{} rows cannot be {op}d: the table is append-only", self.table),
+            );
+            e.hint = Some("insert a new, superseding row instead (agents: set status INACTIVE)".into());
+            self.problem = Some(e);
+        }
+    }
+
+    /// A raw filter: `column=op.value`, the value percent-encoded but otherwise verbatim.
+    ///
+    /// ```js
+    /// mc.from("tasks").filter("title", "ilike", "*arm*")
+    /// ```
+    pub fn filter(mut self, column: &str, op: &str, value: &str) -> Self {
+        self.check_column(column);
+        self.params.push((column.to_string(), format!("{op}.{value}")));
+        self
+    }
+
+    /// `column=not.op.value`.
+    pub fn not(self, column: &str, op: &str, value: &str) -> Self {
+        self.filter(column, &format!("not.{op}"), value)
+    }
+
+    /// `column=in.(…)` with PostgREST's quoting of each element.
+    ///
+    /// ```js
+    /// mc.from("tasks").in("status", ["PENDING", "BLOCKED"])
+    /// ```
+    pub fn in_list<S: AsRef<str>>(self, column: &str, values: &[S]) -> Self {
+        let list = quote_in_list(values);
+        self.filter(column, "in", &list)
+    }
+
+    /// `column=op.{…}` (`cs`, `cd`, `ov`) with array-literal quoting.
+    pub fn array_op<S: AsRef<str>>(self, column: &str, op: &str, values: &[S]) -> Self {
+        let lit = array_literal(values);
+        self.filter(column, op, &lit)
+    }
+
+    /// `or=(…)`: a logic tree written in PostgREST's syntax (quote values with
+    /// [`crate::rest::list_element`]).
+    pub fn or(mut self, filters: &str, referenced_table: Option<&str>) -> Self {
+        let key = match referenced_table {
+            Some(t) => format!("{t}.or"),
+            None => "or".into(),
+        };
+        self.params.push((key, format!("({filters})")));
+        self
+    }
+
+    /// `order=column.asc|desc[.nullsfirst|.nullslast]`, appended to earlier orders.
+    pub fn order(mut self, column: &str, ascending: bool, nulls_first: Option<bool>, referenced_table: Option<&str>) -> Self {
+        if referenced_table.is_none() {
+            self.check_column(column);
+        }
+        let key = match referenced_table {
+            Some(t) => format!("{t}.order"),
+            None => "order".into(),
+        };
+        let mut term = format!("{column}.{}", if ascending { "asc" } else { "desc" });
+        match nulls_first {
+            Some(true) => term.push_str(".nullsfirst"),
+            Some(false) => term.push_str(".nullslast"),
+            None => {}
+        }
+        match self.params.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => {
+                v.push(',');
+                v.push_str(&term);
+            }
+            None => self.params.push((key, term)),
+        }
+        self
+    }
+
+    /// `limit=n`.
+    pub fn limit(mut self, n: u64, referenced_table: Option<&str>) -> Self {
+        let key = referenced_table.map_or("limit".to_string(), |t| format!("{t}.limit"));
+        self.set_param(&key, n.to_string());
+        self
+    }
+
+    /// Rows `from..=to` (zero-based): `offset` and `limit`.
+    pub fn range(mut self, from: u64, to: u64, referenced_table: Option<&str>) -> Self {
+        let prefix = referenced_table.map_or(String::new(), |t| format!("{t}."));
+        self.set_param(&format!("{prefix}offset"), from.to_string());
+        self.set_param(&format!("{prefix}limit"), (to.saturating_sub(from) + 1).to_string());
+        self
+    }
+
+    /// Exactly one row, or a `single_row_mismatch` error.
+    pub fn single(mut self) -> Self {
+        self.shape = ReturnShape::Single;
+        self
+    }
+
+    /// One row or null; more than one is a `single_row_mismatch` error.
+    pub fn maybe_single(mut self) -> Self {
+        self.shape = ReturnShape::MaybeSingle;
+        self
+    }
+
+    /// The request this builder would send, or the problem that stops it.
+    pub fn build(&self) -> Result<Request, Error> {
+        if let Some(p) = &self.problem {
+            return Err(p.clone());
+        }
+        let mut url = format!("{}/{}", self.ctx.url, self.table);
+        let mut params = self.params.clone();
+        if self.method == Method::Get && !params.iter().any(|(k, _)| k == "select") {
+            params.insert(0, ("select".into(), "*".into()));
+        }
+        if !params.is_empty() {
+            let q: Vec<String> = params
+                .iter()
+                .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
+                .collect();
+            url.push('?');
+            url.push_str(&q.join("&"));
+        }
+        let token = (self.ctx.token)().unwrap_or_else(|| self.ctx.api_key.clone());
+        let mut req = Request::new(self.method, url)
+            .header("apikey", self.ctx.api_key.clone())
+            .header("Authorization", format!("Bearer {token}"))
+            .header("X-Client-Info", concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")));
+        let accept = match self.shape {
+            ReturnShape::Single => "application/vnd.pgrst.object+json",
+            _ => "application/json",
+        };
+        req = req.header("Accept", accept);
+        if let Some(body) = &self.body {
+            req = req.header("Content-Type", "application/json");
+            req.body = Some(body.to_string());
+        }
+        if !self.prefer.is_empty() {
+            req = req.header("Prefer", self.prefer.join(","));
+        }
+        Ok(req)
+    }
+
+    /// Sends the request; a server error becomes an [`Error`] with a stable code.
+    pub async fn execute(self) -> Result<RestResponse, Error> {
+        let req = self.build()?;
+        let res = self.ctx.transport.send(req).await?;
+        if !(200..300).contains(&res.status) {
+            return Err(super::errors::from_response(&res));
+        }
+        let count = res
+            .header("content-range")
+            .and_then(|r| r.rsplit('/').next())
+            .and_then(|total| total.parse::<u64>().ok());
+        let body = if res.body.is_empty() || self.head { None } else { Some(res.body) };
+        Ok(RestResponse { status: res.status, status_text: res.status_text, count, body, shape: self.shape })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ctx() -> RestContext {
+        RestContext {
+            url: "http://h/rest/v1".into(),
+            api_key: "anon".into(),
+            transport: Transport::default(),
+            token: Rc::new(|| Some("tok".into())),
+        }
+    }
+
+    fn q(b: &QueryBuilder) -> String {
+        b.build().unwrap().url.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn select_with_filters_encodes_values_verbatim() {
+        let b = QueryBuilder::new(ctx(), "tasks").select("id, title").filter("title", "eq", "a+b c,d").limit(5, None);
+        assert_eq!(q(&b), "select=id%2Ctitle&title=eq.a%2Bb%20c%2Cd&limit=5");
+        let r = b.build().unwrap();
+        assert_eq!(r.method, Method::Get);
+        assert!(r.headers.contains(&("Authorization".into(), "Bearer tok".into())));
+    }
+
+    #[test]
+    fn bulk_insert_lists_columns_and_asks_for_defaults() {
+        let b = QueryBuilder::new(ctx(), "sectors")
+            .insert(json!([{"company_id": "10000000-0000-4000-8000-000000000001", "type": "COMMAND"}, {"company_id": "10000000-0000-4000-8000-000000000001", "type": "METRICS", "health": "RED"}]), false)
+            .select("*");
+        let r = b.build().unwrap();
+        assert_eq!(q(&b), "columns=%22company_id%22%2C%22type%22%2C%22health%22&select=%2A");
+        let prefer = r.headers.iter().find(|(k, _)| k == "Prefer").unwrap().1.clone();
+        assert_eq!(prefer, "missing=default,return=representation");
+        assert_eq!(r.method, Method::Post);
+    }
+
+    #[test]
+    fn invalid_insert_is_stopped_before_sending() {
+        let e = QueryBuilder::new(ctx(), "agents").insert(json!({"name": "A"}), true).build().unwrap_err();
+        assert_eq!(e.code, ErrorCode::ValidationFailed);
+        assert!(e.violations.iter().any(|v| v.field == "tier" && v.rule == "required"));
+    }
+
+    #[test]
+    fn immutable_tables_refuse_update_and_delete() {
+        let e = QueryBuilder::new(ctx(), "memory_entries").update(json!({"summary": "x"})).build().unwrap_err();
+        assert_eq!(e.code, ErrorCode::ImmutableRecord);
+        let e = QueryBuilder::new(ctx(), "chat_sessions").delete().build().unwrap_err();
+        assert_eq!(e.code, ErrorCode::ImmutableRecord);
+        assert!(QueryBuilder::new(ctx(), "chat_sessions").update(json!({"status": "CLOSED"})).build().is_ok());
+    }
+
+    #[test]
+    fn unknown_column_in_filter_is_reported() {
+        let e = QueryBuilder::new(ctx(), "tasks").filter("titel", "eq", "x").build().unwrap_err();
+        assert_eq!(e.violations[0].field, "titel");
+        assert_eq!(e.violations[0].rule, "unknown column");
+    }
+
+    #[test]
+    fn order_accumulates_and_range_sets_offset_limit() {
+        let b = QueryBuilder::new(ctx(), "tasks").order("priority", true, None, None).order("created_at", false, Some(false), None).range(10, 19, None);
+        assert_eq!(q(&b), "select=%2A&order=priority.asc%2Ccreated_at.desc.nullslast&offset=10&limit=10");
+    }
+}

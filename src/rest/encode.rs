@@ -1,0 +1,87 @@
+//! PostgREST's value grammar, which postgrest-js gets wrong in places (protocol-notes.md).
+
+/// Whether an element of an `in.(…)` list or an `or=(…)` tree needs double quotes.
+fn needs_list_quotes(s: &str) -> bool {
+    s.is_empty()
+        || s.starts_with(char::is_whitespace)
+        || s.ends_with(char::is_whitespace)
+        || s.chars().any(|c| matches!(c, ',' | '(' | ')' | '"' | '\\'))
+}
+
+/// One element inside `in.(…)` or a logic tree: quoted with `\"` and `\\` escapes when needed.
+///
+/// ```js
+/// mc.from("tasks").in("title", ['a,b', 'say "hi"']) // in.("a,b","say \"hi\"")
+/// ```
+pub fn list_element(s: &str) -> String {
+    if !needs_list_quotes(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// `(a,"b,c")`: the list of an `in` filter.
+pub fn quote_in_list<S: AsRef<str>>(items: &[S]) -> String {
+    let parts: Vec<String> = items.iter().map(|s| list_element(s.as_ref())).collect();
+    format!("({})", parts.join(","))
+}
+
+/// A Postgres array literal `{a,"b,c"}` for `cs`/`cd`/`ov`, quoting what the array grammar needs.
+///
+/// ```js
+/// mc.from("memory_entries").contains("tags", ["a,b", "c"]) // cs.{"a,b",c}
+/// ```
+pub fn array_literal<S: AsRef<str>>(items: &[S]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|s| {
+            let s = s.as_ref();
+            let quote = s.is_empty()
+                || s.eq_ignore_ascii_case("null")
+                || s.chars().any(|c| matches!(c, ',' | '{' | '}' | '"' | '\\') || c.is_whitespace());
+            if !quote {
+                return s.to_string();
+            }
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                if c == '"' || c == '\\' {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out.push('"');
+            out
+        })
+        .collect();
+    format!("{{{}}}", parts.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_list_quotes_only_what_needs_it() {
+        assert_eq!(quote_in_list(&["a", "b c"]), "(a,b c)");
+        assert_eq!(quote_in_list(&["a,b", "(x)", ""]), r#"("a,b","(x)","")"#);
+        assert_eq!(quote_in_list(&[r#"say "hi""#, r"back\slash"]), r#"("say \"hi\"","back\\slash")"#);
+        assert_eq!(quote_in_list(&[" lead", "trail "]), r#"(" lead","trail ")"#);
+    }
+
+    #[test]
+    fn array_literal_quotes_per_array_grammar() {
+        assert_eq!(array_literal(&["a", "b"]), "{a,b}");
+        assert_eq!(array_literal(&["a,b", "c"]), r#"{"a,b",c}"#);
+        assert_eq!(array_literal(&["NULL", "", "x y", "{z}"]), r#"{"NULL","","x y","{z}"}"#);
+        assert_eq!(array_literal(&[r#"q"uote"#]), r#"{"q\"uote"}"#);
+    }
+}

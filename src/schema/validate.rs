@@ -1,0 +1,289 @@
+//! Validation of plain JSON values against the catalogue, before anything is sent.
+
+use serde_json::Value;
+
+use super::catalog::{enum_values, table, Column, ColumnType, Presence, Rule, Table};
+use crate::error::{Error, Violation};
+
+/// What a value is meant to be.
+///
+/// ```js
+/// mc.validate("agents", "insert", { company_id, name: "Ada", role: "CTO", tier: 2 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A row to insert: required columns present.
+    Insert,
+    /// A patch: every column optional.
+    Update,
+    /// A row as the server returns it: every column present.
+    Row,
+}
+
+impl Mode {
+    /// Parses `"insert" | "update" | "row"`.
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "insert" => Some(Mode::Insert),
+            "update" => Some(Mode::Update),
+            "row" => Some(Mode::Row),
+            _ => None,
+        }
+    }
+}
+
+/// Checks `value` (one object) for `table_name` in `mode`; lists every violation at once.
+///
+/// ```js
+/// try { mc.validate("agents", "insert", { tier: 9 }); }
+/// catch (e) { e.violations.map(v => `${v.field}: ${v.rule}`); }
+/// ```
+pub fn validate(table_name: &str, mode: Mode, value: &Value) -> Result<(), Error> {
+    let Some(t) = table(table_name) else {
+        return Err(Error::validation(vec![violation(table_name, "", "unknown table", Value::String(table_name.into()))]));
+    };
+    let mut out = Vec::new();
+    collect_violations(t, mode, value, &mut out);
+    if out.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(out))
+    }
+}
+
+pub fn collect_violations(t: &Table, mode: Mode, value: &Value, out: &mut Vec<Violation>) {
+    let Some(obj) = value.as_object() else {
+        out.push(violation(t.name, "", "must be an object", value.clone()));
+        return;
+    };
+    for key in obj.keys() {
+        if t.column(key).is_none() {
+            out.push(violation(t.name, key, "unknown column", obj[key].clone()));
+        }
+    }
+    for col in t.columns {
+        match obj.get(col.name) {
+            None => {
+                let missing = match mode {
+                    Mode::Insert => col.presence == Presence::Required,
+                    Mode::Row => true,
+                    Mode::Update => false,
+                };
+                if missing {
+                    out.push(violation(t.name, col.name, "required", Value::Null));
+                }
+            }
+            Some(Value::Null) => {
+                if !col.presence.nullable() {
+                    out.push(violation(t.name, col.name, "must not be null", Value::Null));
+                }
+            }
+            Some(v) => check_value(t.name, col, v, out),
+        }
+    }
+}
+
+fn violation(table: &str, field: &str, rule: &str, value: Value) -> Violation {
+    Violation { table: table.to_string(), field: field.to_string(), rule: rule.to_string(), value }
+}
+
+fn is_uuid(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| uuid::Uuid::parse_str(s).is_ok() && s.len() == 36)
+}
+
+fn is_timestamp(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok())
+}
+
+fn in_enum(name: &str, v: &Value) -> bool {
+    let values = enum_values(name).unwrap_or(&[]);
+    v.as_str().is_some_and(|s| values.contains(&s))
+}
+
+fn check_value(t: &str, col: &Column, v: &Value, out: &mut Vec<Violation>) {
+    let bad = |rule: String, out: &mut Vec<Violation>| out.push(violation(t, col.name, &rule, v.clone()));
+    let type_ok = match col.ty {
+        ColumnType::Uuid => is_uuid(v),
+        ColumnType::Text => v.is_string(),
+        ColumnType::Timestamptz => is_timestamp(v),
+        ColumnType::SmallInt => v.as_i64().is_some_and(|n| (i16::MIN as i64..=i16::MAX as i64).contains(&n)),
+        ColumnType::Integer => v.as_i64().is_some_and(|n| (i32::MIN as i64..=i32::MAX as i64).contains(&n)),
+        ColumnType::Money => v.is_number(),
+        ColumnType::Bool => v.is_boolean(),
+        ColumnType::Json => true,
+        ColumnType::TextArray => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+        ColumnType::UuidArray => v.as_array().is_some_and(|a| a.iter().all(is_uuid)),
+        ColumnType::Enum(name) => in_enum(name, v),
+    };
+    if !type_ok {
+        let expected = match col.ty {
+            ColumnType::Uuid => "a UUID".to_string(),
+            ColumnType::Text => "a string".to_string(),
+            ColumnType::Timestamptz => "an RFC 3339 timestamp".to_string(),
+            ColumnType::SmallInt => "a smallint".to_string(),
+            ColumnType::Integer => "an integer".to_string(),
+            ColumnType::Money => "a number".to_string(),
+            ColumnType::Bool => "a boolean".to_string(),
+            ColumnType::Json => "JSON".to_string(),
+            ColumnType::TextArray => "an array of strings".to_string(),
+            ColumnType::UuidArray => "an array of UUIDs".to_string(),
+            ColumnType::Enum(name) => format!("one of {}: {}", name, enum_values(name).unwrap_or(&[]).join(", ")),
+        };
+        bad(format!("must be {expected}"), out);
+        return;
+    }
+    match col.rule {
+        Rule::None => {}
+        Rule::NonBlank => {
+            if v.as_str().is_some_and(|s| s.trim().is_empty()) {
+                bad("must not be blank".into(), out);
+            }
+        }
+        Rule::Range(lo, hi) => {
+            if v.as_i64().is_none_or(|n| n < lo || n > hi) {
+                let rule = if hi >= i32::MAX as i64 {
+                    format!("must be at least {lo}")
+                } else {
+                    format!("must be between {lo} and {hi}")
+                };
+                bad(rule, out);
+            }
+        }
+        Rule::Money => {
+            let n = v.as_f64().unwrap_or(-1.0);
+            let cents = n * 100.0;
+            if n < 0.0 {
+                bad("must be at least 0".into(), out);
+            } else if n >= 1e10 {
+                bad("must be below 10000000000".into(), out);
+            } else if (cents - cents.round()).abs() > 1e-6 {
+                bad("must have at most 2 decimals".into(), out);
+            }
+        }
+        Rule::PulseDecisions => check_entries(t, col.name, v, out, &[
+            ("action_type", Some("pulse_action_type")),
+            ("autonomy_check", Some("autonomy_level")),
+            ("outcome", Some("pulse_decision_outcome")),
+        ]),
+        Rule::PulseActions => check_entries(t, col.name, v, out, &[
+            ("type", Some("pulse_action_type")),
+            ("target_id", None),
+            ("details", None),
+            ("logged", None),
+        ]),
+    }
+}
+
+/// Pulse decisions / actions: an array of objects with exactly the given keys.
+fn check_entries(t: &str, field: &str, v: &Value, out: &mut Vec<Violation>, keys: &[(&str, Option<&str>)]) {
+    let Some(items) = v.as_array() else {
+        out.push(violation(t, field, "must be an array", v.clone()));
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{field}[{i}]");
+        let Some(obj) = item.as_object() else {
+            out.push(violation(t, &at, "must be an object", item.clone()));
+            continue;
+        };
+        for k in obj.keys() {
+            if !keys.iter().any(|(name, _)| name == k) {
+                out.push(violation(t, &format!("{at}.{k}"), "unknown key", obj[k].clone()));
+            }
+        }
+        for (k, en) in keys {
+            let path = format!("{at}.{k}");
+            match (obj.get(*k), en) {
+                (None, _) => out.push(violation(t, &path, "required", Value::Null)),
+                (Some(x), Some(name)) if !in_enum(name, x) => out.push(violation(
+                    t,
+                    &path,
+                    &format!("must be one of {name}: {}", enum_values(name).unwrap_or(&[]).join(", ")),
+                    x.clone(),
+                )),
+                (Some(x), None) if *k == "target_id" && !(x.is_null() || is_uuid(x)) => {
+                    out.push(violation(t, &path, "must be a UUID or null", x.clone()))
+                }
+                (Some(x), None) if *k == "logged" && !x.is_boolean() => {
+                    out.push(violation(t, &path, "must be a boolean", x.clone()))
+                }
+                _ => {}
+            }
+        }
+        // A decision's outcome follows from its autonomy level: A1 queues, A2 proposes, A3 escalates.
+        if let (Some(a), Some(o)) = (obj.get("autonomy_check").and_then(Value::as_str), obj.get("outcome").and_then(Value::as_str)) {
+            let expected = match a {
+                "A1" => "QUEUED",
+                "A2" => "PROPOSED",
+                "A3" => "ESCALATED",
+                _ => o,
+            };
+            if o != expected {
+                out.push(violation(t, &format!("{at}.outcome"), &format!("must be {expected} for autonomy {a}"), Value::String(o.into())));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rules(r: Result<(), Error>) -> Vec<(String, String)> {
+        r.err().map(|e| e.violations.into_iter().map(|v| (v.field, v.rule)).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn valid_company_insert_passes() {
+        let v = json!({"name": "Acme", "owner_user_id": "00000000-0000-4000-8000-000000000001"});
+        assert_eq!(validate("companies", Mode::Insert, &v), Ok(()));
+    }
+
+    #[test]
+    fn every_violation_is_listed_with_table_field_and_rule() {
+        let v = json!({"name": "  ", "tier": 9, "nmae": "typo", "status": "BUSY"});
+        let e = validate("agents", Mode::Insert, &v).unwrap_err();
+        assert_eq!(e.code.as_str(), "validation_failed");
+        assert!(e.violations.iter().all(|v| v.table == "agents"));
+        let got = rules(Err(e));
+        assert!(got.contains(&("nmae".into(), "unknown column".into())));
+        assert!(got.contains(&("company_id".into(), "required".into())));
+        assert!(got.contains(&("role".into(), "required".into())));
+        assert!(got.contains(&("name".into(), "must not be blank".into())));
+        assert!(got.contains(&("tier".into(), "must be between 1 and 5".into())));
+        assert!(got.iter().any(|(f, r)| f == "status" && r.starts_with("must be one of agent_status")));
+    }
+
+    #[test]
+    fn money_rules() {
+        let base = json!({"name": "A", "owner_user_id": "00000000-0000-4000-8000-000000000001"});
+        for (amount, rule) in [(json!(-1), "must be at least 0"), (json!(1.234), "must have at most 2 decimals"), (json!(1e10), "must be below 10000000000")] {
+            let mut v = base.clone();
+            v["spending_authority_usd"] = amount;
+            assert_eq!(rules(validate("companies", Mode::Insert, &v)), vec![("spending_authority_usd".to_string(), rule.to_string())]);
+        }
+        let mut v = base.clone();
+        v["spending_authority_usd"] = json!(9999999999.99);
+        assert_eq!(validate("companies", Mode::Insert, &v), Ok(()));
+    }
+
+    #[test]
+    fn null_only_where_nullable() {
+        assert_eq!(rules(validate("tasks", Mode::Update, &json!({"status": null}))), vec![("status".to_string(), "must not be null".to_string())]);
+        assert_eq!(validate("tasks", Mode::Update, &json!({"description": null})), Ok(()));
+    }
+
+    #[test]
+    fn pulse_decisions_follow_autonomy() {
+        let ok = json!({"decisions": [{"action_type": "TASK_PROGRESS", "autonomy_check": "A1", "outcome": "QUEUED"}]});
+        assert_eq!(validate("pulses", Mode::Update, &ok), Ok(()));
+        let bad = json!({"decisions": [{"action_type": "TASK_PROGRESS", "autonomy_check": "A3", "outcome": "QUEUED"}]});
+        assert_eq!(rules(validate("pulses", Mode::Update, &bad)), vec![("decisions[0].outcome".to_string(), "must be ESCALATED for autonomy A3".to_string())]);
+    }
+
+    #[test]
+    fn unknown_table_is_a_violation() {
+        assert_eq!(rules(validate("nope", Mode::Row, &json!({}))), vec![("".to_string(), "unknown table".to_string())]);
+    }
+}
