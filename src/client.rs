@@ -30,8 +30,17 @@ impl Client {
     /// A client for the project at `url` (no trailing `/rest/v1`) with its anon key.
     pub fn new(url: &str, key: &str, options: ClientOptions) -> Client {
         let url = url.trim_end_matches('/').to_string();
-        let auth = AuthClient::new(format!("{url}/auth/v1"), key.to_string(), options.transport.clone());
-        Client { url, key: key.to_string(), transport: options.transport, auth }
+        let auth = AuthClient::new(
+            format!("{url}/auth/v1"),
+            key.to_string(),
+            options.transport.clone(),
+        );
+        Client {
+            url,
+            key: key.to_string(),
+            transport: options.transport,
+            auth,
+        }
     }
 
     /// The auth client.

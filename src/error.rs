@@ -155,7 +155,10 @@ impl Error {
             .join("; ");
         Error {
             violations,
-            ..Error::new(ErrorCode::ValidationFailed, format!("validation failed: {message}"))
+            ..Error::new(
+                ErrorCode::ValidationFailed,
+                format!("validation failed: {message}"),
+            )
         }
     }
 }

@@ -13,15 +13,19 @@
 //! const { data, error } = await mc.from("companies").select("*");
 //! ```
 
-pub mod error;
-pub mod schema;
-pub mod http;
-pub mod rest;
+// `Error` carries code, status, details, hint and violations by value: it is built on the cold
+// path only, and boxing it would cost every caller a dereference to read `e.code`.
+#![allow(clippy::result_large_err)]
+
 pub mod auth;
-pub mod domain;
 mod client;
+pub mod domain;
+pub mod error;
+pub mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+pub mod rest;
+pub mod schema;
 
 pub use client::{Client, ClientOptions};
 pub use error::{Error, ErrorCode, Violation};

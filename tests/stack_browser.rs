@@ -28,12 +28,18 @@ fn unique_email(tag: &str) -> String {
 }
 
 fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |acc, k| Reflect::get(&acc, &k.into()).unwrap_or(JsValue::UNDEFINED))
+    path.split('.').fold(v.clone(), |acc, k| {
+        Reflect::get(&acc, &k.into()).unwrap_or(JsValue::UNDEFINED)
+    })
 }
 
 async fn signed_up_client(tag: &str) -> (Client, String) {
     let client = Client::new(URL, KEY, ClientOptions::default());
-    let (session, user) = client.auth().sign_up(&unique_email(tag), "correct-horse-9", None).await.expect("sign up");
+    let (session, user) = client
+        .auth()
+        .sign_up(&unique_email(tag), "correct-horse-9", None)
+        .await
+        .expect("sign up");
     assert!(session.is_some(), "autoconfirm gives a session");
     let id = user["id"].as_str().expect("user id").to_string();
     (client, id)
@@ -44,7 +50,10 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
     let (owner, owner_id) = signed_up_client("owner").await;
     let inserted = owner
         .from("companies")
-        .insert(json!({"name": "Browser Robotics", "owner_user_id": owner_id}), true)
+        .insert(
+            json!({"name": "Browser Robotics", "owner_user_id": owner_id}),
+            true,
+        )
         .select("id,name,status,owner_user_id,spending_authority_usd")
         .single()
         .execute()
@@ -59,13 +68,25 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
     let id = row["id"].as_str().unwrap().to_string();
 
     // The owner reads it back...
-    let read = owner.from("companies").select("id,name").filter("id", "eq", &id).execute().await.unwrap();
+    let read = owner
+        .from("companies")
+        .select("id,name")
+        .filter("id", "eq", &id)
+        .execute()
+        .await
+        .unwrap();
     let rows: Value = serde_json::from_str(read.body.as_deref().unwrap()).unwrap();
     assert_eq!(rows, json!([{"id": id, "name": "Browser Robotics"}]));
 
     // ...another user sees nothing of it, and cannot insert a company owned by the first.
     let (other, _) = signed_up_client("other").await;
-    let seen = other.from("companies").select("id").filter("id", "eq", &id).execute().await.unwrap();
+    let seen = other
+        .from("companies")
+        .select("id")
+        .filter("id", "eq", &id)
+        .execute()
+        .await
+        .unwrap();
     assert_eq!(seen.body.as_deref(), Some("[]"));
     let err = other
         .from("companies")
@@ -74,7 +95,11 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::PermissionDenied);
-    assert!(err.status == 401 || err.status == 403, "status {}", err.status);
+    assert!(
+        err.status == 401 || err.status == 403,
+        "status {}",
+        err.status
+    );
 
     // Anonymous requests see no companies at all.
     let anon = Client::new(URL, KEY, ClientOptions::default());
@@ -86,40 +111,75 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
 async fn invalid_insert_is_refused_before_the_network() {
     let client = Client::new("http://127.0.0.1:9", KEY, ClientOptions::default());
     // Port 9 answers nothing: a request would fail with `network`, validation fails first.
-    let err = client.from("agents").insert(json!({"name": " ", "tier": 7}), true).execute().await.unwrap_err();
+    let err = client
+        .from("agents")
+        .insert(json!({"name": " ", "tier": 7}), true)
+        .execute()
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::ValidationFailed);
     let fields: Vec<&str> = err.violations.iter().map(|v| v.field.as_str()).collect();
     assert_eq!(fields, vec!["company_id", "name", "role", "tier"]);
 }
 
 async fn await_js(v: JsValue) -> JsValue {
-    JsFuture::from(Promise::resolve(&v)).await.expect("resolves")
+    JsFuture::from(Promise::resolve(&v))
+        .await
+        .expect("resolves")
 }
 
 #[wasm_bindgen_test]
 async fn js_facade_round_trip_with_supabase_js_shapes() {
     let mc = create_client(URL, KEY, JsValue::UNDEFINED).expect("client");
-    let creds = js_sys::JSON::parse(&format!(r#"{{"email":"{}","password":"correct-horse-9"}}"#, unique_email("js"))).unwrap();
+    let creds = js_sys::JSON::parse(&format!(
+        r#"{{"email":"{}","password":"correct-horse-9"}}"#,
+        unique_email("js")
+    ))
+    .unwrap();
     let signed = JsFuture::from(mc.auth().sign_up(creds)).await.unwrap();
     assert!(get(&signed, "error").is_null());
     let user_id = get(&signed, "data.user.id").as_string().expect("user id");
 
-    let company = js_sys::JSON::parse(&format!(r#"{{"name":"JS Co","owner_user_id":"{user_id}","values":["a","b"]}}"#)).unwrap();
-    let q = mc.from("companies").insert(company, JsValue::UNDEFINED).unwrap().select(None, JsValue::UNDEFINED).single();
+    let company = js_sys::JSON::parse(&format!(
+        r#"{{"name":"JS Co","owner_user_id":"{user_id}","values":["a","b"]}}"#
+    ))
+    .unwrap();
+    let q = mc
+        .from("companies")
+        .insert(company, JsValue::UNDEFINED)
+        .unwrap()
+        .select(None, JsValue::UNDEFINED)
+        .single();
     let res = await_js(q.into()).await;
-    assert!(get(&res, "error").is_null(), "error: {:?}", get(&res, "error"));
+    assert!(
+        get(&res, "error").is_null(),
+        "error: {:?}",
+        get(&res, "error")
+    );
     assert_eq!(get(&res, "status").as_f64(), Some(201.0));
     assert_eq!(get(&res, "success").as_bool(), Some(true));
     assert_eq!(get(&res, "data.name").as_string().as_deref(), Some("JS Co"));
     assert!(js_sys::Array::is_array(&get(&res, "data.values")));
-    assert!(get(&res, "data.mission").is_null(), "nullable column arrives as null");
+    assert!(
+        get(&res, "data.mission").is_null(),
+        "nullable column arrives as null"
+    );
 
     // A bad insert resolves with an Error subclass carrying a stable code; nothing was sent.
     let bad = js_sys::JSON::parse(r#"{"name":"X","owner_user_id":"not-a-uuid","nmae":1}"#).unwrap();
-    let res = await_js(mc.from("companies").insert(bad, JsValue::UNDEFINED).unwrap().into()).await;
+    let res = await_js(
+        mc.from("companies")
+            .insert(bad, JsValue::UNDEFINED)
+            .unwrap()
+            .into(),
+    )
+    .await;
     let err = get(&res, "error");
     assert!(err.is_instance_of::<js_sys::Error>(), "McError is an Error");
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("validation_failed"));
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("validation_failed")
+    );
     assert_eq!(get(&err, "name").as_string().as_deref(), Some("McError"));
     assert_eq!(js_sys::Array::from(&get(&err, "violations")).length(), 2);
     assert!(get(&res, "data").is_null());

@@ -32,7 +32,8 @@ impl Session {
             let exp = v.get("expires_in").and_then(Value::as_i64).unwrap_or(3600);
             v["expires_at"] = Value::from(now + exp);
         }
-        serde_json::from_value(v).map_err(|e| Error::new(ErrorCode::Undecodable, format!("session: {e}")))
+        serde_json::from_value(v)
+            .map_err(|e| Error::new(ErrorCode::Undecodable, format!("session: {e}")))
     }
 }
 
@@ -56,14 +57,25 @@ mod tests {
     #[test]
     fn storage_key_uses_first_host_label() {
         assert_eq!(storage_key("http://127.0.0.1:54321"), "sb-127-auth-token");
-        assert_eq!(storage_key("https://abcd.supabase.co"), "sb-abcd-auth-token");
-        assert_eq!(storage_key("http://localhost:54321/"), "sb-localhost-auth-token");
+        assert_eq!(
+            storage_key("https://abcd.supabase.co"),
+            "sb-abcd-auth-token"
+        );
+        assert_eq!(
+            storage_key("http://localhost:54321/"),
+            "sb-localhost-auth-token"
+        );
     }
 
     #[test]
     fn expires_at_is_computed_when_absent() {
         let s = Session::from_json(json!({"access_token": "a", "refresh_token": "r", "expires_in": 60, "token_type": "bearer", "user": {}})).unwrap();
         let now = chrono::Utc::now().timestamp();
-        assert!((s.expires_at - (now + 60)).abs() <= 1, "expires_at {} vs now {}", s.expires_at, now);
+        assert!(
+            (s.expires_at - (now + 60)).abs() <= 1,
+            "expires_at {} vs now {}",
+            s.expires_at,
+            now
+        );
     }
 }

@@ -8,8 +8,14 @@ use super::{Request, Response};
 use crate::error::{Error, ErrorCode};
 
 fn network(e: JsValue) -> Error {
-    let name = Reflect::get(&e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let message = Reflect::get(&e, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| format!("{e:?}"));
+    let name = Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let message = Reflect::get(&e, &"message".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{e:?}"));
     if name == "AbortError" {
         Error::new(ErrorCode::Aborted, "the request was aborted")
     } else if name == "TimeoutError" {
@@ -31,14 +37,24 @@ pub(super) async fn send(custom: Option<&Function>, req: Request) -> Result<Resp
         init.set_body(&JsValue::from_str(body));
     }
     let promise: Promise = match custom {
-        Some(f) => f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&req.url), &init).map_err(network)?.unchecked_into(),
+        Some(f) => f
+            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&req.url), &init)
+            .map_err(network)?
+            .unchecked_into(),
         None => {
             let global = js_sys::global();
-            let f: Function = Reflect::get(&global, &"fetch".into()).map_err(network)?.unchecked_into();
-            f.call2(&global, &JsValue::from_str(&req.url), &init).map_err(network)?.unchecked_into()
+            let f: Function = Reflect::get(&global, &"fetch".into())
+                .map_err(network)?
+                .unchecked_into();
+            f.call2(&global, &JsValue::from_str(&req.url), &init)
+                .map_err(network)?
+                .unchecked_into()
         }
     };
-    let res: web_sys::Response = JsFuture::from(promise).await.map_err(network)?.unchecked_into();
+    let res: web_sys::Response = JsFuture::from(promise)
+        .await
+        .map_err(network)?
+        .unchecked_into();
     let mut out_headers = Vec::new();
     if let Ok(Some(iter)) = js_sys::try_iter(&res.headers()) {
         for pair in iter.flatten() {
@@ -48,7 +64,9 @@ pub(super) async fn send(custom: Option<&Function>, req: Request) -> Result<Resp
             }
         }
     }
-    let text = JsFuture::from(res.text().map_err(network)?).await.map_err(network)?;
+    let text = JsFuture::from(res.text().map_err(network)?)
+        .await
+        .map_err(network)?;
     Ok(Response {
         status: res.status(),
         status_text: res.status_text(),

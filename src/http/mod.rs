@@ -4,9 +4,9 @@
 #[cfg(target_arch = "wasm32")]
 mod fetch;
 
+use crate::error::Error;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::error::ErrorCode;
-use crate::error::Error;
 
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,12 @@ pub struct Request {
 impl Request {
     /// A request with no headers and no body.
     pub fn new(method: Method, url: impl Into<String>) -> Self {
-        Request { method, url: url.into(), headers: Vec::new(), body: None }
+        Request {
+            method,
+            url: url.into(),
+            headers: Vec::new(),
+            body: None,
+        }
     }
 
     /// Sets a header, replacing one of the same name.
@@ -68,7 +73,10 @@ pub struct Response {
 impl Response {
     /// The first header called `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -90,7 +98,10 @@ impl Transport {
         #[cfg(not(target_arch = "wasm32"))]
         {
             let _ = req;
-            Err(Error::new(ErrorCode::Network, "the native transport is not available in this build"))
+            Err(Error::new(
+                ErrorCode::Network,
+                "the native transport is not available in this build",
+            ))
         }
     }
 }
@@ -108,7 +119,6 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,7 +131,9 @@ mod tests {
 
     #[test]
     fn header_replaces_same_name() {
-        let r = Request::new(Method::Get, "http://x").header("Prefer", "a").header("prefer", "b");
+        let r = Request::new(Method::Get, "http://x")
+            .header("Prefer", "a")
+            .header("prefer", "b");
         assert_eq!(r.headers, vec![("prefer".to_string(), "b".to_string())]);
     }
 }

@@ -20,7 +20,8 @@ pub struct JsAuth {
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -47,7 +48,10 @@ fn answer(r: Result<JsValue, Error>, empty: impl Fn() -> JsValue) -> Result<JsVa
 }
 
 fn user_and_session(s: Option<&Session>, user: &serde_json::Value) -> JsValue {
-    obj(&[("user", to_js(user)), ("session", s.map_or(JsValue::NULL, to_js))])
+    obj(&[
+        ("user", to_js(user)),
+        ("session", s.map_or(JsValue::NULL, to_js)),
+    ])
 }
 
 fn no_user() -> JsValue {
@@ -69,10 +73,17 @@ impl JsAuth {
     pub fn sign_up(&self, credentials: JsValue) -> Promise {
         let a = self.inner.clone();
         let email = field(&credentials, "email").as_string().unwrap_or_default();
-        let password = field(&credentials, "password").as_string().unwrap_or_default();
-        let data = from_js(&field(&field(&credentials, "options"), "data")).ok().filter(|d| !d.is_null());
+        let password = field(&credentials, "password")
+            .as_string()
+            .unwrap_or_default();
+        let data = from_js(&field(&field(&credentials, "options"), "data"))
+            .ok()
+            .filter(|d| !d.is_null());
         future_to_promise(async move {
-            let r = a.sign_up(&email, &password, data).await.map(|(s, u)| user_and_session(s.as_ref(), &u));
+            let r = a
+                .sign_up(&email, &password, data)
+                .await
+                .map(|(s, u)| user_and_session(s.as_ref(), &u));
             answer(r, no_user)
         })
     }
@@ -86,9 +97,14 @@ impl JsAuth {
     pub fn sign_in_with_password(&self, credentials: JsValue) -> Promise {
         let a = self.inner.clone();
         let email = field(&credentials, "email").as_string().unwrap_or_default();
-        let password = field(&credentials, "password").as_string().unwrap_or_default();
+        let password = field(&credentials, "password")
+            .as_string()
+            .unwrap_or_default();
         future_to_promise(async move {
-            let r = a.sign_in_with_password(&email, &password).await.map(|s| user_and_session(Some(&s), &s.user));
+            let r = a
+                .sign_in_with_password(&email, &password)
+                .await
+                .map(|s| user_and_session(Some(&s), &s.user));
             answer(r, no_user)
         })
     }
@@ -102,7 +118,10 @@ impl JsAuth {
     pub fn get_session(&self) -> Promise {
         let s = self.inner.session();
         future_to_promise(async move {
-            answer(Ok(obj(&[("session", s.as_ref().map_or(JsValue::NULL, to_js))])), || JsValue::NULL)
+            answer(
+                Ok(obj(&[("session", s.as_ref().map_or(JsValue::NULL, to_js))])),
+                || JsValue::NULL,
+            )
         })
     }
 
@@ -114,7 +133,9 @@ impl JsAuth {
     #[wasm_bindgen(js_name = signOut)]
     pub fn sign_out(&self, options: JsValue) -> Promise {
         let a = self.inner.clone();
-        let scope = field(&options, "scope").as_string().unwrap_or_else(|| "global".into());
+        let scope = field(&options, "scope")
+            .as_string()
+            .unwrap_or_else(|| "global".into());
         future_to_promise(async move {
             Ok(match a.sign_out(&scope).await {
                 Ok(()) => obj(&[("error", JsValue::NULL)]),

@@ -50,12 +50,24 @@ fn opt(s: &Option<String>) -> JsValue {
 pub fn to_js_error(e: &Error) -> JsValue {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let violations = e.violations.serialize(&ser).unwrap_or(JsValue::NULL);
-    make_mc_error(&e.message, e.code.as_str(), e.status, opt(&e.details), opt(&e.hint), violations, e.retryable, opt(&e.server_code))
+    make_mc_error(
+        &e.message,
+        e.code.as_str(),
+        e.status,
+        opt(&e.details),
+        opt(&e.hint),
+        violations,
+        e.retryable,
+        opt(&e.server_code),
+    )
 }
 
 /// Reads a JS value as JSON (objects as maps, integers as integers).
 pub(crate) fn from_js(v: &JsValue) -> Result<serde_json::Value, JsValue> {
     serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
-        to_js_error(&Error::new(ErrorCode::ValidationFailed, format!("not a JSON value: {e}")))
+        to_js_error(&Error::new(
+            ErrorCode::ValidationFailed,
+            format!("not a JSON value: {e}"),
+        ))
     })
 }

@@ -44,9 +44,14 @@ pub fn create_client(url: &str, key: &str, options: JsValue) -> Result<JsClient,
         }
     }
     if url.is_empty() || key.is_empty() {
-        return Err(to_js_error(&crate::Error::new(crate::ErrorCode::ValidationFailed, "createClient needs a URL and an API key")));
+        return Err(to_js_error(&crate::Error::new(
+            crate::ErrorCode::ValidationFailed,
+            "createClient needs a URL and an API key",
+        )));
     }
-    Ok(JsClient { inner: Client::new(url, key, ClientOptions { transport }) })
+    Ok(JsClient {
+        inner: Client::new(url, key, ClientOptions { transport }),
+    })
 }
 
 #[wasm_bindgen(js_class = McClient)]
@@ -78,7 +83,10 @@ impl JsClient {
     /// ```
     pub fn validate(&self, table: &str, mode: &str, value: JsValue) -> Result<bool, JsValue> {
         let mode = Mode::parse(mode).ok_or_else(|| {
-            to_js_error(&crate::Error::new(crate::ErrorCode::ValidationFailed, "mode must be \"insert\", \"update\" or \"row\""))
+            to_js_error(&crate::Error::new(
+                crate::ErrorCode::ValidationFailed,
+                "mode must be \"insert\", \"update\" or \"row\"",
+            ))
         })?;
         let value = error::from_js(&value)?;
         schema::validate(table, mode, &value).map_err(|e| to_js_error(&e))?;

@@ -28,7 +28,10 @@ fn scalar(v: &JsValue) -> String {
     } else if v.is_null() || v.is_undefined() {
         "null".into()
     } else {
-        JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default()
+        JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
     }
 }
 
@@ -46,7 +49,11 @@ fn get(o: &JsValue, key: &str) -> JsValue {
 
 fn referenced(o: &JsValue) -> Option<String> {
     let v = get(o, "referencedTable");
-    let v = if v.is_undefined() { get(o, "foreignTable") } else { v };
+    let v = if v.is_undefined() {
+        get(o, "foreignTable")
+    } else {
+        v
+    };
     v.as_string()
 }
 
@@ -55,12 +62,22 @@ fn set(o: &Object, key: &str, v: &JsValue) {
 }
 
 /// Builds the response object of supabase-js.
-fn response(data: JsValue, error: JsValue, count: Option<u64>, status: u16, status_text: &str) -> JsValue {
+fn response(
+    data: JsValue,
+    error: JsValue,
+    count: Option<u64>,
+    status: u16,
+    status_text: &str,
+) -> JsValue {
     let o = Object::new();
     let success = error.is_null();
     set(&o, "data", &data);
     set(&o, "error", &error);
-    set(&o, "count", &count.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64)));
+    set(
+        &o,
+        "count",
+        &count.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64)),
+    );
     set(&o, "status", &JsValue::from(status));
     set(&o, "statusText", &JsValue::from_str(status_text));
     set(&o, "success", &JsValue::from_bool(success));
@@ -75,7 +92,12 @@ async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
     let res = q.execute().await?;
     let parsed = match &res.body {
         None => JsValue::NULL,
-        Some(text) => JSON::parse(text).map_err(|_| Error::new(ErrorCode::Undecodable, "the server answered with invalid JSON"))?,
+        Some(text) => JSON::parse(text).map_err(|_| {
+            Error::new(
+                ErrorCode::Undecodable,
+                "the server answered with invalid JSON",
+            )
+        })?,
     };
     let data = match res.shape {
         ReturnShape::MaybeSingle if Array::is_array(&parsed) => {
@@ -84,7 +106,10 @@ async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
                 0 => JsValue::NULL,
                 1 => rows.get(0),
                 n => {
-                    let mut e = Error::new(ErrorCode::SingleRowMismatch, "JSON object requested, multiple (or no) rows returned");
+                    let mut e = Error::new(
+                        ErrorCode::SingleRowMismatch,
+                        "JSON object requested, multiple (or no) rows returned",
+                    );
                     e.details = Some(format!("The result contains {n} rows"));
                     e.server_code = Some("PGRST116".into());
                     e.status = 406;
@@ -94,7 +119,13 @@ async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
         }
         _ => parsed,
     };
-    Ok(response(data, JsValue::NULL, res.count, res.status, &res.status_text))
+    Ok(response(
+        data,
+        JsValue::NULL,
+        res.count,
+        res.status,
+        &res.status_text,
+    ))
 }
 
 macro_rules! filters {
@@ -137,11 +168,17 @@ filters! {
 #[wasm_bindgen(js_class = McQuery)]
 impl JsQuery {
     pub(crate) fn new(inner: QueryBuilder) -> JsQuery {
-        JsQuery { inner, throw_on_error: false }
+        JsQuery {
+            inner,
+            throw_on_error: false,
+        }
     }
 
     fn map(self, f: impl FnOnce(QueryBuilder) -> QueryBuilder) -> JsQuery {
-        JsQuery { inner: f(self.inner), throw_on_error: self.throw_on_error }
+        JsQuery {
+            inner: f(self.inner),
+            throw_on_error: self.throw_on_error,
+        }
     }
 
     /// Columns to return, with `{ count, head }` options.
@@ -150,7 +187,9 @@ impl JsQuery {
     /// mc.from("agents").select("id,name", { count: "exact", head: true })
     /// ```
     pub fn select(self, columns: Option<String>, options: JsValue) -> JsQuery {
-        let count = get(&options, "count").as_string().and_then(|c| Count::parse(&c));
+        let count = get(&options, "count")
+            .as_string()
+            .and_then(|c| Count::parse(&c));
         let head = get(&options, "head").as_bool().unwrap_or(false);
         self.map(|q| {
             let q = q.select(columns.as_deref().unwrap_or("*"));
@@ -292,8 +331,12 @@ impl JsQuery {
                 Err(e) => Ok(error_response(&e)),
             }
         });
-        let then: Function = Reflect::get(&p, &"then".into()).map(JsCast::unchecked_into).unwrap_or_else(|_| Function::new_no_args(""));
+        let then: Function = Reflect::get(&p, &"then".into())
+            .map(JsCast::unchecked_into)
+            .unwrap_or_else(|_| Function::new_no_args(""));
         let reject = reject.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-        then.call2(&p, &resolve, &reject).map(JsCast::unchecked_into).unwrap_or(p)
+        then.call2(&p, &resolve, &reject)
+            .map(JsCast::unchecked_into)
+            .unwrap_or(p)
     }
 }

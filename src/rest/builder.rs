@@ -262,9 +262,13 @@ impl QueryBuilder {
         if self.problem.is_none() {
             let mut e = Error::new(
                 ErrorCode::ImmutableRecord,
-                format!("{} rows cannot be {op}d: the table is append-only", self.table),
+                format!(
+                    "{} rows cannot be {op}d: the table is append-only",
+                    self.table
+                ),
             );
-            e.hint = Some("insert a new, superseding row instead (agents: set status INACTIVE)".into());
+            e.hint =
+                Some("insert a new, superseding row instead (agents: set status INACTIVE)".into());
             self.problem = Some(e);
         }
     }
@@ -276,7 +280,8 @@ impl QueryBuilder {
     /// ```
     pub fn filter(mut self, column: &str, op: &str, value: &str) -> Self {
         self.check_column(column);
-        self.params.push((column.to_string(), format!("{op}.{value}")));
+        self.params
+            .push((column.to_string(), format!("{op}.{value}")));
         self
     }
 
@@ -313,7 +318,13 @@ impl QueryBuilder {
     }
 
     /// `order=column.asc|desc[.nullsfirst|.nullslast]`, appended to earlier orders.
-    pub fn order(mut self, column: &str, ascending: bool, nulls_first: Option<bool>, referenced_table: Option<&str>) -> Self {
+    pub fn order(
+        mut self,
+        column: &str,
+        ascending: bool,
+        nulls_first: Option<bool>,
+        referenced_table: Option<&str>,
+    ) -> Self {
         if referenced_table.is_none() {
             self.check_column(column);
         }
@@ -348,7 +359,10 @@ impl QueryBuilder {
     pub fn range(mut self, from: u64, to: u64, referenced_table: Option<&str>) -> Self {
         let prefix = referenced_table.map_or(String::new(), |t| format!("{t}."));
         self.set_param(&format!("{prefix}offset"), from.to_string());
-        self.set_param(&format!("{prefix}limit"), (to.saturating_sub(from) + 1).to_string());
+        self.set_param(
+            &format!("{prefix}limit"),
+            (to.saturating_sub(from) + 1).to_string(),
+        );
         self
     }
 
@@ -386,7 +400,10 @@ impl QueryBuilder {
         let mut req = Request::new(self.method, url)
             .header("apikey", self.ctx.api_key.clone())
             .header("Authorization", format!("Bearer {token}"))
-            .header("X-Client-Info", concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")));
+            .header(
+                "X-Client-Info",
+                concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")),
+            );
         let accept = match self.shape {
             ReturnShape::Single => "application/vnd.pgrst.object+json",
             _ => "application/json",
@@ -413,8 +430,18 @@ impl QueryBuilder {
             .header("content-range")
             .and_then(|r| r.rsplit('/').next())
             .and_then(|total| total.parse::<u64>().ok());
-        let body = if res.body.is_empty() || self.head { None } else { Some(res.body) };
-        Ok(RestResponse { status: res.status, status_text: res.status_text, count, body, shape: self.shape })
+        let body = if res.body.is_empty() || self.head {
+            None
+        } else {
+            Some(res.body)
+        };
+        Ok(RestResponse {
+            status: res.status,
+            status_text: res.status_text,
+            count,
+            body,
+            shape: self.shape,
+        })
     }
 }
 
@@ -433,16 +460,26 @@ mod tests {
     }
 
     fn q(b: &QueryBuilder) -> String {
-        b.build().unwrap().url.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
+        b.build()
+            .unwrap()
+            .url
+            .split_once('?')
+            .map(|(_, q)| q.to_string())
+            .unwrap_or_default()
     }
 
     #[test]
     fn select_with_filters_encodes_values_verbatim() {
-        let b = QueryBuilder::new(ctx(), "tasks").select("id, title").filter("title", "eq", "a+b c,d").limit(5, None);
+        let b = QueryBuilder::new(ctx(), "tasks")
+            .select("id, title")
+            .filter("title", "eq", "a+b c,d")
+            .limit(5, None);
         assert_eq!(q(&b), "select=id%2Ctitle&title=eq.a%2Bb%20c%2Cd&limit=5");
         let r = b.build().unwrap();
         assert_eq!(r.method, Method::Get);
-        assert!(r.headers.contains(&("Authorization".into(), "Bearer tok".into())));
+        assert!(r
+            .headers
+            .contains(&("Authorization".into(), "Bearer tok".into())));
     }
 
     #[test]
@@ -451,38 +488,71 @@ mod tests {
             .insert(json!([{"company_id": "10000000-0000-4000-8000-000000000001", "type": "COMMAND"}, {"company_id": "10000000-0000-4000-8000-000000000001", "type": "METRICS", "health": "RED"}]), false)
             .select("*");
         let r = b.build().unwrap();
-        assert_eq!(q(&b), "columns=%22company_id%22%2C%22type%22%2C%22health%22&select=%2A");
-        let prefer = r.headers.iter().find(|(k, _)| k == "Prefer").unwrap().1.clone();
+        assert_eq!(
+            q(&b),
+            "columns=%22company_id%22%2C%22type%22%2C%22health%22&select=%2A"
+        );
+        let prefer = r
+            .headers
+            .iter()
+            .find(|(k, _)| k == "Prefer")
+            .unwrap()
+            .1
+            .clone();
         assert_eq!(prefer, "missing=default,return=representation");
         assert_eq!(r.method, Method::Post);
     }
 
     #[test]
     fn invalid_insert_is_stopped_before_sending() {
-        let e = QueryBuilder::new(ctx(), "agents").insert(json!({"name": "A"}), true).build().unwrap_err();
+        let e = QueryBuilder::new(ctx(), "agents")
+            .insert(json!({"name": "A"}), true)
+            .build()
+            .unwrap_err();
         assert_eq!(e.code, ErrorCode::ValidationFailed);
-        assert!(e.violations.iter().any(|v| v.field == "tier" && v.rule == "required"));
+        assert!(e
+            .violations
+            .iter()
+            .any(|v| v.field == "tier" && v.rule == "required"));
     }
 
     #[test]
     fn immutable_tables_refuse_update_and_delete() {
-        let e = QueryBuilder::new(ctx(), "memory_entries").update(json!({"summary": "x"})).build().unwrap_err();
+        let e = QueryBuilder::new(ctx(), "memory_entries")
+            .update(json!({"summary": "x"}))
+            .build()
+            .unwrap_err();
         assert_eq!(e.code, ErrorCode::ImmutableRecord);
-        let e = QueryBuilder::new(ctx(), "chat_sessions").delete().build().unwrap_err();
+        let e = QueryBuilder::new(ctx(), "chat_sessions")
+            .delete()
+            .build()
+            .unwrap_err();
         assert_eq!(e.code, ErrorCode::ImmutableRecord);
-        assert!(QueryBuilder::new(ctx(), "chat_sessions").update(json!({"status": "CLOSED"})).build().is_ok());
+        assert!(QueryBuilder::new(ctx(), "chat_sessions")
+            .update(json!({"status": "CLOSED"}))
+            .build()
+            .is_ok());
     }
 
     #[test]
     fn unknown_column_in_filter_is_reported() {
-        let e = QueryBuilder::new(ctx(), "tasks").filter("titel", "eq", "x").build().unwrap_err();
+        let e = QueryBuilder::new(ctx(), "tasks")
+            .filter("titel", "eq", "x")
+            .build()
+            .unwrap_err();
         assert_eq!(e.violations[0].field, "titel");
         assert_eq!(e.violations[0].rule, "unknown column");
     }
 
     #[test]
     fn order_accumulates_and_range_sets_offset_limit() {
-        let b = QueryBuilder::new(ctx(), "tasks").order("priority", true, None, None).order("created_at", false, Some(false), None).range(10, 19, None);
-        assert_eq!(q(&b), "select=%2A&order=priority.asc%2Ccreated_at.desc.nullslast&offset=10&limit=10");
+        let b = QueryBuilder::new(ctx(), "tasks")
+            .order("priority", true, None, None)
+            .order("created_at", false, Some(false), None)
+            .range(10, 19, None);
+        assert_eq!(
+            q(&b),
+            "select=%2A&order=priority.asc%2Ccreated_at.desc.nullslast&offset=10&limit=10"
+        );
     }
 }

@@ -47,7 +47,8 @@ pub fn array_literal<S: AsRef<str>>(items: &[S]) -> String {
             let s = s.as_ref();
             let quote = s.is_empty()
                 || s.eq_ignore_ascii_case("null")
-                || s.chars().any(|c| matches!(c, ',' | '{' | '}' | '"' | '\\') || c.is_whitespace());
+                || s.chars()
+                    .any(|c| matches!(c, ',' | '{' | '}' | '"' | '\\') || c.is_whitespace());
             if !quote {
                 return s.to_string();
             }
@@ -73,7 +74,10 @@ mod tests {
     fn in_list_quotes_only_what_needs_it() {
         assert_eq!(quote_in_list(&["a", "b c"]), "(a,b c)");
         assert_eq!(quote_in_list(&["a,b", "(x)", ""]), r#"("a,b","(x)","")"#);
-        assert_eq!(quote_in_list(&[r#"say "hi""#, r"back\slash"]), r#"("say \"hi\"","back\\slash")"#);
+        assert_eq!(
+            quote_in_list(&[r#"say "hi""#, r"back\slash"]),
+            r#"("say \"hi\"","back\\slash")"#
+        );
         assert_eq!(quote_in_list(&[" lead", "trail "]), r#"(" lead","trail ")"#);
     }
 
@@ -81,7 +85,10 @@ mod tests {
     fn array_literal_quotes_per_array_grammar() {
         assert_eq!(array_literal(&["a", "b"]), "{a,b}");
         assert_eq!(array_literal(&["a,b", "c"]), r#"{"a,b",c}"#);
-        assert_eq!(array_literal(&["NULL", "", "x y", "{z}"]), r#"{"NULL","","x y","{z}"}"#);
+        assert_eq!(
+            array_literal(&["NULL", "", "x y", "{z}"]),
+            r#"{"NULL","","x y","{z}"}"#
+        );
         assert_eq!(array_literal(&[r#"q"uote"#]), r#"{"q\"uote"}"#);
     }
 }

@@ -26,7 +26,10 @@ fn text(v: Option<serde_json::Value>) -> Option<String> {
 pub fn from_response(res: &Response) -> Error {
     let body: Body = serde_json::from_str(&res.body).unwrap_or_default();
     let server = body.code.clone().unwrap_or_default();
-    let message = body.message.clone().unwrap_or_else(|| format!("{} {}", res.status, res.status_text));
+    let message = body
+        .message
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", res.status, res.status_text));
     let lower = message.to_ascii_lowercase();
     let code = match server.as_str() {
         "23505" => ErrorCode::UniqueViolation,
@@ -40,7 +43,8 @@ pub fn from_response(res: &Response) -> Error {
         "PGRST303" => ErrorCode::JwtExpired,
         "PGRST301" | "PGRST302" if lower.contains("expired") => ErrorCode::JwtExpired,
         "PGRST301" | "PGRST302" => ErrorCode::JwtInvalid,
-        "PGRST200" | "PGRST201" | "PGRST202" | "PGRST204" | "PGRST205" | "42703" | "42P01" | "42883" => ErrorCode::UnknownName,
+        "PGRST200" | "PGRST201" | "PGRST202" | "PGRST204" | "PGRST205" | "42703" | "42P01"
+        | "42883" => ErrorCode::UnknownName,
         "" if res.status == 401 && lower.contains("api key") => ErrorCode::InvalidApiKey,
         _ => ErrorCode::RestError,
     };
@@ -59,32 +63,61 @@ mod tests {
     use super::*;
 
     fn res(status: u16, body: &str) -> Response {
-        Response { status, status_text: String::new(), headers: vec![], body: body.to_string() }
+        Response {
+            status,
+            status_text: String::new(),
+            headers: vec![],
+            body: body.to_string(),
+        }
     }
 
     #[test]
     fn rls_401_and_403_map_alike() {
         let b = r#"{"code":"42501","message":"new row violates row-level security policy for table \"companies\"","details":null,"hint":null}"#;
-        assert_eq!(from_response(&res(401, b)).code, ErrorCode::PermissionDenied);
-        assert_eq!(from_response(&res(403, b)).code, ErrorCode::PermissionDenied);
+        assert_eq!(
+            from_response(&res(401, b)).code,
+            ErrorCode::PermissionDenied
+        );
+        assert_eq!(
+            from_response(&res(403, b)).code,
+            ErrorCode::PermissionDenied
+        );
     }
 
     #[test]
     fn expired_jwt_variants() {
-        assert_eq!(from_response(&res(401, r#"{"code":"PGRST303","message":"JWT expired"}"#)).code, ErrorCode::JwtExpired);
-        assert_eq!(from_response(&res(401, r#"{"code":"PGRST301","message":"JWT expired"}"#)).code, ErrorCode::JwtExpired);
-        assert_eq!(from_response(&res(401, r#"{"code":"PGRST301","message":"JWSError"}"#)).code, ErrorCode::JwtInvalid);
+        assert_eq!(
+            from_response(&res(401, r#"{"code":"PGRST303","message":"JWT expired"}"#)).code,
+            ErrorCode::JwtExpired
+        );
+        assert_eq!(
+            from_response(&res(401, r#"{"code":"PGRST301","message":"JWT expired"}"#)).code,
+            ErrorCode::JwtExpired
+        );
+        assert_eq!(
+            from_response(&res(401, r#"{"code":"PGRST301","message":"JWSError"}"#)).code,
+            ErrorCode::JwtInvalid
+        );
     }
 
     #[test]
     fn trigger_error_is_immutable_record() {
-        let e = from_response(&res(400, r#"{"code":"P0001","message":"UPDATE on public.memory_entries is forbidden — table is immutable.","details":null,"hint":null}"#));
-        assert_eq!((e.code, e.status, e.server_code.as_deref()), (ErrorCode::ImmutableRecord, 400, Some("P0001")));
+        let e = from_response(&res(
+            400,
+            r#"{"code":"P0001","message":"UPDATE on public.memory_entries is forbidden — table is immutable.","details":null,"hint":null}"#,
+        ));
+        assert_eq!(
+            (e.code, e.status, e.server_code.as_deref()),
+            (ErrorCode::ImmutableRecord, 400, Some("P0001"))
+        );
     }
 
     #[test]
     fn undecodable_body_keeps_status() {
         let e = from_response(&res(503, "<html>"));
-        assert_eq!((e.code, e.status, e.retryable), (ErrorCode::RestError, 503, true));
+        assert_eq!(
+            (e.code, e.status, e.retryable),
+            (ErrorCode::RestError, 503, true)
+        );
     }
 }

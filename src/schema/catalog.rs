@@ -105,13 +105,27 @@ use ColumnType as T;
 use Presence::*;
 
 const fn c(name: &'static str, ty: ColumnType, presence: Presence) -> Column {
-    Column { name, ty, presence, rule: Rule::None }
+    Column {
+        name,
+        ty,
+        presence,
+        rule: Rule::None,
+    }
 }
 const fn r(name: &'static str, ty: ColumnType, presence: Presence, rule: Rule) -> Column {
-    Column { name, ty, presence, rule }
+    Column {
+        name,
+        ty,
+        presence,
+        rule,
+    }
 }
 const fn fk(name: &'static str, column: &'static str, references: &'static str) -> ForeignKey {
-    ForeignKey { name, column, references }
+    ForeignKey {
+        name,
+        column,
+        references,
+    }
 }
 const ID: Column = c("id", T::Uuid, Defaulted);
 const COMPANY: Column = c("company_id", T::Uuid, Required);
@@ -124,28 +138,111 @@ pub const ENUMS: &[(&str, &[&str])] = &[
     ("chat_message_role", &["USER", "AGENT"]),
     ("chat_session_status", &["ACTIVE", "CLOSED"]),
     ("company_status", &["ONBOARDING", "ACTIVE", "SUSPENDED"]),
-    ("department_type", &["FINANCE", "OPERATIONS", "PRODUCT", "TECHNOLOGY", "MARKETING", "SALES", "LEGAL", "EXTERNAL", "PEOPLE"]),
-    ("escalation_status", &["PENDING", "ACKNOWLEDGED", "RESOLVED"]),
-    ("escalation_trigger", &[
-        "TASK_BLOCKED", "SCOPE_UNCLEAR", "CONFLICTING_INSTRUCTIONS", "RESOURCE_CONSTRAINT",
-        "CROSS_TEAM_DEPENDENCY", "SCOPE_EXCEEDED", "CROSS_DOMAIN_CONFLICT", "IRREVERSIBLE_DECISION",
-        "BUDGET_REQUEST", "EXTERNAL_COMMITMENT", "MISSION_DRIFT", "MATERIAL_RISK", "TIMELINE_RISK",
-        "PERFORMANCE_ISSUE", "MILESTONE", "OPPORTUNITY", "TASK_COMPLETE", "ANOMALY", "QUALITY_ISSUE",
-        "WORKSTREAM_COMPLETE",
-    ]),
+    (
+        "department_type",
+        &[
+            "FINANCE",
+            "OPERATIONS",
+            "PRODUCT",
+            "TECHNOLOGY",
+            "MARKETING",
+            "SALES",
+            "LEGAL",
+            "EXTERNAL",
+            "PEOPLE",
+        ],
+    ),
+    (
+        "escalation_status",
+        &["PENDING", "ACKNOWLEDGED", "RESOLVED"],
+    ),
+    (
+        "escalation_trigger",
+        &[
+            "TASK_BLOCKED",
+            "SCOPE_UNCLEAR",
+            "CONFLICTING_INSTRUCTIONS",
+            "RESOURCE_CONSTRAINT",
+            "CROSS_TEAM_DEPENDENCY",
+            "SCOPE_EXCEEDED",
+            "CROSS_DOMAIN_CONFLICT",
+            "IRREVERSIBLE_DECISION",
+            "BUDGET_REQUEST",
+            "EXTERNAL_COMMITMENT",
+            "MISSION_DRIFT",
+            "MATERIAL_RISK",
+            "TIMELINE_RISK",
+            "PERFORMANCE_ISSUE",
+            "MILESTONE",
+            "OPPORTUNITY",
+            "TASK_COMPLETE",
+            "ANOMALY",
+            "QUALITY_ISSUE",
+            "WORKSTREAM_COMPLETE",
+        ],
+    ),
     ("escalation_type", &["AWARENESS", "ACTION_REQUIRED"]),
     ("health_status", &["GREEN", "YELLOW", "RED"]),
-    ("memory_entry_type", &["DECISION", "ACTION", "ESCALATION", "COMMUNICATION", "PULSE", "AUDIT", "KNOWLEDGE"]),
+    (
+        "memory_entry_type",
+        &[
+            "DECISION",
+            "ACTION",
+            "ESCALATION",
+            "COMMUNICATION",
+            "PULSE",
+            "AUDIT",
+            "KNOWLEDGE",
+        ],
+    ),
     ("memory_importance", &["HIGH", "MEDIUM", "LOW"]),
     ("message_priority", &["SYNC", "ASYNC"]),
-    ("message_type", &["DIRECTIVE", "REPORT", "ESCALATION", "COORDINATION", "DELEGATION"]),
-    ("pulse_action_type", &["TASK_PROGRESS", "COMMUNICATION", "STATUS_UPDATE", "ESCALATION", "DELEGATION", "DOCUMENTATION"]),
-    ("pulse_decision_outcome", &["QUEUED", "PROPOSED", "ESCALATED"]),
-    ("pulse_phase", &["SCAN", "ASSESS", "DECIDE", "EXECUTE", "LOG", "COMPLETE"]),
+    (
+        "message_type",
+        &[
+            "DIRECTIVE",
+            "REPORT",
+            "ESCALATION",
+            "COORDINATION",
+            "DELEGATION",
+        ],
+    ),
+    (
+        "pulse_action_type",
+        &[
+            "TASK_PROGRESS",
+            "COMMUNICATION",
+            "STATUS_UPDATE",
+            "ESCALATION",
+            "DELEGATION",
+            "DOCUMENTATION",
+        ],
+    ),
+    (
+        "pulse_decision_outcome",
+        &["QUEUED", "PROPOSED", "ESCALATED"],
+    ),
+    (
+        "pulse_phase",
+        &["SCAN", "ASSESS", "DECIDE", "EXECUTE", "LOG", "COMPLETE"],
+    ),
     ("pulse_status", &["RUNNING", "COMPLETE", "FAILED"]),
-    ("sector_type", &["COMMAND", "ORGANIZATION", "OPERATIONS", "FINANCE", "INTELLIGENCE", "METRICS"]),
+    (
+        "sector_type",
+        &[
+            "COMMAND",
+            "ORGANIZATION",
+            "OPERATIONS",
+            "FINANCE",
+            "INTELLIGENCE",
+            "METRICS",
+        ],
+    ),
     ("task_priority", &["URGENT", "HIGH", "NORMAL", "LOW"]),
-    ("task_status", &["PENDING", "IN_PROGRESS", "BLOCKED", "COMPLETE", "CANCELLED"]),
+    (
+        "task_status",
+        &["PENDING", "IN_PROGRESS", "BLOCKED", "COMPLETE", "CANCELLED"],
+    ),
 ];
 
 /// The eleven tables.
@@ -161,7 +258,12 @@ pub const TABLES: &[Table] = &[
             c("vision", T::Text, Nullable),
             c("values", T::TextArray, NullableDefaulted),
             c("strategic_priorities", T::TextArray, NullableDefaulted),
-            r("pulse_interval_minutes", T::Integer, Defaulted, Rule::Range(1, i32::MAX as i64)),
+            r(
+                "pulse_interval_minutes",
+                T::Integer,
+                Defaulted,
+                Rule::Range(1, i32::MAX as i64),
+            ),
             c("default_autonomy", T::Enum("autonomy_level"), Defaulted),
             r("spending_authority_usd", T::Money, Defaulted, Rule::Money),
             c("owner_user_id", T::Uuid, Required),
@@ -284,7 +386,11 @@ pub const TABLES: &[Table] = &[
             fk("escalations_company_id_fkey", "company_id", "companies"),
             fk("escalations_from_agent_id_fkey", "from_agent_id", "agents"),
             fk("escalations_to_agent_id_fkey", "to_agent_id", "agents"),
-            fk("escalations_related_task_id_fkey", "related_task_id", "tasks"),
+            fk(
+                "escalations_related_task_id_fkey",
+                "related_task_id",
+                "tasks",
+            ),
         ],
         can_update: true,
         can_delete: true,
@@ -299,7 +405,12 @@ pub const TABLES: &[Table] = &[
             c("completed_at", T::Timestamptz, Nullable),
             c("phase", T::Enum("pulse_phase"), Defaulted),
             c("scanned_state", T::Json, NullableDefaulted),
-            r("decisions", T::Json, NullableDefaulted, Rule::PulseDecisions),
+            r(
+                "decisions",
+                T::Json,
+                NullableDefaulted,
+                Rule::PulseDecisions,
+            ),
             r("actions", T::Json, NullableDefaulted, Rule::PulseActions),
             c("status", T::Enum("pulse_status"), Defaulted),
             r("error", T::Text, Nullable, Rule::NonBlank),
@@ -352,7 +463,11 @@ pub const TABLES: &[Table] = &[
         foreign_keys: &[
             fk("memory_entries_company_id_fkey", "company_id", "companies"),
             fk("memory_entries_agent_id_fkey", "agent_id", "agents"),
-            fk("memory_entries_department_id_fkey", "department_id", "departments"),
+            fk(
+                "memory_entries_department_id_fkey",
+                "department_id",
+                "departments",
+            ),
         ],
         can_update: false,
         can_delete: false,
@@ -385,10 +500,19 @@ pub const TABLES: &[Table] = &[
             c("role", T::Enum("chat_message_role"), Required),
             r("content", T::Text, Required, Rule::NonBlank),
             c("sent_at", T::Timestamptz, Defaulted),
-            r("tokens_used", T::Integer, Nullable, Rule::Range(0, i32::MAX as i64)),
+            r(
+                "tokens_used",
+                T::Integer,
+                Nullable,
+                Rule::Range(0, i32::MAX as i64),
+            ),
         ],
         foreign_keys: &[
-            fk("chat_messages_session_id_fkey", "session_id", "chat_sessions"),
+            fk(
+                "chat_messages_session_id_fkey",
+                "session_id",
+                "chat_sessions",
+            ),
             fk("chat_messages_company_id_fkey", "company_id", "companies"),
         ],
         can_update: false,

@@ -4,5 +4,7 @@
 mod catalog;
 pub mod validate;
 
-pub use catalog::{enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES};
+pub use catalog::{
+    enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES,
+};
 pub use validate::{validate, Mode};

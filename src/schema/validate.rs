@@ -40,7 +40,12 @@ impl Mode {
 /// ```
 pub fn validate(table_name: &str, mode: Mode, value: &Value) -> Result<(), Error> {
     let Some(t) = table(table_name) else {
-        return Err(Error::validation(vec![violation(table_name, "", "unknown table", Value::String(table_name.into()))]));
+        return Err(Error::validation(vec![violation(
+            table_name,
+            "",
+            "unknown table",
+            Value::String(table_name.into()),
+        )]));
     };
     let mut out = Vec::new();
     collect_violations(t, mode, value, &mut out);
@@ -84,15 +89,22 @@ pub fn collect_violations(t: &Table, mode: Mode, value: &Value, out: &mut Vec<Vi
 }
 
 fn violation(table: &str, field: &str, rule: &str, value: Value) -> Violation {
-    Violation { table: table.to_string(), field: field.to_string(), rule: rule.to_string(), value }
+    Violation {
+        table: table.to_string(),
+        field: field.to_string(),
+        rule: rule.to_string(),
+        value,
+    }
 }
 
 fn is_uuid(v: &Value) -> bool {
-    v.as_str().is_some_and(|s| uuid::Uuid::parse_str(s).is_ok() && s.len() == 36)
+    v.as_str()
+        .is_some_and(|s| uuid::Uuid::parse_str(s).is_ok() && s.len() == 36)
 }
 
 fn is_timestamp(v: &Value) -> bool {
-    v.as_str().is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok())
+    v.as_str()
+        .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok())
 }
 
 fn in_enum(name: &str, v: &Value) -> bool {
@@ -101,13 +113,18 @@ fn in_enum(name: &str, v: &Value) -> bool {
 }
 
 fn check_value(t: &str, col: &Column, v: &Value, out: &mut Vec<Violation>) {
-    let bad = |rule: String, out: &mut Vec<Violation>| out.push(violation(t, col.name, &rule, v.clone()));
+    let bad =
+        |rule: String, out: &mut Vec<Violation>| out.push(violation(t, col.name, &rule, v.clone()));
     let type_ok = match col.ty {
         ColumnType::Uuid => is_uuid(v),
         ColumnType::Text => v.is_string(),
         ColumnType::Timestamptz => is_timestamp(v),
-        ColumnType::SmallInt => v.as_i64().is_some_and(|n| (i16::MIN as i64..=i16::MAX as i64).contains(&n)),
-        ColumnType::Integer => v.as_i64().is_some_and(|n| (i32::MIN as i64..=i32::MAX as i64).contains(&n)),
+        ColumnType::SmallInt => v
+            .as_i64()
+            .is_some_and(|n| (i16::MIN as i64..=i16::MAX as i64).contains(&n)),
+        ColumnType::Integer => v
+            .as_i64()
+            .is_some_and(|n| (i32::MIN as i64..=i32::MAX as i64).contains(&n)),
         ColumnType::Money => v.is_number(),
         ColumnType::Bool => v.is_boolean(),
         ColumnType::Json => true,
@@ -127,7 +144,11 @@ fn check_value(t: &str, col: &Column, v: &Value, out: &mut Vec<Violation>) {
             ColumnType::Json => "JSON".to_string(),
             ColumnType::TextArray => "an array of strings".to_string(),
             ColumnType::UuidArray => "an array of UUIDs".to_string(),
-            ColumnType::Enum(name) => format!("one of {}: {}", name, enum_values(name).unwrap_or(&[]).join(", ")),
+            ColumnType::Enum(name) => format!(
+                "one of {}: {}",
+                name,
+                enum_values(name).unwrap_or(&[]).join(", ")
+            ),
         };
         bad(format!("must be {expected}"), out);
         return;
@@ -160,22 +181,40 @@ fn check_value(t: &str, col: &Column, v: &Value, out: &mut Vec<Violation>) {
                 bad("must have at most 2 decimals".into(), out);
             }
         }
-        Rule::PulseDecisions => check_entries(t, col.name, v, out, &[
-            ("action_type", Some("pulse_action_type")),
-            ("autonomy_check", Some("autonomy_level")),
-            ("outcome", Some("pulse_decision_outcome")),
-        ]),
-        Rule::PulseActions => check_entries(t, col.name, v, out, &[
-            ("type", Some("pulse_action_type")),
-            ("target_id", None),
-            ("details", None),
-            ("logged", None),
-        ]),
+        Rule::PulseDecisions => check_entries(
+            t,
+            col.name,
+            v,
+            out,
+            &[
+                ("action_type", Some("pulse_action_type")),
+                ("autonomy_check", Some("autonomy_level")),
+                ("outcome", Some("pulse_decision_outcome")),
+            ],
+        ),
+        Rule::PulseActions => check_entries(
+            t,
+            col.name,
+            v,
+            out,
+            &[
+                ("type", Some("pulse_action_type")),
+                ("target_id", None),
+                ("details", None),
+                ("logged", None),
+            ],
+        ),
     }
 }
 
 /// Pulse decisions / actions: an array of objects with exactly the given keys.
-fn check_entries(t: &str, field: &str, v: &Value, out: &mut Vec<Violation>, keys: &[(&str, Option<&str>)]) {
+fn check_entries(
+    t: &str,
+    field: &str,
+    v: &Value,
+    out: &mut Vec<Violation>,
+    keys: &[(&str, Option<&str>)],
+) {
     let Some(items) = v.as_array() else {
         out.push(violation(t, field, "must be an array", v.clone()));
         return;
@@ -188,7 +227,12 @@ fn check_entries(t: &str, field: &str, v: &Value, out: &mut Vec<Violation>, keys
         };
         for k in obj.keys() {
             if !keys.iter().any(|(name, _)| name == k) {
-                out.push(violation(t, &format!("{at}.{k}"), "unknown key", obj[k].clone()));
+                out.push(violation(
+                    t,
+                    &format!("{at}.{k}"),
+                    "unknown key",
+                    obj[k].clone(),
+                ));
             }
         }
         for (k, en) in keys {
@@ -198,7 +242,10 @@ fn check_entries(t: &str, field: &str, v: &Value, out: &mut Vec<Violation>, keys
                 (Some(x), Some(name)) if !in_enum(name, x) => out.push(violation(
                     t,
                     &path,
-                    &format!("must be one of {name}: {}", enum_values(name).unwrap_or(&[]).join(", ")),
+                    &format!(
+                        "must be one of {name}: {}",
+                        enum_values(name).unwrap_or(&[]).join(", ")
+                    ),
                     x.clone(),
                 )),
                 (Some(x), None) if *k == "target_id" && !(x.is_null() || is_uuid(x)) => {
@@ -211,7 +258,10 @@ fn check_entries(t: &str, field: &str, v: &Value, out: &mut Vec<Violation>, keys
             }
         }
         // A decision's outcome follows from its autonomy level: A1 queues, A2 proposes, A3 escalates.
-        if let (Some(a), Some(o)) = (obj.get("autonomy_check").and_then(Value::as_str), obj.get("outcome").and_then(Value::as_str)) {
+        if let (Some(a), Some(o)) = (
+            obj.get("autonomy_check").and_then(Value::as_str),
+            obj.get("outcome").and_then(Value::as_str),
+        ) {
             let expected = match a {
                 "A1" => "QUEUED",
                 "A2" => "PROPOSED",
@@ -219,7 +269,12 @@ fn check_entries(t: &str, field: &str, v: &Value, out: &mut Vec<Violation>, keys
                 _ => o,
             };
             if o != expected {
-                out.push(violation(t, &format!("{at}.outcome"), &format!("must be {expected} for autonomy {a}"), Value::String(o.into())));
+                out.push(violation(
+                    t,
+                    &format!("{at}.outcome"),
+                    &format!("must be {expected} for autonomy {a}"),
+                    Value::String(o.into()),
+                ));
             }
         }
     }
@@ -231,7 +286,14 @@ mod tests {
     use serde_json::json;
 
     fn rules(r: Result<(), Error>) -> Vec<(String, String)> {
-        r.err().map(|e| e.violations.into_iter().map(|v| (v.field, v.rule)).collect()).unwrap_or_default()
+        r.err()
+            .map(|e| {
+                e.violations
+                    .into_iter()
+                    .map(|v| (v.field, v.rule))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     #[test]
@@ -252,16 +314,25 @@ mod tests {
         assert!(got.contains(&("role".into(), "required".into())));
         assert!(got.contains(&("name".into(), "must not be blank".into())));
         assert!(got.contains(&("tier".into(), "must be between 1 and 5".into())));
-        assert!(got.iter().any(|(f, r)| f == "status" && r.starts_with("must be one of agent_status")));
+        assert!(got
+            .iter()
+            .any(|(f, r)| f == "status" && r.starts_with("must be one of agent_status")));
     }
 
     #[test]
     fn money_rules() {
         let base = json!({"name": "A", "owner_user_id": "00000000-0000-4000-8000-000000000001"});
-        for (amount, rule) in [(json!(-1), "must be at least 0"), (json!(1.234), "must have at most 2 decimals"), (json!(1e10), "must be below 10000000000")] {
+        for (amount, rule) in [
+            (json!(-1), "must be at least 0"),
+            (json!(1.234), "must have at most 2 decimals"),
+            (json!(1e10), "must be below 10000000000"),
+        ] {
             let mut v = base.clone();
             v["spending_authority_usd"] = amount;
-            assert_eq!(rules(validate("companies", Mode::Insert, &v)), vec![("spending_authority_usd".to_string(), rule.to_string())]);
+            assert_eq!(
+                rules(validate("companies", Mode::Insert, &v)),
+                vec![("spending_authority_usd".to_string(), rule.to_string())]
+            );
         }
         let mut v = base.clone();
         v["spending_authority_usd"] = json!(9999999999.99);
@@ -270,8 +341,14 @@ mod tests {
 
     #[test]
     fn null_only_where_nullable() {
-        assert_eq!(rules(validate("tasks", Mode::Update, &json!({"status": null}))), vec![("status".to_string(), "must not be null".to_string())]);
-        assert_eq!(validate("tasks", Mode::Update, &json!({"description": null})), Ok(()));
+        assert_eq!(
+            rules(validate("tasks", Mode::Update, &json!({"status": null}))),
+            vec![("status".to_string(), "must not be null".to_string())]
+        );
+        assert_eq!(
+            validate("tasks", Mode::Update, &json!({"description": null})),
+            Ok(())
+        );
     }
 
     #[test]
@@ -279,11 +356,20 @@ mod tests {
         let ok = json!({"decisions": [{"action_type": "TASK_PROGRESS", "autonomy_check": "A1", "outcome": "QUEUED"}]});
         assert_eq!(validate("pulses", Mode::Update, &ok), Ok(()));
         let bad = json!({"decisions": [{"action_type": "TASK_PROGRESS", "autonomy_check": "A3", "outcome": "QUEUED"}]});
-        assert_eq!(rules(validate("pulses", Mode::Update, &bad)), vec![("decisions[0].outcome".to_string(), "must be ESCALATED for autonomy A3".to_string())]);
+        assert_eq!(
+            rules(validate("pulses", Mode::Update, &bad)),
+            vec![(
+                "decisions[0].outcome".to_string(),
+                "must be ESCALATED for autonomy A3".to_string()
+            )]
+        );
     }
 
     #[test]
     fn unknown_table_is_a_violation() {
-        assert_eq!(rules(validate("nope", Mode::Row, &json!({}))), vec![("".to_string(), "unknown table".to_string())]);
+        assert_eq!(
+            rules(validate("nope", Mode::Row, &json!({}))),
+            vec![("".to_string(), "unknown table".to_string())]
+        );
     }
 }

@@ -6,8 +6,12 @@
 /// 1. `+` means a space (form encoding, which PostgREST honours); a literal plus arrives as `%2B`
 ///    and is left alone.
 /// 2. `columns="a","b"` (postgrest-js quotes each name for bulk insert/upsert) becomes `columns=a,b`.
+///
+/// It also drops an `apikey` parameter: the gateway has checked it, and, as Supabase's gateway
+/// hides credentials, the REST server never sees it (it would read it as a filter).
 pub fn query(raw: &str) -> String {
     raw.split('&')
+        .filter(|pair| !pair.starts_with("apikey="))
         .map(|pair| {
             let pair = pair.replace('+', "%20");
             match pair.split_once('=') {
@@ -90,5 +94,10 @@ mod tests {
     fn other_parameters_are_untouched() {
         assert_eq!(query("id=in.(%22a,b%22,c)"), "id=in.(%22a,b%22,c)");
         assert_eq!(query(""), "");
+    }
+
+    #[test]
+    fn apikey_parameter_is_hidden_from_the_rest_server() {
+        assert_eq!(query("select=id&apikey=abc.def"), "select=id");
     }
 }

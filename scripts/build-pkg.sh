@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ (bundler target, release, wasm-opt -Oz from local binaryen)
+# and, with --web, a browser-loadable copy into www/pkg/ for the playground.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$MC_ROOT"
+
+WASM_OPT="$MC_CACHE/node/node_modules/.bin/wasm-opt"
+[ -x "$WASM_OPT" ] || die "wasm-opt (npm binaryen) is missing: run scripts/setup.sh"
+OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+           --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+build() { # out-dir target
+  wasm-pack --quiet build --release --mode no-install --target "$2" --out-dir "$1" >/dev/null
+  local wasm="$1/mission_control_sdk_bg.wasm"
+  "$WASM_OPT" "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+}
+
+log "building pkg/ (bundler target)"
+build pkg bundler
+# The generated package.json, completed: our npm name, types, side effects, files.
+node - <<'JS'
+const fs = require("fs");
+const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+const out = {
+  name: "@mission-control/sdk",
+  version: p.version,
+  description: p.description,
+  license: p.license,
+  type: "module",
+  main: p.main || "mission_control_sdk.js",
+  module: p.module || "mission_control_sdk.js",
+  types: p.types || "mission_control_sdk.d.ts",
+  sideEffects: ["./mission_control_sdk.js", "./snippets/*"],
+  files: fs.readdirSync("pkg").filter((f) => f !== "package.json" && f !== ".gitignore"),
+};
+fs.writeFileSync("pkg/package.json", JSON.stringify(out, null, 2) + "\n");
+JS
+[ -f pkg/README.md ] || cp README.md pkg/README.md
+
+if [ "${1:-}" = "--web" ]; then
+  log "building www/pkg/ (web target, for the playground)"
+  build www/pkg web
+fi
+raw=$(stat -c %s pkg/mission_control_sdk_bg.wasm); gz=$(gzip -9c pkg/mission_control_sdk_bg.wasm | wc -c)
+log "pkg/mission_control_sdk_bg.wasm: $raw bytes raw, $gz bytes gzip"

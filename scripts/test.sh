@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, starts the local stack with the seed data, runs each
+# suite, and ends with one line "N passed, N failed" summing them all.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$MC_ROOT"
+bash scripts/setup.sh || die "setup failed"
+bash stack/stack.sh start || die "the stack did not start"
+bash stack/stack.sh reset >/dev/null || die "the stack could not be reset"
+set -a; source "$MC_STACK_ENV"; set +a
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+PASSED=0 FAILED=0 REPORT=()
+LOGS="$MC_STACK_DIR/logs/tests"; mkdir -p "$LOGS"
+
+# run NAME PARSER COMMAND...: runs a suite, shows its output, counts its results.
+run() {
+  local name=$1 parser=$2; shift 2
+  local log="$LOGS/$name.log" start=$SECONDS p=0 f=0 rc
+  log "suite: $name"
+  "$@" 2>&1 | tee "$log"; rc=${PIPESTATUS[0]}
+  case $parser in
+    cargo) # libtest summary lines: "test result: ok. 3 passed; 0 failed; ..."
+      p=$(grep -oE '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+      f=$(grep -oE '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}') ;;
+    tap)
+      p=$(grep -cE '^ok ' "$log"); f=$(grep -cE '^not ok ' "$log")
+      local plan; plan=$(grep -oE '^1\.\.[0-9]+' "$log" | head -1 | cut -c4-)
+      if [ -n "$plan" ] && [ $((p + f)) -ne "$plan" ]; then f=$((f + plan - p - f)); fi ;;
+    check) if [ "$rc" -eq 0 ]; then p=1; else f=1; fi ;;
+  esac
+  # A suite that failed without reporting a failure (it did not build, it crashed) counts one.
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  REPORT+=("$(printf '%-16s %4d passed %4d failed %5ds' "$name" "$p" "$f" $((SECONDS - start)))")
+}
+
+run fmt check cargo fmt --all -- --check
+run clippy check cargo clippy --quiet --all-targets -- -D warnings
+run clippy-wasm check cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+run unit cargo cargo test --quiet
+run gateway cargo cargo test --release --quiet --manifest-path stack/gateway/Cargo.toml
+run sql tap bash stack/stack.sh psql -f tests/sql/rls_and_triggers.sql
+run stack-smoke tap bash tests/stack/smoke.sh
+run browser cargo wasm-pack test --headless --chrome --mode no-install
+run package check bash scripts/build-pkg.sh
+
+[ "${CI:-}" = "true" ] && bash stack/stack.sh stop
+echo
+printf '%s\n' "${REPORT[@]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
