@@ -18,6 +18,7 @@ build() { # out-dir target
 
 log "building pkg/ (bundler target)"
 build pkg bundler
+cp src/js/entry/index.js src/js/entry/index.d.ts pkg/
 # The generated package.json, completed: our npm name, types, side effects, files.
 node - <<'JS'
 const fs = require("fs");
@@ -28,10 +29,10 @@ const out = {
   description: p.description,
   license: p.license,
   type: "module",
-  main: p.main || "mission_control_sdk.js",
-  module: p.module || "mission_control_sdk.js",
-  types: p.types || "mission_control_sdk.d.ts",
-  sideEffects: ["./mission_control_sdk.js", "./snippets/*"],
+  main: "index.js",
+  module: "index.js",
+  types: "index.d.ts",
+  sideEffects: ["./index.js", "./mission_control_sdk.js", "./snippets/*"],
   files: fs.readdirSync("pkg").filter((f) => f !== "package.json" && f !== ".gitignore"),
 };
 fs.writeFileSync("pkg/package.json", JSON.stringify(out, null, 2) + "\n");

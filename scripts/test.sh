@@ -44,6 +44,8 @@ run sql tap bash stack/stack.sh psql -f tests/sql/rls_and_triggers.sql
 run stack-smoke tap bash tests/stack/smoke.sh
 run browser cargo wasm-pack test --headless --chrome --mode no-install
 run package check bash scripts/build-pkg.sh
+run oracle tap bash scripts/gen-types.sh --check
+run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
 
 [ "${CI:-}" = "true" ] && bash stack/stack.sh stop
 echo

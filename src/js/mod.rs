@@ -12,6 +12,23 @@ use crate::schema::{self, Mode};
 use crate::{Client, ClientOptions};
 
 pub use auth::JsAuth;
+
+/// The schema's TypeScript declarations (`Database`, `Tables<>`, `Constants`, `AgentRow`, …),
+/// generated from the migration by `build.rs`.
+#[wasm_bindgen(typescript_custom_section)]
+const DATABASE_TS: &str = crate::schema::DATABASE_TS;
+
+/// The runtime `Constants` object: every enum's values in Postgres order. The package's entry
+/// point exports it as `Constants`.
+///
+/// ```js
+/// import { Constants } from "@mission-control/sdk";
+/// Constants.public.Enums.task_status; // ["PENDING", "IN_PROGRESS", ...]
+/// ```
+#[wasm_bindgen(js_name = schemaConstants, skip_typescript)]
+pub fn schema_constants() -> JsValue {
+    js_sys::JSON::parse(crate::schema::CONSTANTS_JSON).unwrap_or(JsValue::NULL)
+}
 pub use error::to_js_error;
 pub use query::JsQuery;
 

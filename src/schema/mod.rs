@@ -1,10 +1,12 @@
-//! The Mission Control schema as data: tables, columns, enums and foreign keys, written once
-//! from `supabase/migrations` and used for validation, query checks and the TypeScript types.
+//! The Mission Control schema as data — tables, columns, enums, foreign keys, derived from
+//! `supabase/migrations` at build time — plus the typed models and validation.
 
 mod catalog;
+mod generated;
+mod rules;
 pub mod validate;
 
-pub use catalog::{
-    enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES,
-};
+pub use catalog::{enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES};
+pub use generated::*;
+pub use rules::rule;
 pub use validate::{validate, Mode};

@@ -153,7 +153,7 @@ fn check_value(t: &str, col: &Column, v: &Value, out: &mut Vec<Violation>) {
         bad(format!("must be {expected}"), out);
         return;
     }
-    match col.rule {
+    match super::rules::rule(t, col.name) {
         Rule::None => {}
         Rule::NonBlank => {
             if v.as_str().is_some_and(|s| s.trim().is_empty()) {

@@ -1,0 +1,361 @@
+//! Derives the schema layer from the migration itself: `supabase/migrations/001_*.sql` is read
+//! and turned into `$OUT_DIR/schema_gen.rs` — the enums, the table catalogue, the Rust
+//! Row/Insert/Update models — and `$OUT_DIR/database.d.ts`, the TypeScript `Database` type in the
+//! shape `supabase gen types typescript` gives. One source, so they cannot drift apart.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+const MIGRATION: &str = "supabase/migrations/001_mc_runtime_schema.sql";
+
+#[derive(Clone)]
+struct Col {
+    name: String,
+    ty: String, // Uuid, Text, ... or Enum:<name>
+    not_null: bool,
+    default: bool,
+}
+
+struct Fk {
+    name: String,
+    column: String,
+    schema: String,
+    references: String,
+}
+
+#[derive(Default)]
+struct Tbl {
+    cols: Vec<Col>,
+    fks: Vec<Fk>,
+    ops: Vec<String>,
+}
+
+fn strip_comments(sql: &str) -> String {
+    sql.lines().map(|l| l.split("--").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+}
+
+/// Splits on commas that are not inside parentheses.
+fn top_level_items(body: &str) -> Vec<String> {
+    let (mut depth, mut cur, mut out) = (0i32, String::new(), Vec::new());
+    for c in body.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(cur.trim().to_string());
+                cur.clear();
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+fn quoted_values(s: &str) -> Vec<String> {
+    s.split('\'').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+fn column_type(t: &str) -> String {
+    let t = t.to_ascii_uppercase();
+    match t.as_str() {
+        "UUID" => "Uuid".into(),
+        "TEXT" => "Text".into(),
+        "TIMESTAMPTZ" => "Timestamptz".into(),
+        "SMALLINT" => "SmallInt".into(),
+        "INTEGER" => "Integer".into(),
+        "NUMERIC(12,2)" => "Money".into(),
+        "BOOLEAN" => "Bool".into(),
+        "JSONB" => "Json".into(),
+        "TEXT[]" => "TextArray".into(),
+        "UUID[]" => "UuidArray".into(),
+        other if other.starts_with("PUBLIC.") => format!("Enum:{}", &t[7..].to_ascii_lowercase()),
+        other => panic!("{MIGRATION}: unsupported column type {other}"),
+    }
+}
+
+fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
+    let sql = strip_comments(sql);
+    let mut enums = BTreeMap::new();
+    let mut tables: BTreeMap<String, Tbl> = BTreeMap::new();
+    for stmt in sql.split(';') {
+        let s = stmt.trim();
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if s.starts_with("CREATE TYPE public.") && s.contains("AS ENUM") {
+            enums.insert(words[2].trim_start_matches("public.").to_string(), quoted_values(s));
+        } else if s.starts_with("CREATE TABLE public.") {
+            let name = words[2].trim_start_matches("public.").to_string();
+            let body = &s[s.find('(').unwrap() + 1..s.rfind(')').unwrap()];
+            let mut t = Tbl::default();
+            for item in top_level_items(body) {
+                let upper = item.to_ascii_uppercase();
+                if ["UNIQUE", "PRIMARY", "CHECK", "CONSTRAINT", "FOREIGN"].iter().any(|k| upper.starts_with(k)) {
+                    continue;
+                }
+                let parts: Vec<&str> = item.split_whitespace().collect();
+                let col = parts[0].trim_matches('"').to_string();
+                if let Some(at) = upper.find("REFERENCES ") {
+                    let target = item[at + 11..].split('(').next().unwrap().trim();
+                    let (schema, table) = target.split_once('.').unwrap();
+                    t.fks.push(Fk { name: format!("{name}_{col}_fkey"), column: col.clone(), schema: schema.into(), references: table.into() });
+                }
+                t.cols.push(Col {
+                    name: col,
+                    ty: column_type(parts[1]),
+                    not_null: upper.contains("NOT NULL") || upper.contains("PRIMARY KEY"),
+                    default: upper.contains("DEFAULT"),
+                });
+            }
+            tables.insert(name, t);
+        } else if s.starts_with("ALTER TABLE public.") && s.contains("FOREIGN KEY") {
+            let table = words[2].trim_start_matches("public.");
+            let name = words[words.iter().position(|w| *w == "CONSTRAINT").unwrap() + 1];
+            let column = s.split("FOREIGN KEY (").nth(1).unwrap().split(')').next().unwrap();
+            let target = s.split("REFERENCES ").nth(1).unwrap().split('(').next().unwrap();
+            let (schema, refd) = target.split_once('.').unwrap();
+            tables.get_mut(table).unwrap().fks.push(Fk { name: name.into(), column: column.into(), schema: schema.into(), references: refd.into() });
+        } else if s.starts_with("CREATE POLICY") {
+            // CREATE POLICY <name> ON public.<table> FOR <op>
+            let table = words[4].trim_start_matches("public.");
+            let op = words[6].to_ascii_lowercase();
+            tables.get_mut(table).unwrap().ops.push(op);
+        }
+    }
+    // Policies created from the template in the DO block: ('table', ARRAY['select', ...]).
+    for chunk in sql.split("('").skip(1) {
+        if let Some((table, rest)) = chunk.split_once("',") {
+            if let Some(arr) = rest.trim_start().strip_prefix("ARRAY[") {
+                let arr = arr.split(']').next().unwrap();
+                if let Some(t) = tables.get_mut(table) {
+                    t.ops.extend(quoted_values(arr));
+                }
+            }
+        }
+    }
+    for t in tables.values_mut() {
+        t.fks.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    (enums, tables)
+}
+
+fn pascal(s: &str) -> String {
+    s.split('_').map(|w| {
+        let mut c = w.chars();
+        match c.next() {
+            Some(f) => f.to_ascii_uppercase().to_string() + &c.as_str().to_ascii_lowercase(),
+            None => String::new(),
+        }
+    }).collect()
+}
+
+/// `memory_entries` → `MemoryEntry`, `companies` → `Company`, `agents` → `Agent`.
+fn singular(table: &str) -> String {
+    let p = pascal(table);
+    if let Some(stem) = p.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        p.strip_suffix('s').unwrap_or(&p).to_string()
+    }
+}
+
+fn rust_type(ty: &str) -> String {
+    match ty {
+        "Uuid" => "uuid::Uuid".into(),
+        "Text" => "String".into(),
+        "Timestamptz" => "chrono::DateTime<chrono::Utc>".into(),
+        "SmallInt" => "i16".into(),
+        "Integer" => "i32".into(),
+        "Money" => "f64".into(),
+        "Bool" => "bool".into(),
+        "Json" => "serde_json::Value".into(),
+        "TextArray" => "Vec<String>".into(),
+        "UuidArray" => "Vec<uuid::Uuid>".into(),
+        e => pascal(e.strip_prefix("Enum:").unwrap()),
+    }
+}
+
+fn ts_type(ty: &str) -> String {
+    match ty {
+        "Uuid" | "Text" | "Timestamptz" => "string".into(),
+        "SmallInt" | "Integer" | "Money" => "number".into(),
+        "Bool" => "boolean".into(),
+        "Json" => "Json".into(),
+        "TextArray" | "UuidArray" => "string[]".into(),
+        e => format!("Database[\"public\"][\"Enums\"][\"{}\"]", e.strip_prefix("Enum:").unwrap()),
+    }
+}
+
+fn presence(c: &Col) -> &'static str {
+    match (c.not_null, c.default) {
+        (true, false) => "Required",
+        (true, true) => "Defaulted",
+        (false, false) => "Nullable",
+        (false, true) => "NullableDefaulted",
+    }
+}
+
+fn field_ident(name: &str) -> String {
+    match name {
+        "type" => "r#type".into(),
+        n => n.into(),
+    }
+}
+
+fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>) -> String {
+    let mut o = String::new();
+    o.push_str("/// Every enum of the schema, values in Postgres order.\npub const ENUMS: &[(&str, &[&str])] = &[\n");
+    for (name, values) in enums {
+        let vals: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+        writeln!(o, "    ({name:?}, &[{}]),", vals.join(", ")).unwrap();
+    }
+    o.push_str("];\n\n");
+    for (name, values) in enums {
+        let ty = pascal(name);
+        writeln!(o, "/// The `{name}` enum.\n///\n/// ```js\n/// // TS: Enums<\"{name}\"> = {}\n/// ```", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | ")).unwrap();
+        o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\n");
+        o.push_str("#[serde(rename_all = \"SCREAMING_SNAKE_CASE\")]\n");
+        writeln!(o, "pub enum {ty} {{").unwrap();
+        for v in values {
+            writeln!(o, "    {},", pascal(v)).unwrap();
+        }
+        o.push_str("}\n\n");
+        writeln!(o, "impl {ty} {{\n    /// Every value, in Postgres order.\n    pub const ALL: &'static [{ty}] = &[{}];\n", values.iter().map(|v| format!("{ty}::{}", pascal(v))).collect::<Vec<_>>().join(", ")).unwrap();
+        o.push_str("    /// The value as Postgres spells it.\n    pub fn as_str(self) -> &'static str {\n        match self {\n");
+        for v in values {
+            writeln!(o, "            {ty}::{} => {v:?},", pascal(v)).unwrap();
+        }
+        o.push_str("        }\n    }\n}\n\n");
+    }
+    o.push_str("/// The tables, in name order.\npub const TABLES: &[Table] = &[\n");
+    for (name, t) in tables {
+        writeln!(o, "    Table {{\n        name: {name:?},\n        columns: &[").unwrap();
+        for c in &t.cols {
+            let ty = match c.ty.strip_prefix("Enum:") {
+                Some(e) => format!("ColumnType::Enum({e:?})"),
+                None => format!("ColumnType::{}", c.ty),
+            };
+            writeln!(o, "            Column {{ name: {:?}, ty: {ty}, presence: Presence::{} }},", c.name, presence(c)).unwrap();
+        }
+        o.push_str("        ],\n        foreign_keys: &[\n");
+        for f in &t.fks {
+            writeln!(o, "            ForeignKey {{ name: {:?}, column: {:?}, schema: {:?}, references: {:?} }},", f.name, f.column, f.schema, f.references).unwrap();
+        }
+        writeln!(o, "        ],\n        can_update: {},\n        can_delete: {},\n    }},", t.ops.iter().any(|x| x == "update"), t.ops.iter().any(|x| x == "delete")).unwrap();
+    }
+    o.push_str("];\n\n");
+    // Models.
+    for (name, t) in tables {
+        let s = singular(name);
+        writeln!(o, "/// A row of `{name}`, as the server returns it.\n///\n/// ```js\n/// // TS: {s}Row = Tables<\"{name}\">\n/// ```").unwrap();
+        o.push_str("#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]\n");
+        writeln!(o, "pub struct {s}Row {{").unwrap();
+        for c in &t.cols {
+            let ty = rust_type(&c.ty);
+            let ty = if c.not_null { ty } else { format!("Option<{ty}>") };
+            writeln!(o, "    pub {}: {ty},", field_ident(&c.name)).unwrap();
+        }
+        o.push_str("}\n\n");
+        writeln!(o, "/// A new row of `{name}`: required columns are plain fields, the rest optional.\n///\n/// ```js\n/// // TS: {s}Insert = TablesInsert<\"{name}\">\n/// ```").unwrap();
+        o.push_str("#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]\n");
+        writeln!(o, "pub struct {s}Insert {{").unwrap();
+        for c in &t.cols {
+            let ty = rust_type(&c.ty);
+            if c.not_null && !c.default {
+                writeln!(o, "    pub {}: {ty},", field_ident(&c.name)).unwrap();
+            } else {
+                writeln!(o, "    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub {}: Option<{ty}>,", field_ident(&c.name)).unwrap();
+            }
+        }
+        o.push_str("}\n\n");
+        writeln!(o, "/// A patch of `{name}`: every column optional; nullable ones take `Some(None)` to clear.\n///\n/// ```js\n/// // TS: {s}Update = TablesUpdate<\"{name}\">\n/// ```").unwrap();
+        o.push_str("#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n");
+        writeln!(o, "pub struct {s}Update {{").unwrap();
+        for c in &t.cols {
+            let ty = rust_type(&c.ty);
+            let ty = if c.not_null { ty } else { format!("Option<{ty}>") };
+            writeln!(o, "    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub {}: Option<{ty}>,", field_ident(&c.name)).unwrap();
+        }
+        o.push_str("}\n\n");
+    }
+    o
+}
+
+fn gen_ts(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>) -> String {
+    let mut o = String::from(
+        "export type Json =\n  | string\n  | number\n  | boolean\n  | null\n  | { [key: string]: Json | undefined }\n  | Json[]\n\n\
+         export type Database = {\n  __InternalSupabase: {\n    PostgrestVersion: \"14.1\"\n  }\n  public: {\n    Tables: {\n",
+    );
+    for (name, t) in tables {
+        let mut cols = t.cols.clone();
+        cols.sort_by(|a, b| a.name.cmp(&b.name));
+        writeln!(o, "      {name}: {{").unwrap();
+        for part in ["Row", "Insert", "Update"] {
+            writeln!(o, "        {part}: {{").unwrap();
+            for c in &cols {
+                let ty = ts_type(&c.ty);
+                let null = if c.not_null { "" } else { " | null" };
+                let opt = match part {
+                    "Row" => false,
+                    "Insert" => !c.not_null || c.default,
+                    _ => true,
+                };
+                writeln!(o, "          {}{}: {ty}{null}", c.name, if opt { "?" } else { "" }).unwrap();
+            }
+            o.push_str("        }\n");
+        }
+        o.push_str("        Relationships: [\n");
+        for f in t.fks.iter().filter(|f| f.schema == "public") {
+            writeln!(o, "          {{\n            foreignKeyName: \"{}\"\n            columns: [\"{}\"]\n            isOneToOne: false\n            referencedRelation: \"{}\"\n            referencedColumns: [\"id\"]\n          }},", f.name, f.column, f.references).unwrap();
+        }
+        o.push_str("        ]\n      }\n");
+    }
+    o.push_str("    }\n    Views: {\n      [_ in never]: never\n    }\n    Functions: {\n      [_ in never]: never\n    }\n    Enums: {\n");
+    for (name, values) in enums {
+        writeln!(o, "      {name}: {}", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | ")).unwrap();
+    }
+    o.push_str("    }\n    CompositeTypes: {\n      [_ in never]: never\n    }\n  }\n}\n\n");
+    o.push_str(include_str!("src/schema/helpers.d.ts"));
+    o.push_str("\nexport declare const Constants: {\n  readonly public: {\n    readonly Enums: {\n");
+    for (name, values) in enums {
+        writeln!(o, "      readonly {name}: readonly [{}]", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")).unwrap();
+    }
+    o.push_str("    }\n  }\n}\n\n// The SDK's own names: the very same types as the helpers give.\n");
+    for name in tables.keys() {
+        let s = singular(name);
+        writeln!(o, "export type {s}Row = Tables<\"{name}\">\nexport type {s}Insert = TablesInsert<\"{name}\">\nexport type {s}Update = TablesUpdate<\"{name}\">").unwrap();
+    }
+    o.push_str("export type TableName = keyof Database[\"public\"][\"Tables\"]\n");
+    for name in enums.keys() {
+        writeln!(o, "export type {} = Enums<\"{name}\">", pascal(name)).unwrap();
+    }
+    o
+}
+
+fn gen_constants_js(enums: &BTreeMap<String, Vec<String>>) -> String {
+    let mut o = String::from("{\"public\":{\"Enums\":{");
+    let items: Vec<String> = enums
+        .iter()
+        .map(|(n, v)| format!("\"{n}\":[{}]", v.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(",")))
+        .collect();
+    o.push_str(&items.join(","));
+    o.push_str("}}}");
+    o
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed={MIGRATION}");
+    println!("cargo:rerun-if-changed=src/schema/helpers.d.ts");
+    let sql = std::fs::read_to_string(MIGRATION).expect("read the migration");
+    let (enums, tables) = parse(&sql);
+    assert_eq!(tables.len(), 11, "{MIGRATION}: expected 11 tables");
+    assert_eq!(enums.len(), 21, "{MIGRATION}: expected 21 enums");
+    let out = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out).join("schema_gen.rs"), gen_rust(&enums, &tables)).unwrap();
+    std::fs::write(Path::new(&out).join("database.d.ts"), gen_ts(&enums, &tables)).unwrap();
+    std::fs::write(Path::new(&out).join("constants.json"), gen_constants_js(&enums)).unwrap();
+}

@@ -1,0 +1,6 @@
+// The package's entry point: everything wasm-bindgen generates, plus the runtime `Constants`.
+export * from "./mission_control_sdk.js";
+import { schemaConstants } from "./mission_control_sdk.js";
+
+/** Every enum's values in Postgres order, as `supabase gen types typescript` exports them. */
+export const Constants = schemaConstants();
