@@ -32,7 +32,10 @@ struct Tbl {
 }
 
 fn strip_comments(sql: &str) -> String {
-    sql.lines().map(|l| l.split("--").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+    sql.lines()
+        .map(|l| l.split("--").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Splits on commas that are not inside parentheses.
@@ -58,7 +61,11 @@ fn top_level_items(body: &str) -> Vec<String> {
 }
 
 fn quoted_values(s: &str) -> Vec<String> {
-    s.split('\'').skip(1).step_by(2).map(str::to_string).collect()
+    s.split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 fn column_type(t: &str) -> String {
@@ -87,14 +94,20 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
         let s = stmt.trim();
         let words: Vec<&str> = s.split_whitespace().collect();
         if s.starts_with("CREATE TYPE public.") && s.contains("AS ENUM") {
-            enums.insert(words[2].trim_start_matches("public.").to_string(), quoted_values(s));
+            enums.insert(
+                words[2].trim_start_matches("public.").to_string(),
+                quoted_values(s),
+            );
         } else if s.starts_with("CREATE TABLE public.") {
             let name = words[2].trim_start_matches("public.").to_string();
             let body = &s[s.find('(').unwrap() + 1..s.rfind(')').unwrap()];
             let mut t = Tbl::default();
             for item in top_level_items(body) {
                 let upper = item.to_ascii_uppercase();
-                if ["UNIQUE", "PRIMARY", "CHECK", "CONSTRAINT", "FOREIGN"].iter().any(|k| upper.starts_with(k)) {
+                if ["UNIQUE", "PRIMARY", "CHECK", "CONSTRAINT", "FOREIGN"]
+                    .iter()
+                    .any(|k| upper.starts_with(k))
+                {
                     continue;
                 }
                 let parts: Vec<&str> = item.split_whitespace().collect();
@@ -102,7 +115,12 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
                 if let Some(at) = upper.find("REFERENCES ") {
                     let target = item[at + 11..].split('(').next().unwrap().trim();
                     let (schema, table) = target.split_once('.').unwrap();
-                    t.fks.push(Fk { name: format!("{name}_{col}_fkey"), column: col.clone(), schema: schema.into(), references: table.into() });
+                    t.fks.push(Fk {
+                        name: format!("{name}_{col}_fkey"),
+                        column: col.clone(),
+                        schema: schema.into(),
+                        references: table.into(),
+                    });
                 }
                 t.cols.push(Col {
                     name: col,
@@ -115,10 +133,27 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
         } else if s.starts_with("ALTER TABLE public.") && s.contains("FOREIGN KEY") {
             let table = words[2].trim_start_matches("public.");
             let name = words[words.iter().position(|w| *w == "CONSTRAINT").unwrap() + 1];
-            let column = s.split("FOREIGN KEY (").nth(1).unwrap().split(')').next().unwrap();
-            let target = s.split("REFERENCES ").nth(1).unwrap().split('(').next().unwrap();
+            let column = s
+                .split("FOREIGN KEY (")
+                .nth(1)
+                .unwrap()
+                .split(')')
+                .next()
+                .unwrap();
+            let target = s
+                .split("REFERENCES ")
+                .nth(1)
+                .unwrap()
+                .split('(')
+                .next()
+                .unwrap();
             let (schema, refd) = target.split_once('.').unwrap();
-            tables.get_mut(table).unwrap().fks.push(Fk { name: name.into(), column: column.into(), schema: schema.into(), references: refd.into() });
+            tables.get_mut(table).unwrap().fks.push(Fk {
+                name: name.into(),
+                column: column.into(),
+                schema: schema.into(),
+                references: refd.into(),
+            });
         } else if s.starts_with("CREATE POLICY") {
             // CREATE POLICY <name> ON public.<table> FOR <op>
             let table = words[4].trim_start_matches("public.");
@@ -144,13 +179,15 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
 }
 
 fn pascal(s: &str) -> String {
-    s.split('_').map(|w| {
-        let mut c = w.chars();
-        match c.next() {
-            Some(f) => f.to_ascii_uppercase().to_string() + &c.as_str().to_ascii_lowercase(),
-            None => String::new(),
-        }
-    }).collect()
+    s.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + &c.as_str().to_ascii_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect()
 }
 
 /// `memory_entries` → `MemoryEntry`, `companies` → `Company`, `agents` → `Agent`.
@@ -186,7 +223,10 @@ fn ts_type(ty: &str) -> String {
         "Bool" => "boolean".into(),
         "Json" => "Json".into(),
         "TextArray" | "UuidArray" => "string[]".into(),
-        e => format!("Database[\"public\"][\"Enums\"][\"{}\"]", e.strip_prefix("Enum:").unwrap()),
+        e => format!(
+            "Database[\"public\"][\"Enums\"][\"{}\"]",
+            e.strip_prefix("Enum:").unwrap()
+        ),
     }
 }
 
@@ -216,7 +256,16 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
     o.push_str("];\n\n");
     for (name, values) in enums {
         let ty = pascal(name);
-        writeln!(o, "/// The `{name}` enum.\n///\n/// ```js\n/// // TS: Enums<\"{name}\"> = {}\n/// ```", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | ")).unwrap();
+        writeln!(
+            o,
+            "/// The `{name}` enum.\n///\n/// ```js\n/// // TS: Enums<\"{name}\"> = {}\n/// ```",
+            values
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )
+        .unwrap();
         o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\n");
         o.push_str("#[serde(rename_all = \"SCREAMING_SNAKE_CASE\")]\n");
         writeln!(o, "pub enum {ty} {{").unwrap();
@@ -233,19 +282,35 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
     }
     o.push_str("/// The tables, in name order.\npub const TABLES: &[Table] = &[\n");
     for (name, t) in tables {
-        writeln!(o, "    Table {{\n        name: {name:?},\n        columns: &[").unwrap();
+        writeln!(
+            o,
+            "    Table {{\n        name: {name:?},\n        columns: &["
+        )
+        .unwrap();
         for c in &t.cols {
             let ty = match c.ty.strip_prefix("Enum:") {
                 Some(e) => format!("ColumnType::Enum({e:?})"),
                 None => format!("ColumnType::{}", c.ty),
             };
-            writeln!(o, "            Column {{ name: {:?}, ty: {ty}, presence: Presence::{} }},", c.name, presence(c)).unwrap();
+            writeln!(
+                o,
+                "            Column {{ name: {:?}, ty: {ty}, presence: Presence::{} }},",
+                c.name,
+                presence(c)
+            )
+            .unwrap();
         }
         o.push_str("        ],\n        foreign_keys: &[\n");
         for f in &t.fks {
             writeln!(o, "            ForeignKey {{ name: {:?}, column: {:?}, schema: {:?}, references: {:?} }},", f.name, f.column, f.schema, f.references).unwrap();
         }
-        writeln!(o, "        ],\n        can_update: {},\n        can_delete: {},\n    }},", t.ops.iter().any(|x| x == "update"), t.ops.iter().any(|x| x == "delete")).unwrap();
+        writeln!(
+            o,
+            "        ],\n        can_update: {},\n        can_delete: {},\n    }},",
+            t.ops.iter().any(|x| x == "update"),
+            t.ops.iter().any(|x| x == "delete")
+        )
+        .unwrap();
     }
     o.push_str("];\n\n");
     // Models.
@@ -256,7 +321,11 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         writeln!(o, "pub struct {s}Row {{").unwrap();
         for c in &t.cols {
             let ty = rust_type(&c.ty);
-            let ty = if c.not_null { ty } else { format!("Option<{ty}>") };
+            let ty = if c.not_null {
+                ty
+            } else {
+                format!("Option<{ty}>")
+            };
             writeln!(o, "    pub {}: {ty},", field_ident(&c.name)).unwrap();
         }
         o.push_str("}\n\n");
@@ -273,11 +342,17 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         }
         o.push_str("}\n\n");
         writeln!(o, "/// A patch of `{name}`: every column optional; nullable ones take `Some(None)` to clear.\n///\n/// ```js\n/// // TS: {s}Update = TablesUpdate<\"{name}\">\n/// ```").unwrap();
-        o.push_str("#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n");
+        o.push_str(
+            "#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n",
+        );
         writeln!(o, "pub struct {s}Update {{").unwrap();
         for c in &t.cols {
             let ty = rust_type(&c.ty);
-            let ty = if c.not_null { ty } else { format!("Option<{ty}>") };
+            let ty = if c.not_null {
+                ty
+            } else {
+                format!("Option<{ty}>")
+            };
             writeln!(o, "    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub {}: Option<{ty}>,", field_ident(&c.name)).unwrap();
         }
         o.push_str("}\n\n");
@@ -304,7 +379,13 @@ fn gen_ts(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>)
                     "Insert" => !c.not_null || c.default,
                     _ => true,
                 };
-                writeln!(o, "          {}{}: {ty}{null}", c.name, if opt { "?" } else { "" }).unwrap();
+                writeln!(
+                    o,
+                    "          {}{}: {ty}{null}",
+                    c.name,
+                    if opt { "?" } else { "" }
+                )
+                .unwrap();
             }
             o.push_str("        }\n");
         }
@@ -316,15 +397,37 @@ fn gen_ts(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>)
     }
     o.push_str("    }\n    Views: {\n      [_ in never]: never\n    }\n    Functions: {\n      [_ in never]: never\n    }\n    Enums: {\n");
     for (name, values) in enums {
-        writeln!(o, "      {name}: {}", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | ")).unwrap();
+        writeln!(
+            o,
+            "      {name}: {}",
+            values
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )
+        .unwrap();
     }
     o.push_str("    }\n    CompositeTypes: {\n      [_ in never]: never\n    }\n  }\n}\n\n");
     o.push_str(include_str!("src/schema/helpers.d.ts"));
-    o.push_str("\nexport declare const Constants: {\n  readonly public: {\n    readonly Enums: {\n");
+    o.push_str(
+        "\nexport declare const Constants: {\n  readonly public: {\n    readonly Enums: {\n",
+    );
     for (name, values) in enums {
-        writeln!(o, "      readonly {name}: readonly [{}]", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")).unwrap();
+        writeln!(
+            o,
+            "      readonly {name}: readonly [{}]",
+            values
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+        .unwrap();
     }
-    o.push_str("    }\n  }\n}\n\n// The SDK's own names: the very same types as the helpers give.\n");
+    o.push_str(
+        "    }\n  }\n}\n\n// The SDK's own names: the very same types as the helpers give.\n",
+    );
     for name in tables.keys() {
         let s = singular(name);
         writeln!(o, "export type {s}Row = Tables<\"{name}\">\nexport type {s}Insert = TablesInsert<\"{name}\">\nexport type {s}Update = TablesUpdate<\"{name}\">").unwrap();
@@ -340,7 +443,15 @@ fn gen_constants_js(enums: &BTreeMap<String, Vec<String>>) -> String {
     let mut o = String::from("{\"public\":{\"Enums\":{");
     let items: Vec<String> = enums
         .iter()
-        .map(|(n, v)| format!("\"{n}\":[{}]", v.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(",")))
+        .map(|(n, v)| {
+            format!(
+                "\"{n}\":[{}]",
+                v.iter()
+                    .map(|x| format!("\"{x}\""))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        })
         .collect();
     o.push_str(&items.join(","));
     o.push_str("}}}");
@@ -355,7 +466,19 @@ fn main() {
     assert_eq!(tables.len(), 11, "{MIGRATION}: expected 11 tables");
     assert_eq!(enums.len(), 21, "{MIGRATION}: expected 21 enums");
     let out = std::env::var("OUT_DIR").unwrap();
-    std::fs::write(Path::new(&out).join("schema_gen.rs"), gen_rust(&enums, &tables)).unwrap();
-    std::fs::write(Path::new(&out).join("database.d.ts"), gen_ts(&enums, &tables)).unwrap();
-    std::fs::write(Path::new(&out).join("constants.json"), gen_constants_js(&enums)).unwrap();
+    std::fs::write(
+        Path::new(&out).join("schema_gen.rs"),
+        gen_rust(&enums, &tables),
+    )
+    .unwrap();
+    std::fs::write(
+        Path::new(&out).join("database.d.ts"),
+        gen_ts(&enums, &tables),
+    )
+    .unwrap();
+    std::fs::write(
+        Path::new(&out).join("constants.json"),
+        gen_constants_js(&enums),
+    )
+    .unwrap();
 }

@@ -6,7 +6,11 @@ mod generated;
 mod rules;
 pub mod validate;
 
-pub use catalog::{enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES};
+pub use catalog::{
+    enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES,
+};
 pub use generated::*;
 pub use rules::rule;
 pub use validate::{validate, Mode};
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,339 @@
+//! Validation and model tests over every table of the catalogue.
+
+use serde_json::{json, Map, Value};
+
+use super::*;
+
+/// A value of the right type for `col`, valid under its rule.
+fn sample(col: &Column) -> Value {
+    match col.ty {
+        ColumnType::Uuid => json!("10000000-0000-4000-8000-000000000001"),
+        ColumnType::Text => json!("text"),
+        ColumnType::Timestamptz => json!("2026-01-02T03:04:05Z"),
+        ColumnType::SmallInt => json!(2),
+        ColumnType::Integer => json!(15),
+        ColumnType::Money => json!(12.5),
+        ColumnType::Bool => json!(true),
+        ColumnType::Json => match rule(table_of(col), col.name) {
+            Rule::PulseDecisions | Rule::PulseActions => json!([]),
+            _ => json!({"k": [1, "v"]}),
+        },
+        ColumnType::TextArray => json!(["a", "b"]),
+        ColumnType::UuidArray => json!(["10000000-0000-4000-8000-000000000001"]),
+        ColumnType::Enum(name) => json!(enum_values(name).unwrap()[0]),
+    }
+}
+
+fn table_of(col: &Column) -> &'static str {
+    TABLES
+        .iter()
+        .find(|t| t.columns.iter().any(|c| std::ptr::eq(c, col)))
+        .map(|t| t.name)
+        .unwrap_or("")
+}
+
+fn minimal_insert(t: &Table) -> Value {
+    let mut m = Map::new();
+    for c in t
+        .columns
+        .iter()
+        .filter(|c| c.presence == Presence::Required)
+    {
+        m.insert(c.name.to_string(), sample(c));
+    }
+    Value::Object(m)
+}
+
+fn full_row(t: &Table) -> Value {
+    Value::Object(
+        t.columns
+            .iter()
+            .map(|c| (c.name.to_string(), sample(c)))
+            .collect(),
+    )
+}
+
+fn rules_of(r: Result<(), crate::Error>) -> Vec<(String, String)> {
+    r.err()
+        .map(|e| {
+            e.violations
+                .into_iter()
+                .map(|v| (v.field, v.rule))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_catalogue_has_the_schema_reference_shape() {
+    assert_eq!(TABLES.len(), 11);
+    assert_eq!(ENUMS.len(), 21);
+    let cols: usize = TABLES.iter().map(|t| t.columns.len()).sum();
+    assert_eq!(cols, 13 + 5 + 7 + 13 + 16 + 16 + 11 + 11 + 11 + 7 + 7);
+    let immutable: Vec<_> = TABLES
+        .iter()
+        .filter(|t| !t.can_update)
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(immutable, vec!["chat_messages", "memory_entries"]);
+    let undeletable: Vec<_> = TABLES
+        .iter()
+        .filter(|t| !t.can_delete)
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(
+        undeletable,
+        vec!["chat_messages", "chat_sessions", "memory_entries"]
+    );
+    let late: Vec<_> = TABLES
+        .iter()
+        .flat_map(|t| t.foreign_keys)
+        .filter(|f| f.name.starts_with("fk_"))
+        .map(|f| (f.name, f.column))
+        .collect();
+    assert_eq!(
+        late,
+        vec![
+            ("fk_companies_ceo", "ceo_id"),
+            ("fk_departments_chief", "chief_id")
+        ]
+    );
+    assert_eq!(enum_values("escalation_trigger").unwrap().len(), 20);
+    assert_eq!(
+        TaskStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>(),
+        enum_values("task_status").unwrap()
+    );
+}
+
+#[test]
+fn every_table_accepts_a_minimal_insert_a_full_row_and_an_empty_update() {
+    for t in TABLES {
+        assert_eq!(
+            validate(t.name, Mode::Insert, &minimal_insert(t)),
+            Ok(()),
+            "{}",
+            t.name
+        );
+        assert_eq!(
+            validate(t.name, Mode::Row, &full_row(t)),
+            Ok(()),
+            "{}",
+            t.name
+        );
+        assert_eq!(
+            validate(t.name, Mode::Update, &json!({})),
+            Ok(()),
+            "{}",
+            t.name
+        );
+    }
+}
+
+#[test]
+fn every_required_column_is_required_on_insert_and_every_column_on_a_row() {
+    for t in TABLES {
+        for c in t.columns {
+            if c.presence == Presence::Required {
+                let mut v = minimal_insert(t);
+                v.as_object_mut().unwrap().remove(c.name);
+                assert_eq!(
+                    rules_of(validate(t.name, Mode::Insert, &v)),
+                    vec![(c.name.to_string(), "required".to_string())],
+                    "{}.{}",
+                    t.name,
+                    c.name
+                );
+            }
+            let mut row = full_row(t);
+            row.as_object_mut().unwrap().remove(c.name);
+            assert_eq!(
+                rules_of(validate(t.name, Mode::Row, &row)),
+                vec![(c.name.to_string(), "required".to_string())],
+                "{}.{}",
+                t.name,
+                c.name
+            );
+        }
+    }
+}
+
+#[test]
+fn every_column_rejects_a_wrong_type_and_null_where_not_nullable() {
+    for t in TABLES {
+        for c in t.columns {
+            if c.ty != ColumnType::Json {
+                let r = rules_of(validate(
+                    t.name,
+                    Mode::Update,
+                    &json!({ c.name: {"wrong": "type"} }),
+                ));
+                assert_eq!(r.len(), 1, "{}.{}: {r:?}", t.name, c.name);
+                assert!(
+                    r[0].1.starts_with("must be"),
+                    "{}.{}: {r:?}",
+                    t.name,
+                    c.name
+                );
+            }
+            let r = rules_of(validate(t.name, Mode::Update, &json!({ c.name: null })));
+            if c.presence.nullable() {
+                assert!(r.is_empty(), "{}.{} is nullable: {r:?}", t.name, c.name);
+            } else {
+                assert_eq!(
+                    r,
+                    vec![(c.name.to_string(), "must not be null".to_string())],
+                    "{}.{}",
+                    t.name,
+                    c.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_non_blank_column_rejects_blank_text_and_unknown_keys_are_rejected() {
+    for t in TABLES {
+        for c in t
+            .columns
+            .iter()
+            .filter(|c| rule(t.name, c.name) == Rule::NonBlank)
+        {
+            for blank in ["", "   ", "\n\t"] {
+                assert_eq!(
+                    rules_of(validate(t.name, Mode::Update, &json!({ c.name: blank }))),
+                    vec![(c.name.to_string(), "must not be blank".to_string())]
+                );
+            }
+        }
+        let r = rules_of(validate(
+            t.name,
+            Mode::Update,
+            &json!({"no_such_column": 1}),
+        ));
+        assert_eq!(
+            r,
+            vec![("no_such_column".to_string(), "unknown column".to_string())],
+            "{}",
+            t.name
+        );
+    }
+    let non_blank: usize = TABLES
+        .iter()
+        .map(|t| {
+            t.columns
+                .iter()
+                .filter(|c| rule(t.name, c.name) == Rule::NonBlank)
+                .count()
+        })
+        .sum();
+    assert_eq!(non_blank, 14);
+}
+
+#[test]
+fn ranges_ids_and_timestamps() {
+    let bad = |t: &str, v: Value| rules_of(validate(t, Mode::Update, &v));
+    assert_eq!(
+        bad("agents", json!({"tier": 0})),
+        vec![("tier".into(), "must be between 1 and 5".into())]
+    );
+    assert_eq!(bad("agents", json!({"tier": 5})), vec![]);
+    assert_eq!(
+        bad("agents", json!({"tier": 2.5})),
+        vec![("tier".into(), "must be a smallint".into())]
+    );
+    assert_eq!(
+        bad("companies", json!({"pulse_interval_minutes": 0})),
+        vec![("pulse_interval_minutes".into(), "must be at least 1".into())]
+    );
+    assert_eq!(
+        bad("chat_messages", json!({"tokens_used": -1})),
+        vec![("tokens_used".into(), "must be at least 0".into())]
+    );
+    assert_eq!(bad("chat_messages", json!({"tokens_used": 0})), vec![]);
+    assert_eq!(
+        bad("tasks", json!({"assignee_id": "not-a-uuid"})),
+        vec![("assignee_id".into(), "must be a UUID".into())]
+    );
+    assert_eq!(
+        bad("memory_entries", json!({"related_ids": ["x"]})),
+        vec![("related_ids".into(), "must be an array of UUIDs".into())]
+    );
+    assert_eq!(
+        bad("tasks", json!({"started_at": "yesterday"})),
+        vec![("started_at".into(), "must be an RFC 3339 timestamp".into())]
+    );
+    assert_eq!(
+        bad(
+            "tasks",
+            json!({"started_at": "2026-11-25T10:00:00.123456+00:00"})
+        ),
+        vec![]
+    );
+    assert_eq!(
+        bad("companies", json!({"values": ["a", 1]})),
+        vec![("values".into(), "must be an array of strings".into())]
+    );
+}
+
+#[test]
+fn pulse_actions_shape() {
+    let ok = json!({"actions": [{"type": "COMMUNICATION", "target_id": null, "details": {"to": "x"}, "logged": true}]});
+    assert_eq!(validate("pulses", Mode::Update, &ok), Ok(()));
+    let bad = json!({"actions": [{"type": "NAP", "target_id": "x", "logged": "yes", "extra": 1}]});
+    let r = rules_of(validate("pulses", Mode::Update, &bad));
+    let fields: Vec<&str> = r.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            "actions[0].extra",
+            "actions[0].type",
+            "actions[0].target_id",
+            "actions[0].details",
+            "actions[0].logged"
+        ]
+    );
+    assert_eq!(
+        rules_of(validate("pulses", Mode::Update, &json!({"decisions": {}}))),
+        vec![("decisions".into(), "must be an array".into())]
+    );
+}
+
+#[test]
+fn models_serialize_like_the_generated_types() {
+    let insert = AgentInsert {
+        company_id: uuid::Uuid::nil(),
+        name: "Ada".into(),
+        role: "CTO".into(),
+        tier: 2,
+        id: None,
+        human: None,
+        department_id: None,
+        reports_to: None,
+        autonomy_level: Some(AutonomyLevel::A3),
+        mandate: None,
+        status: None,
+        last_pulse: None,
+        created_at: None,
+    };
+    let v = serde_json::to_value(&insert).unwrap();
+    assert_eq!(
+        v,
+        json!({"company_id": "00000000-0000-0000-0000-000000000000", "name": "Ada", "role": "CTO", "tier": 2, "autonomy_level": "A3"})
+    );
+    assert_eq!(validate("agents", Mode::Insert, &v), Ok(()));
+    let clear = TaskUpdate {
+        blocked_reason: Some(None),
+        status: Some(TaskStatus::InProgress),
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_value(&clear).unwrap(),
+        json!({"status": "IN_PROGRESS", "blocked_reason": null})
+    );
+    let trig: EscalationTrigger = serde_json::from_value(json!("CROSS_TEAM_DEPENDENCY")).unwrap();
+    assert_eq!(trig, EscalationTrigger::CrossTeamDependency);
+}
