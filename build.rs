@@ -433,6 +433,30 @@ fn gen_ts(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>)
         writeln!(o, "export type {s}Row = Tables<\"{name}\">\nexport type {s}Insert = TablesInsert<\"{name}\">\nexport type {s}Update = TablesUpdate<\"{name}\">").unwrap();
     }
     o.push_str("export type TableName = keyof Database[\"public\"][\"Tables\"]\n");
+    let names = |pred: &dyn Fn(&Tbl) -> bool| {
+        let v: Vec<String> = tables
+            .iter()
+            .filter(|(_, t)| pred(t))
+            .map(|(n, _)| format!("\"{n}\""))
+            .collect();
+        if v.is_empty() {
+            "never".to_string()
+        } else {
+            v.join(" | ")
+        }
+    };
+    writeln!(
+        o,
+        "/** Tables without an UPDATE policy (append-only). */\nexport type McAppendOnlyTable = {}",
+        names(&|t| !t.ops.iter().any(|x| x == "update"))
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "/** Tables without a DELETE policy. */\nexport type McUndeletableTable = {}",
+        names(&|t| !t.ops.iter().any(|x| x == "delete"))
+    )
+    .unwrap();
     for name in enums.keys() {
         writeln!(o, "export type {} = Enums<\"{name}\">", pascal(name)).unwrap();
     }

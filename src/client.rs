@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use crate::auth::AuthClient;
-use crate::http::Transport;
-use crate::rest::{QueryBuilder, RestContext};
+use crate::http::{Method, Transport};
+use crate::rest::{Count, QueryBuilder, RestContext};
 
 /// Options of [`Client::new`].
 #[derive(Clone, Default)]
@@ -24,6 +24,7 @@ pub struct Client {
     key: String,
     transport: Transport,
     auth: AuthClient,
+    schema: String,
 }
 
 impl Client {
@@ -40,6 +41,7 @@ impl Client {
             key: key.to_string(),
             transport: options.transport,
             auth,
+            schema: "public".into(),
         }
     }
 
@@ -52,19 +54,51 @@ impl Client {
         &self.auth
     }
 
+    /// The same client, reading and writing in another exposed schema.
+    ///
+    /// ```js
+    /// mc.schema("mc_test").rpc("echo", { x: 1 })
+    /// ```
+    pub fn schema(&self, schema: &str) -> Client {
+        Client {
+            schema: schema.to_string(),
+            ..self.clone()
+        }
+    }
+
+    fn context(&self) -> RestContext {
+        let auth = self.auth.clone();
+        RestContext {
+            url: format!("{}/rest/v1", self.url),
+            api_key: self.key.clone(),
+            transport: self.transport.clone(),
+            token: Rc::new(move || auth.access_token()),
+            schema: self.schema.clone(),
+        }
+    }
+
     /// A query on `table`.
     ///
     /// ```js
     /// mc.from("agents").select("*").eq("tier", 2)
     /// ```
     pub fn from(&self, table: &str) -> QueryBuilder {
-        let auth = self.auth.clone();
-        let ctx = RestContext {
-            url: format!("{}/rest/v1", self.url),
-            api_key: self.key.clone(),
-            transport: self.transport.clone(),
-            token: Rc::new(move || auth.access_token()),
-        };
-        QueryBuilder::new(ctx, table)
+        QueryBuilder::new(self.context(), table)
+    }
+
+    /// Calls a database function: POST with `args` as the body, or GET/HEAD with them as
+    /// query parameters.
+    ///
+    /// ```js
+    /// const { data } = await mc.rpc("echo", { a: 1 }, { get: true });
+    /// ```
+    pub fn rpc(
+        &self,
+        function: &str,
+        args: serde_json::Value,
+        method: Method,
+        count: Option<Count>,
+    ) -> QueryBuilder {
+        QueryBuilder::rpc(self.context(), function, args, method, count)
     }
 }

@@ -63,6 +63,7 @@ start_pg() {
     log "applying roles, auth schema, migrations and seed"
     psql_su -f - < "$SQL/00_supabase_roles.sql"
     psql_su -f - < "$SQL/01_auth_standin.sql"
+    psql_su -f - < "$SQL/02_test_fixtures.sql"
     for m in "$MC_ROOT"/supabase/migrations/*.sql; do
       psql_su -1 -f - < "$m" || die "migration $(basename "$m") failed"
     done

@@ -1,8 +1,11 @@
 //! The transport: one request, one answer, over the platform's `fetch` (in the browser) — the
-//! layer every other one sends through. Retries, timeouts and abort live here too.
+//! layer every other one sends through. Timeouts, abort and retries live here too.
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+mod retry;
+
+pub use retry::RetryPolicy;
 
 use crate::error::Error;
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,7 +34,20 @@ impl Method {
             Method::Delete => "DELETE",
         }
     }
+
+    /// GET and HEAD change nothing, so they may be retried.
+    pub fn is_safe(self) -> bool {
+        matches!(self, Method::Get | Method::Head)
+    }
 }
+
+/// The caller's abort signal: an `AbortSignal` in the browser.
+#[cfg(target_arch = "wasm32")]
+pub type AbortSignal = web_sys::AbortSignal;
+/// The caller's abort signal (no abort outside the browser yet).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct AbortSignal;
 
 /// A request, fully formed: the URL is already encoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +56,10 @@ pub struct Request {
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Option<String>,
+    /// Give up after this many milliseconds (`timeout` error).
+    pub timeout_ms: Option<u32>,
+    /// The caller's signal (`aborted` error).
+    pub signal: Option<AbortSignal>,
 }
 
 impl Request {
@@ -50,6 +70,8 @@ impl Request {
             url: url.into(),
             headers: Vec::new(),
             body: None,
+            timeout_ms: None,
+            signal: None,
         }
     }
 
@@ -86,11 +108,13 @@ impl Response {
 pub struct Transport {
     #[cfg(target_arch = "wasm32")]
     pub(crate) fetch: Option<js_sys::Function>,
+    /// Retries of GET/HEAD on 503/520 and network errors.
+    pub retry: RetryPolicy,
 }
 
 impl Transport {
-    /// Sends `req` and waits for the whole answer.
-    pub async fn send(&self, req: Request) -> Result<Response, Error> {
+    /// Sends `req` once and waits for the whole answer.
+    pub async fn send_once(&self, req: &Request) -> Result<Response, Error> {
         #[cfg(target_arch = "wasm32")]
         {
             fetch::send(self.fetch.as_ref(), req).await
@@ -103,6 +127,36 @@ impl Transport {
                 "the native transport is not available in this build",
             ))
         }
+    }
+
+    /// Sends `req`, retrying safe requests as the policy says (never after an abort).
+    pub async fn send(&self, req: Request) -> Result<Response, Error> {
+        let mut attempt = 0;
+        loop {
+            let result = self.send_once(&req).await;
+            let delay = self.retry.delay_after(req.method, attempt, &result);
+            match delay {
+                Some(ms) => {
+                    sleep(ms, req.signal.as_ref()).await?;
+                    attempt += 1;
+                }
+                None => return result,
+            }
+        }
+    }
+}
+
+/// Waits `ms` milliseconds; an abort ends the wait with an `aborted` error.
+pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        fetch::sleep(ms, signal).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = signal;
+        std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+        Ok(())
     }
 }
 

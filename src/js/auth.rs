@@ -14,7 +14,7 @@ use crate::error::Error;
 /// ```js
 /// const { data: { session }, error } = await mc.auth.signInWithPassword({ email, password });
 /// ```
-#[wasm_bindgen(js_name = McAuth)]
+#[wasm_bindgen(js_name = McAuth, skip_typescript)]
 pub struct JsAuth {
     inner: AuthClient,
 }

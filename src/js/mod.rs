@@ -18,6 +18,11 @@ pub use auth::JsAuth;
 #[wasm_bindgen(typescript_custom_section)]
 const DATABASE_TS: &str = crate::schema::DATABASE_TS;
 
+/// The client's API declarations, typed by the schema (hand-written: wasm-bindgen cannot
+/// express generic methods).
+#[wasm_bindgen(typescript_custom_section)]
+const API_TS: &str = include_str!("api.d.ts");
+
 /// The runtime `Constants` object: every enum's values in Postgres order. The package's entry
 /// point exports it as `Constants`.
 ///
@@ -37,7 +42,7 @@ pub use query::JsQuery;
 /// ```js
 /// const mc = createClient("http://127.0.0.1:54321", anonKey);
 /// ```
-#[wasm_bindgen(js_name = McClient)]
+#[wasm_bindgen(js_name = McClient, skip_typescript)]
 pub struct JsClient {
     inner: Client,
 }
@@ -48,9 +53,29 @@ pub struct JsClient {
 /// import { createClient } from "@mission-control/sdk";
 /// const mc = createClient(url, anonKey, { global: { fetch: myFetch } });
 /// ```
-#[wasm_bindgen(js_name = createClient)]
+#[wasm_bindgen(js_name = createClient, skip_typescript)]
 pub fn create_client(url: &str, key: &str, options: JsValue) -> Result<JsClient, JsValue> {
     let mut transport = Transport::default();
+    let retry = if options.is_object() {
+        Reflect::get(&options, &"retry".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if retry.as_bool() == Some(false) {
+        transport.retry = crate::http::RetryPolicy::none();
+    } else if retry.is_object() {
+        let num = |k: &str| {
+            Reflect::get(&retry, &k.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
+        if let Some(n) = num("attempts") {
+            transport.retry.attempts = n.max(0.0) as u32;
+        }
+        if let Some(ms) = num("baseDelayMs") {
+            transport.retry.base_delay_ms = ms.max(0.0) as u32;
+        }
+    }
     if options.is_object() {
         let global = Reflect::get(&options, &"global".into()).unwrap_or(JsValue::UNDEFINED);
         if global.is_object() {
@@ -90,6 +115,50 @@ impl JsClient {
     /// ```
     pub fn from(&self, table: &str) -> JsQuery {
         JsQuery::new(self.inner.from(table))
+    }
+
+    /// The same client on another exposed schema.
+    ///
+    /// ```js
+    /// const { data } = await mc.schema("mc_test").rpc("echo", { a: 1 });
+    /// ```
+    pub fn schema(&self, name: &str) -> JsClient {
+        JsClient {
+            inner: self.inner.schema(name),
+        }
+    }
+
+    /// Calls a database function. Options: `{ get, head, count }`.
+    ///
+    /// ```js
+    /// const { data, error } = await mc.rpc("my_function", { x: 1 });
+    /// ```
+    pub fn rpc(&self, function: &str, args: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
+        let args = if args.is_undefined() || args.is_null() {
+            serde_json::json!({})
+        } else {
+            error::from_js(&args)?
+        };
+        let opt = |k: &str| {
+            if options.is_object() {
+                Reflect::get(&options, &k.into()).ok()
+            } else {
+                None
+            }
+        };
+        let head = opt("head").and_then(|v| v.as_bool()).unwrap_or(false);
+        let get = opt("get").and_then(|v| v.as_bool()).unwrap_or(false);
+        let count = opt("count")
+            .and_then(|v| v.as_string())
+            .and_then(|c| crate::rest::Count::parse(&c));
+        let method = if head {
+            crate::http::Method::Head
+        } else if get {
+            crate::http::Method::Get
+        } else {
+            crate::http::Method::Post
+        };
+        Ok(JsQuery::new(self.inner.rpc(function, args, method, count)))
     }
 
     /// Validates a value for a table without sending anything: throws an `McError` with

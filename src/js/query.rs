@@ -7,14 +7,14 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::error::{from_js, to_js_error};
 use crate::error::{Error, ErrorCode};
-use crate::rest::{Count, QueryBuilder, ReturnShape};
+use crate::rest::{quote_in_list, Count, QueryBuilder, ReturnShape};
 
 /// A query being built. Every method returns the builder; `await` runs it.
 ///
 /// ```js
 /// const { data, error, count } = await mc.from("tasks").select("*", { count: "exact" }).eq("status", "PENDING");
 /// ```
-#[wasm_bindgen(js_name = McQuery)]
+#[wasm_bindgen(js_name = McQuery, skip_typescript)]
 pub struct JsQuery {
     inner: QueryBuilder,
     throw_on_error: bool,
@@ -92,6 +92,7 @@ async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
     let res = q.execute().await?;
     let parsed = match &res.body {
         None => JsValue::NULL,
+        Some(text) if res.shape == ReturnShape::Csv => JsValue::from_str(text),
         Some(text) => JSON::parse(text).map_err(|_| {
             Error::new(
                 ErrorCode::Undecodable,
@@ -181,26 +182,28 @@ impl JsQuery {
         }
     }
 
-    /// Columns to return, with `{ count, head }` options.
+    fn with_count(self, options: &JsValue) -> JsQuery {
+        match get(options, "count")
+            .as_string()
+            .and_then(|c| Count::parse(&c))
+        {
+            Some(c) => self.map(|q| q.count(c, false)),
+            None => self,
+        }
+    }
+
+    /// Columns to return, with `{ count, head }` options; after a mutation, returns the rows.
     ///
     /// ```js
     /// mc.from("agents").select("id,name", { count: "exact", head: true })
     /// ```
     pub fn select(self, columns: Option<String>, options: JsValue) -> JsQuery {
-        let count = get(&options, "count")
-            .as_string()
-            .and_then(|c| Count::parse(&c));
         let head = get(&options, "head").as_bool().unwrap_or(false);
-        self.map(|q| {
-            let q = q.select(columns.as_deref().unwrap_or("*"));
-            match count {
-                Some(c) => q.count(c, head),
-                None => q,
-            }
-        })
+        self.map(|q| q.select(columns.as_deref().unwrap_or("*")).head(head))
+            .with_count(&options)
     }
 
-    /// Inserts one row or an array of rows, validated first.
+    /// Inserts one row or an array of rows, validated first. Options: `{ count, defaultToNull }`.
     ///
     /// ```js
     /// mc.from("companies").insert({ name: "Acme", owner_user_id: user.id }).select().single()
@@ -208,26 +211,44 @@ impl JsQuery {
     pub fn insert(self, values: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
         let v = from_js(&values)?;
         let default_to_null = get(&options, "defaultToNull").as_bool().unwrap_or(true);
-        Ok(self.map(|q| q.insert(v, default_to_null)))
+        Ok(self
+            .map(|q| q.insert(v, default_to_null))
+            .with_count(&options))
     }
 
-    /// Updates the matched rows, validated first.
+    /// Inserts or, on conflict, updates (or skips with `ignoreDuplicates`).
+    /// Options: `{ onConflict, ignoreDuplicates, defaultToNull, count }`.
+    ///
+    /// ```js
+    /// mc.from("sectors").upsert({ company_id, type: "FINANCE", health: "RED" }, { onConflict: "company_id,type" })
+    /// ```
+    pub fn upsert(self, values: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
+        let v = from_js(&values)?;
+        let on_conflict = get(&options, "onConflict").as_string();
+        let ignore = get(&options, "ignoreDuplicates").as_bool().unwrap_or(false);
+        let default_to_null = get(&options, "defaultToNull").as_bool().unwrap_or(true);
+        Ok(self
+            .map(|q| q.upsert(v, on_conflict.as_deref(), ignore, default_to_null))
+            .with_count(&options))
+    }
+
+    /// Updates the matched rows, validated first. Options: `{ count }`.
     ///
     /// ```js
     /// mc.from("tasks").update({ status: "IN_PROGRESS" }).eq("id", taskId)
     /// ```
-    pub fn update(self, values: JsValue) -> Result<JsQuery, JsValue> {
+    pub fn update(self, values: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
         let v = from_js(&values)?;
-        Ok(self.map(|q| q.update(v)))
+        Ok(self.map(|q| q.update(v)).with_count(&options))
     }
 
-    /// Deletes the matched rows.
+    /// Deletes the matched rows. Options: `{ count }`.
     ///
     /// ```js
     /// mc.from("tasks").delete().eq("id", taskId)
     /// ```
-    pub fn delete(self) -> JsQuery {
-        self.map(|q| q.delete())
+    pub fn delete(self, options: JsValue) -> JsQuery {
+        self.map(|q| q.delete()).with_count(&options)
     }
 
     /// `column IN (values)`, each value quoted as PostgREST requires.
@@ -241,32 +262,157 @@ impl JsQuery {
         self.map(|q| q.in_list(column, &v))
     }
 
-    /// Array column contains every value. ```js mc.from("memory_entries").contains("tags", ["a"]) ```
-    pub fn contains(self, column: &str, values: JsValue) -> JsQuery {
+    /// `column NOT IN (values)`. ```js mc.from("tasks").notIn("status", ["COMPLETE", "CANCELLED"]) ```
+    #[wasm_bindgen(js_name = notIn)]
+    pub fn not_in(self, column: &str, values: JsValue) -> JsQuery {
         let v = strings(&values);
-        self.map(|q| q.array_op(column, "cs", &v))
+        self.map(|q| q.filter(column, "not.in", &quote_in_list(&v)))
     }
 
-    /// Array column is contained in the values. ```js mc.from("memory_entries").containedBy("tags", ["a", "b"]) ```
+    /// Matches every pattern. ```js mc.from("tasks").likeAllOf("title", ["%arm%", "%v2%"]) ```
+    #[wasm_bindgen(js_name = likeAllOf)]
+    pub fn like_all_of(self, column: &str, patterns: JsValue) -> JsQuery {
+        self.patterns(column, "like(all)", &patterns)
+    }
+
+    /// Matches any pattern. ```js mc.from("tasks").likeAnyOf("title", ["%arm%", "%leg%"]) ```
+    #[wasm_bindgen(js_name = likeAnyOf)]
+    pub fn like_any_of(self, column: &str, patterns: JsValue) -> JsQuery {
+        self.patterns(column, "like(any)", &patterns)
+    }
+
+    /// Matches every pattern, ignoring case. ```js mc.from("tasks").ilikeAllOf("title", ["%ARM%"]) ```
+    #[wasm_bindgen(js_name = ilikeAllOf)]
+    pub fn ilike_all_of(self, column: &str, patterns: JsValue) -> JsQuery {
+        self.patterns(column, "ilike(all)", &patterns)
+    }
+
+    /// Matches any pattern, ignoring case. ```js mc.from("tasks").ilikeAnyOf("title", ["%ARM%"]) ```
+    #[wasm_bindgen(js_name = ilikeAnyOf)]
+    pub fn ilike_any_of(self, column: &str, patterns: JsValue) -> JsQuery {
+        self.patterns(column, "ilike(any)", &patterns)
+    }
+
+    fn patterns(self, column: &str, op: &str, patterns: &JsValue) -> JsQuery {
+        let v = strings(patterns);
+        self.map(|q| q.array_op(column, op, &v))
+    }
+
+    /// `IS DISTINCT FROM`. ```js mc.from("tasks").isDistinct("parent_task_id", null) ```
+    #[wasm_bindgen(js_name = isDistinct)]
+    pub fn is_distinct(self, column: &str, value: JsValue) -> JsQuery {
+        let v = scalar(&value);
+        self.map(|q| q.filter(column, "isdistinct", &v))
+    }
+
+    /// Array (or jsonb) column contains the value. ```js mc.from("memory_entries").contains("tags", ["a"]) ```
+    pub fn contains(self, column: &str, value: JsValue) -> JsQuery {
+        self.containment(column, "cs", &value)
+    }
+
+    /// Array (or jsonb) column is contained in the value. ```js mc.from("memory_entries").containedBy("tags", ["a", "b"]) ```
     #[wasm_bindgen(js_name = containedBy)]
-    pub fn contained_by(self, column: &str, values: JsValue) -> JsQuery {
-        let v = strings(&values);
-        self.map(|q| q.array_op(column, "cd", &v))
+    pub fn contained_by(self, column: &str, value: JsValue) -> JsQuery {
+        self.containment(column, "cd", &value)
     }
 
     /// Array column shares a value. ```js mc.from("memory_entries").overlaps("tags", ["a", "b"]) ```
-    pub fn overlaps(self, column: &str, values: JsValue) -> JsQuery {
-        let v = strings(&values);
-        self.map(|q| q.array_op(column, "ov", &v))
+    pub fn overlaps(self, column: &str, value: JsValue) -> JsQuery {
+        self.containment(column, "ov", &value)
+    }
+
+    /// Strings go verbatim, arrays as Postgres array literals, objects as JSON.
+    fn containment(self, column: &str, op: &str, value: &JsValue) -> JsQuery {
+        if Array::is_array(value) {
+            let v = strings(value);
+            self.map(|q| q.array_op(column, op, &v))
+        } else {
+            let v = scalar(value);
+            self.map(|q| q.filter(column, op, &v))
+        }
+    }
+
+    /// Range strictly left of. ```js mc.from("x").rangeLt("during", "[2026-01-01,2026-02-01)") ```
+    #[wasm_bindgen(js_name = rangeLt)]
+    pub fn range_lt(self, column: &str, range: &str) -> JsQuery {
+        self.map(|q| q.filter(column, "sl", range))
+    }
+
+    /// Range strictly right of. ```js mc.from("x").rangeGt("during", "[2026-01-01,2026-02-01)") ```
+    #[wasm_bindgen(js_name = rangeGt)]
+    pub fn range_gt(self, column: &str, range: &str) -> JsQuery {
+        self.map(|q| q.filter(column, "sr", range))
+    }
+
+    /// Range not extending left of. ```js mc.from("x").rangeGte("during", "[2026-01-01,2026-02-01)") ```
+    #[wasm_bindgen(js_name = rangeGte)]
+    pub fn range_gte(self, column: &str, range: &str) -> JsQuery {
+        self.map(|q| q.filter(column, "nxl", range))
+    }
+
+    /// Range not extending right of. ```js mc.from("x").rangeLte("during", "[2026-01-01,2026-02-01)") ```
+    #[wasm_bindgen(js_name = rangeLte)]
+    pub fn range_lte(self, column: &str, range: &str) -> JsQuery {
+        self.map(|q| q.filter(column, "nxr", range))
+    }
+
+    /// Range adjacent to. ```js mc.from("x").rangeAdjacent("during", "[2026-01-01,2026-02-01)") ```
+    #[wasm_bindgen(js_name = rangeAdjacent)]
+    pub fn range_adjacent(self, column: &str, range: &str) -> JsQuery {
+        self.map(|q| q.filter(column, "adj", range))
+    }
+
+    /// Full-text search: `{ config, type: "plain" | "phrase" | "websearch" }`.
+    ///
+    /// ```js
+    /// mc.from("tasks").textSearch("title", "'arm' & 'firmware'", { config: "english" })
+    /// ```
+    #[wasm_bindgen(js_name = textSearch)]
+    pub fn text_search(self, column: &str, query: &str, options: JsValue) -> JsQuery {
+        let kind = match get(&options, "type").as_string().as_deref() {
+            Some("plain") => "pl",
+            Some("phrase") => "ph",
+            Some("websearch") => "w",
+            _ => "",
+        };
+        let op = match get(&options, "config").as_string() {
+            Some(c) => format!("{kind}fts({c})"),
+            None => format!("{kind}fts"),
+        };
+        self.map(|q| q.filter(column, &op, query))
+    }
+
+    /// `eq` on every key of an object. ```js mc.from("tasks").match({ status: "PENDING", priority: "HIGH" }) ```
+    #[wasm_bindgen(js_name = "match")]
+    pub fn match_(self, query: JsValue) -> JsQuery {
+        let mut q = self;
+        if let Ok(entries) = js_sys::Object::entries(query.unchecked_ref()).dyn_into::<Array>() {
+            for e in entries.iter() {
+                let pair = Array::from(&e);
+                if let Some(k) = pair.get(0).as_string() {
+                    let v = scalar(&pair.get(1));
+                    q = q.map(|b| b.filter(&k, "eq", &v));
+                }
+            }
+        }
+        q
     }
 
     /// `not.op.value`. ```js mc.from("tasks").not("status", "eq", "COMPLETE") ```
     pub fn not(self, column: &str, op: &str, value: JsValue) -> JsQuery {
-        let v = scalar(&value);
+        let v = if Array::is_array(&value) {
+            quote_in_list(&strings(&value))
+        } else {
+            scalar(&value)
+        };
         self.map(|q| q.not(column, op, &v))
     }
 
-    /// A logic tree in PostgREST syntax. ```js mc.from("tasks").or("status.eq.PENDING,status.eq.BLOCKED") ```
+    /// A logic tree in PostgREST syntax, optionally on a referenced table.
+    ///
+    /// ```js
+    /// mc.from("tasks").or("status.eq.PENDING,status.eq.BLOCKED")
+    /// ```
     pub fn or(self, filters: &str, options: JsValue) -> JsQuery {
         let t = referenced(&options);
         self.map(|q| q.or(filters, t.as_deref()))
@@ -307,6 +453,27 @@ impl JsQuery {
     #[wasm_bindgen(js_name = maybeSingle)]
     pub fn maybe_single(self) -> JsQuery {
         self.map(|q| q.maybe_single())
+    }
+
+    /// `data` as CSV text. ```js const { data } = await mc.from("agents").select("name,tier").csv() ```
+    pub fn csv(self) -> JsQuery {
+        self.map(|q| q.csv())
+    }
+
+    /// Aborts with the signal (`error.code === "aborted"`). ```js mc.from("tasks").select().abortSignal(ctrl.signal) ```
+    #[wasm_bindgen(js_name = abortSignal)]
+    pub fn abort_signal(self, signal: web_sys::AbortSignal) -> JsQuery {
+        self.map(|q| q.abort_signal(signal))
+    }
+
+    /// Gives up after `ms` (`error.code === "timeout"`). ```js mc.from("tasks").select().timeout(5000) ```
+    pub fn timeout(self, ms: u32) -> JsQuery {
+        self.map(|q| q.timeout(ms))
+    }
+
+    /// TypeScript only: declares the shape of `data`. ```js mc.from("agents").select("name").returns() ```
+    pub fn returns(self) -> JsQuery {
+        self
     }
 
     /// Rejects instead of resolving with `{ error }`. ```js await mc.from("x").select().throwOnError() ```

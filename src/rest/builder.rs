@@ -19,6 +19,8 @@ pub struct RestContext {
     pub transport: Transport,
     /// The current access token (the API key when signed out), read when the request is sent.
     pub token: Rc<dyn Fn() -> Option<String>>,
+    /// The schema (`Accept-Profile` / `Content-Profile`), `public` unless changed.
+    pub schema: String,
 }
 
 /// `count` option of `select`.
@@ -54,6 +56,8 @@ pub enum ReturnShape {
     Many,
     Single,
     MaybeSingle,
+    /// `text/csv`: the body is data as a string.
+    Csv,
 }
 
 /// A successful answer, body still as JSON text (decoded by the caller: `JSON.parse` in JS,
@@ -76,7 +80,11 @@ pub struct RestResponse {
 #[derive(Clone)]
 pub struct QueryBuilder {
     ctx: RestContext,
-    table: &'static str,
+    table: String,
+    /// `rpc/<name>` when this calls a function.
+    function: Option<String>,
+    timeout_ms: Option<u32>,
+    signal: Option<crate::http::AbortSignal>,
     method: Method,
     params: Vec<(String, String)>,
     prefer: Vec<String>,
@@ -92,6 +100,8 @@ impl QueryBuilder {
     pub fn new(ctx: RestContext, table: &str) -> Self {
         let (name, problem) = match schema::table(table) {
             Some(t) => (t.name, None),
+            // Other schemas are not in the catalogue: their names are the server's to check.
+            None if ctx.schema != "public" => (table, None),
             None => (
                 "",
                 Some(Error::validation(vec![Violation {
@@ -102,9 +112,16 @@ impl QueryBuilder {
                 }])),
             ),
         };
+        QueryBuilder::with_target(ctx, name, problem)
+    }
+
+    fn with_target(ctx: RestContext, name: &str, problem: Option<Error>) -> Self {
         QueryBuilder {
             ctx,
-            table: name,
+            table: name.to_string(),
+            function: None,
+            timeout_ms: None,
+            signal: None,
             method: Method::Get,
             params: Vec::new(),
             prefer: Vec::new(),
@@ -115,14 +132,124 @@ impl QueryBuilder {
         }
     }
 
+    /// Calls the database function `name` with `args` (an object): POST, or GET/HEAD with the
+    /// arguments as query parameters (`get`), counting rows with `count`.
+    ///
+    /// ```js
+    /// const { data } = await mc.rpc("echo", { a: 1 });
+    /// ```
+    pub fn rpc(
+        ctx: RestContext,
+        name: &str,
+        args: Value,
+        method: Method,
+        count: Option<Count>,
+    ) -> Self {
+        let mut b = QueryBuilder::with_target(ctx, "", None);
+        b.function = Some(name.to_string());
+        b.method = method;
+        if let Some(c) = count {
+            b.prefer.push(format!("count={}", c.as_str()));
+        }
+        match method {
+            Method::Post => b.body = Some(args),
+            _ => {
+                if let Value::Object(map) = args {
+                    for (k, v) in map {
+                        let text = match v {
+                            Value::String(s) => s,
+                            Value::Array(items) => {
+                                let parts: Vec<String> = items
+                                    .iter()
+                                    .map(|i| {
+                                        i.as_str().map_or_else(|| i.to_string(), str::to_string)
+                                    })
+                                    .collect();
+                                array_literal(&parts)
+                            }
+                            other => other.to_string(),
+                        };
+                        b.params.push((k, text));
+                    }
+                }
+            }
+        }
+        b
+    }
+
+    /// Inserts, or updates on conflict (`Prefer: resolution=merge-duplicates`), or skips
+    /// duplicates (`ignore_duplicates`). Not available on memory_entries and chat_messages.
+    ///
+    /// ```js
+    /// await mc.from("sectors").upsert({ company_id, type: "FINANCE", health: "RED" }, { onConflict: "company_id,type" });
+    /// ```
+    pub fn upsert(
+        mut self,
+        values: Value,
+        on_conflict: Option<&str>,
+        ignore_duplicates: bool,
+        default_to_null: bool,
+    ) -> Self {
+        if self.def().is_some_and(|t| !t.can_update) {
+            self.immutable("upsert");
+        }
+        let mut b = self.insert(values, default_to_null);
+        b.prefer.push(format!(
+            "resolution={}",
+            if ignore_duplicates {
+                "ignore-duplicates"
+            } else {
+                "merge-duplicates"
+            }
+        ));
+        if let Some(cols) = on_conflict {
+            b.set_param("on_conflict", cols.to_string());
+        }
+        b
+    }
+
+    /// Reads and writes in another exposed schema (`Accept-Profile` / `Content-Profile`).
+    pub fn schema(mut self, schema: &str) -> Self {
+        self.ctx.schema = schema.to_string();
+        self
+    }
+
+    /// Returns the answer as CSV text.
+    pub fn csv(mut self) -> Self {
+        self.shape = ReturnShape::Csv;
+        self
+    }
+
+    /// Gives up after `ms` milliseconds with a `timeout` error.
+    pub fn timeout(mut self, ms: u32) -> Self {
+        self.timeout_ms = Some(ms);
+        self
+    }
+
+    /// Aborts the request when `signal` fires (`aborted` error).
+    pub fn abort_signal(mut self, signal: crate::http::AbortSignal) -> Self {
+        self.signal = Some(signal);
+        self
+    }
+
+    /// Adds a `Prefer` item (e.g. `count=exact` for a mutation).
+    pub fn prefer(mut self, item: &str) -> Self {
+        self.prefer.push(item.to_string());
+        self
+    }
+
     fn def(&self) -> Option<&'static Table> {
-        schema::table(self.table)
+        if self.ctx.schema == "public" && self.function.is_none() {
+            schema::table(&self.table)
+        } else {
+            None
+        }
     }
 
     fn fail(&mut self, rule: &str, field: &str, value: Value) {
         if self.problem.is_none() {
             self.problem = Some(Error::validation(vec![Violation {
-                table: self.table.to_string(),
+                table: self.table.clone(),
                 field: field.to_string(),
                 rule: rule.to_string(),
                 value,
@@ -133,8 +260,11 @@ impl QueryBuilder {
     /// Checks a column name used in a filter or order: plain names must exist; paths into
     /// embedded resources (`agents.name`) and JSON (`data->>x`) are left to the server.
     fn check_column(&mut self, column: &str) {
-        let plain = !column.contains(['.', '-', '(', ':']);
-        if plain && self.def().is_some_and(|t| t.column(column).is_none()) {
+        let plain = !column.contains(['.', '-', '(', ':', '>']);
+        if plain
+            && self.function.is_none()
+            && self.def().is_some_and(|t| t.column(column).is_none())
+        {
             self.fail("unknown column", column, Value::String(column.to_string()));
         }
     }
@@ -173,8 +303,13 @@ impl QueryBuilder {
     /// Counts rows (`Prefer: count=…`), and with `head` sends HEAD to get only the count.
     pub fn count(mut self, count: Count, head: bool) -> Self {
         self.prefer.push(format!("count={}", count.as_str()));
-        self.head = head;
-        if head {
+        self.head(head)
+    }
+
+    /// HEAD instead of GET: no rows, only the status and the count.
+    pub fn head(mut self, head: bool) -> Self {
+        if head && self.method.is_safe() {
+            self.head = true;
             self.method = Method::Head;
         }
         self
@@ -383,9 +518,15 @@ impl QueryBuilder {
         if let Some(p) = &self.problem {
             return Err(p.clone());
         }
-        let mut url = format!("{}/{}", self.ctx.url, self.table);
+        let mut url = match &self.function {
+            Some(f) => format!("{}/rpc/{}", self.ctx.url, f),
+            None => format!("{}/{}", self.ctx.url, self.table),
+        };
         let mut params = self.params.clone();
-        if self.method == Method::Get && !params.iter().any(|(k, _)| k == "select") {
+        if self.function.is_none()
+            && self.method.is_safe()
+            && !params.iter().any(|(k, _)| k == "select")
+        {
             params.insert(0, ("select".into(), "*".into()));
         }
         if !params.is_empty() {
@@ -406,9 +547,18 @@ impl QueryBuilder {
             );
         let accept = match self.shape {
             ReturnShape::Single => "application/vnd.pgrst.object+json",
+            ReturnShape::Csv => "text/csv",
             _ => "application/json",
         };
         req = req.header("Accept", accept);
+        let profile = if self.method.is_safe() {
+            "Accept-Profile"
+        } else {
+            "Content-Profile"
+        };
+        req = req.header(profile, self.ctx.schema.clone());
+        req.timeout_ms = self.timeout_ms;
+        req.signal = self.signal.clone();
         if let Some(body) = &self.body {
             req = req.header("Content-Type", "application/json");
             req.body = Some(body.to_string());
@@ -456,6 +606,7 @@ mod tests {
             api_key: "anon".into(),
             transport: Transport::default(),
             token: Rc::new(|| Some("tok".into())),
+            schema: "public".into(),
         }
     }
 

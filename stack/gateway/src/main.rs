@@ -71,7 +71,7 @@ async fn main() -> anyhow::Result<()> {
 
     // The PostgREST-compatible server, configured the way Supabase configures PostgREST.
     std::env::set_var("PGRST_DB_URI", &cfg.rest_db_url);
-    std::env::set_var("PGRST_DB_SCHEMAS", "public");
+    std::env::set_var("PGRST_DB_SCHEMAS", "public,mc_test");
     std::env::set_var("PGRST_DB_ANON_ROLE", "anon");
     std::env::set_var("PGRST_JWT_SECRET", &cfg.jwt_secret);
     std::env::set_var("PGRST_COMPAT_MODE", "true");

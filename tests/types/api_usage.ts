@@ -1,0 +1,51 @@
+// The client's types: valid calls compile, and every misuse below is a compile error.
+import { createClient } from "../../pkg/index"
+import type { McResponse, TaskRow, AgentRow } from "../../pkg/index"
+
+const mc = createClient("http://127.0.0.1:54321", "anon")
+
+export async function valid(signal: AbortSignal) {
+  const all: McResponse<TaskRow[]> = await mc.from("tasks").select()
+  const some = await mc.from("tasks").select("id, title").eq("status", "BLOCKED").in("priority", ["HIGH", "URGENT"]).order("created_at", { ascending: false }).limit(5)
+  if (some.data) { const t: string = some.data[0].title; void t }
+  const one = await mc.from("agents").select("*").eq("tier", 1).single()
+  if (one.data) { const a: AgentRow = one.data; void a }
+  const maybe = await mc.from("companies").select("name").maybeSingle()
+  if (maybe.data) { const n: string = maybe.data.name; void n }
+  await mc.from("memory_entries").insert({ company_id: "c", type: "AUDIT", summary: "s", tags: ["a"] })
+  await mc.from("memory_entries").select().contains("tags", ["a,b"]).overlaps("tags", ["x"])
+  await mc.from("chat_sessions").update({ status: "CLOSED", closed_at: new Date().toISOString() }).eq("id", "x")
+  await mc.from("tasks").update({ blocked_reason: null }).eq("id", "x").select("id").single()
+  await mc.from("sectors").upsert([{ company_id: "c", type: "FINANCE" }], { onConflict: "company_id,type" })
+  await mc.from("tasks").delete({ count: "exact" }).eq("id", "x")
+  await mc.from("agents").select("id, department:departments!agents_department_id_fkey(type)").eq("departments.type", "PRODUCT").abortSignal(signal).timeout(1000)
+  const csv: McResponse<string> = await mc.from("agents").select("name").csv()
+  await mc.schema("mc_test").rpc("echo", { a: 1 }, { get: true })
+  const r = await mc.from("tasks").select().throwOnError()
+  return [all, csv, r]
+}
+
+export async function misuse() {
+  // @ts-expect-error memory entries are append-only: no update
+  mc.from("memory_entries").update({ summary: "x" })
+  // @ts-expect-error memory entries are append-only: no upsert
+  mc.from("memory_entries").upsert({ company_id: "c", type: "AUDIT", summary: "s" })
+  // @ts-expect-error chat messages are immutable: no delete
+  mc.from("chat_messages").delete()
+  // @ts-expect-error chat sessions have no delete
+  mc.from("chat_sessions").delete()
+  // @ts-expect-error unknown table
+  mc.from("projects")
+  // @ts-expect-error unknown column
+  mc.from("tasks").select().eq("titel", "x")
+  // @ts-expect-error wrong value type for tier
+  mc.from("agents").select().eq("tier", "one")
+  // @ts-expect-error not a task status
+  mc.from("tasks").select().in("status", ["DONE"])
+  // @ts-expect-error tier is required on insert
+  mc.from("agents").insert({ company_id: "c", name: "x", role: "y" })
+  // @ts-expect-error unknown column on update
+  mc.from("tasks").update({ titel: "x" })
+  // @ts-expect-error a selected column list narrows the row
+  const r = await mc.from("tasks").select("id"); if (r.data) { r.data[0].title }
+}
