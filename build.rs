@@ -279,6 +279,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
             writeln!(o, "            {ty}::{} => {v:?},", pascal(v)).unwrap();
         }
         o.push_str("        }\n    }\n}\n\n");
+        writeln!(o, "impl crate::rest::FilterValue for {ty} {{\n    fn filter_text(&self) -> String {{\n        self.as_str().to_string()\n    }}\n}}\n").unwrap();
     }
     o.push_str("/// The tables, in name order.\npub const TABLES: &[Table] = &[\n");
     for (name, t) in tables {
@@ -313,6 +314,25 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         .unwrap();
     }
     o.push_str("];\n\n");
+    // Typed tables: a marker type per table, its columns as typed constants, and the RLS
+    // summary as trait impls.
+    for (name, t) in tables {
+        let ty = pascal(name);
+        let s = singular(name);
+        writeln!(o, "/// The `{name}` table, for the typed builder.\n///\n/// ```js\n/// // Rust: client.table::<{ty}>()\n/// ```\npub struct {ty};\n").unwrap();
+        writeln!(o, "impl crate::rest::TableDef for {ty} {{\n    const NAME: &'static str = {name:?};\n    type Row = {s}Row;\n    type Insert = {s}Insert;\n    type Update = {s}Update;\n}}\n").unwrap();
+        if t.ops.iter().any(|x| x == "update") {
+            writeln!(o, "impl crate::rest::Updatable for {ty} {{}}").unwrap();
+        }
+        if t.ops.iter().any(|x| x == "delete") {
+            writeln!(o, "impl crate::rest::Deletable for {ty} {{}}").unwrap();
+        }
+        writeln!(o, "\nimpl {ty} {{").unwrap();
+        for c in &t.cols {
+            writeln!(o, "    /// Column `{name}.{}`.\n    pub const {}: crate::rest::Col<{ty}, {}> = crate::rest::Col::new({:?});", c.name, c.name.to_ascii_uppercase(), rust_type(&c.ty), c.name).unwrap();
+        }
+        o.push_str("}\n\n");
+    }
     // Models.
     for (name, t) in tables {
         let s = singular(name);

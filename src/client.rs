@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::auth::AuthClient;
 use crate::http::{Method, Transport};
-use crate::rest::{Count, QueryBuilder, RestContext};
+use crate::rest::{Count, QueryBuilder, RestContext, TableDef, Typed};
 
 /// Options of [`Client::new`].
 #[derive(Clone, Default)]
@@ -84,6 +84,15 @@ impl Client {
     /// ```
     pub fn from(&self, table: &str) -> QueryBuilder {
         QueryBuilder::new(self.context(), table)
+    }
+
+    /// A typed query on table `T` (`Agents`, `Tasks`, …): typed columns, values and rows.
+    ///
+    /// ```js
+    /// // Rust: let blocked = client.table::<Tasks>().eq(Tasks::STATUS, TaskStatus::Blocked).fetch().await?;
+    /// ```
+    pub fn table<T: TableDef>(&self) -> Typed<T> {
+        Typed::new(self.from(T::NAME))
     }
 
     /// Calls a database function: POST with `args` as the body, or GET/HEAD with them as

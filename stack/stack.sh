@@ -69,15 +69,17 @@ start_pg() {
     done
     psql_su -f - < "$SQL/seed.sql"
     echo "$want" > "$MC_STACK_DIR/schema.hash"
+    REBUILT=1 # the REST server's schema cache is stale now
   fi
 }
+REBUILT=0
 
 gateway_pid() { cat "$MC_STACK_DIR/gateway.pid" 2>/dev/null || true; }
 gateway_running() { local p; p=$(gateway_pid); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
 start_gateway() {
   # A gateway built after the running one started, or started with other settings, is restarted.
-  if gateway_running && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway.pid" ] \
+  if gateway_running && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway.pid" ] \
      && [ "$(cat "$MC_STACK_DIR/gateway.settings" 2>/dev/null)" = "${MC_JWT_EXP:-3600}" ]; then
     return 0
   fi
@@ -119,7 +121,7 @@ reset() {
 TRUNCATE public.companies, public.sectors, public.departments, public.agents, public.tasks,
          public.escalations, public.pulses, public.messages, public.memory_entries,
          public.chat_sessions, public.chat_messages, auth.users, auth.sessions,
-         auth.refresh_tokens, auth.one_time_tokens CASCADE;
+         auth.refresh_tokens, auth.one_time_tokens, mc_test.checked CASCADE;
 SQL
   psql_su -f - < "$SQL/seed.sql"
 }

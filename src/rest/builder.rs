@@ -359,7 +359,18 @@ impl QueryBuilder {
             }
             _ => None,
         };
+        let gaps = match (&columns, &values, default_to_null) {
+            (Some(cols), Value::Array(rows), true) => self.bulk_gaps(cols, rows),
+            _ => Vec::new(),
+        };
         let mut b = self.mutation(Method::Post, values, Mode::Insert);
+        if !gaps.is_empty() {
+            match &mut b.problem {
+                Some(p) if p.code == ErrorCode::ValidationFailed => p.violations.extend(gaps),
+                Some(_) => {}
+                None => b.problem = Some(Error::validation(gaps)),
+            }
+        }
         if let Some(cols) = columns {
             let quoted: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
             b.set_param("columns", quoted.join(","));
@@ -368,6 +379,33 @@ impl QueryBuilder {
             b.prefer.push("missing=default".into());
         }
         b
+    }
+
+    /// With `defaultToNull`, a key some rows of a bulk insert lack is sent as NULL for them:
+    /// a violation where the column is NOT NULL (the server would refuse the whole batch).
+    fn bulk_gaps(&self, columns: &[String], rows: &[Value]) -> Vec<Violation> {
+        let Some(t) = self.def() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for col in columns {
+            let Some(c) = t.column(col) else { continue };
+            if c.presence.nullable() {
+                continue;
+            }
+            if let Some(i) = rows.iter().position(|r| r.get(col).is_none()) {
+                out.push(Violation {
+                    table: t.name.to_string(),
+                    field: col.clone(),
+                    rule: format!(
+                        "must not be null: row {i} of the bulk insert lacks it and defaultToNull sends NULL \
+                         (pass defaultToNull: false to use the column default)"
+                    ),
+                    value: Value::Null,
+                });
+            }
+        }
+        out
     }
 
     /// Updates the rows the filters match. Not available on memory_entries and chat_messages.

@@ -14,3 +14,17 @@ CREATE OR REPLACE FUNCTION mc_test.whoami()
 RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT auth.uid() $$;
 
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA mc_test TO anon, authenticated, service_role;
+
+-- Tables the SDK's catalogue does not know, so the server (not the SDK) rejects bad values:
+-- check, not-null and invalid-value errors; and a range column for the range filters.
+CREATE TABLE IF NOT EXISTS mc_test.checked (
+  id    integer PRIMARY KEY,
+  n     integer CHECK (n > 0),
+  label text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mc_test.slots (
+  id     integer PRIMARY KEY,
+  during int4range NOT NULL
+);
+INSERT INTO mc_test.slots VALUES (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)') ON CONFLICT DO NOTHING;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA mc_test TO anon, authenticated, service_role;
