@@ -38,6 +38,7 @@ extern "C" {
     fn rpcs(ctx: &JsValue) -> Promise;
     fn errors(ctx: &JsValue) -> Promise;
     fn retries(ctx: &JsValue) -> Promise;
+    fn encoding(ctx: &JsValue, quote: &JsValue) -> Promise;
 }
 
 /// `make({ url?, key?, global?, retry? })` → a new client (createClient with those options).
@@ -117,4 +118,25 @@ async fn every_error_path_has_its_stable_code() {
 #[wasm_bindgen_test]
 async fn safe_requests_are_retried_and_mutations_never() {
     run(retries).await;
+}
+
+#[wasm_bindgen_test]
+async fn generated_strings_are_found_exactly_by_eq_in_or_and_cs() {
+    let ctx = JsFuture::from(setup(&make(), &env()))
+        .await
+        .unwrap_or_else(|e| panic!("setup: {e:?}"));
+    let quote = Closure::<dyn Fn(String) -> String>::new(|s: String| {
+        mission_control_sdk::js::quote_value(&s)
+    })
+    .into_js_value();
+    match JsFuture::from(encoding(&ctx, &quote)).await {
+        Ok(n) => assert_eq!(n.as_f64(), Some(80.0), "strings tried"),
+        Err(e) => panic!(
+            "{}",
+            Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default()
+        ),
+    }
 }

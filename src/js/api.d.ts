@@ -150,3 +150,6 @@ export interface McUntypedClient {
 }
 
 export declare function createClient(url: string, key: string, options?: McClientOptions): McClient
+
+/** Quotes a value for an `or`/`and` logic tree or an `in` list, as PostgREST's grammar requires. */
+export declare function quoteValue(value: string): string

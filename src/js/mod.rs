@@ -37,6 +37,19 @@ pub fn schema_constants() -> JsValue {
 pub use error::to_js_error;
 pub use query::JsQuery;
 
+/// Quotes a value for a PostgREST logic tree (`or`, `and`) or an `in` list: wrapped in double
+/// quotes with `\"` and `\\` escapes when it contains `,` `(` `)` `"` `\\`, edge white
+/// space, or is empty; as it is otherwise.
+///
+/// ```js
+/// import { quoteValue } from "@mission-control/sdk";
+/// mc.from("tasks").or(`title.eq.${quoteValue(title)},status.eq.BLOCKED`);
+/// ```
+#[wasm_bindgen(js_name = quoteValue, skip_typescript)]
+pub fn quote_value(value: &str) -> String {
+    crate::rest::list_element(value)
+}
+
 /// A Mission Control client for JavaScript.
 ///
 /// ```js

@@ -1,8 +1,11 @@
 //! PostgREST's value grammar, which postgrest-js gets wrong in places (protocol-notes.md).
 
-/// Whether an element of an `in.(…)` list or an `or=(…)` tree needs double quotes.
+/// Whether an element of an `in.(…)` list or an `or=(…)` tree needs double quotes: the
+/// characters of the grammar, edge white space, the empty string — and braces or brackets,
+/// which a logic tree may read as an array or range literal (quoting is always valid).
 fn needs_list_quotes(s: &str) -> bool {
     s.is_empty()
+        || s.contains(['{', '}', '[', ']'])
         || s.starts_with(char::is_whitespace)
         || s.ends_with(char::is_whitespace)
         || s.chars().any(|c| matches!(c, ',' | '(' | ')' | '"' | '\\'))
@@ -79,6 +82,10 @@ mod tests {
             r#"("say \"hi\"","back\\slash")"#
         );
         assert_eq!(quote_in_list(&[" lead", "trail "]), r#"(" lead","trail ")"#);
+        assert_eq!(
+            quote_in_list(&["{a", "[b", "a{", "c]", "d"]),
+            r#"("{a","[b","a{","c]",d)"#
+        );
     }
 
     #[test]

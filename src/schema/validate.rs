@@ -153,6 +153,18 @@ fn check_value(t: &str, col: &Column, v: &Value, out: &mut Vec<Violation>) {
         bad(format!("must be {expected}"), out);
         return;
     }
+    // Postgres text cannot hold U+0000: the server would refuse the whole request.
+    let nul = match v {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items
+            .iter()
+            .any(|i| i.as_str().is_some_and(|s| s.contains('\0'))),
+        _ => false,
+    };
+    if nul && matches!(col.ty, ColumnType::Text | ColumnType::TextArray) {
+        bad("must not contain the NUL character (U+0000)".into(), out);
+        return;
+    }
     match super::rules::rule(t, col.name) {
         Rule::None => {}
         Rule::NonBlank => {
@@ -361,6 +373,32 @@ mod tests {
             vec![(
                 "decisions[0].outcome".to_string(),
                 "must be ESCALATED for autonomy A3".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn nul_characters_are_refused_in_text() {
+        assert_eq!(
+            rules(validate(
+                "tasks",
+                Mode::Update,
+                &json!({"title": "a\u{0}b"})
+            )),
+            vec![(
+                "title".to_string(),
+                "must not contain the NUL character (U+0000)".to_string()
+            )]
+        );
+        assert_eq!(
+            rules(validate(
+                "memory_entries",
+                Mode::Update,
+                &json!({"tags": ["ok", "\u{0}"]})
+            )),
+            vec![(
+                "tags".to_string(),
+                "must not contain the NUL character (U+0000)".to_string()
             )]
         );
     }

@@ -250,3 +250,46 @@ export async function setup(make, env) {
   ]), "memory");
   return { mc, anon: make({}), service: make({ key: env.service }), make, env: { ...env, email }, company, ceo, cto, user };
 }
+
+/**
+ * Property test of the filter encoding: for generated strings full of PostgREST's special
+ * characters, a task titled with the string and a memory entry tagged with it are found —
+ * exactly, and without an error — by eq, in, or and cs.
+ */
+export async function encoding({ mc, company, ceo, cto }, quoteValue, seed = 20261125, count = 80) {
+  let state = seed >>> 0;
+  const rand = () => { state = (state + 0x6d2b79f5) >>> 0; let t = state; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const alphabet = ["a", "Z", "0", " ", "\"", "\\", ",", "(", ")", ".", ":", "*", "+", "%", "é", "日", "🚀", "'", "{", "}", "-", "&", "=", "?", "#", "/", ";", "|", "[", "]", "\t"];
+  const fixed = ["NULL", "null", " lead", "trail ", "a,b", "(x)", "\"q\"", "back\\slash", "100%", "1+1", "*", "a.b.c", "k:v", "eq.x", "in.(a,b)", "%2B", "a%20b", "{x,y}", "", "   "];
+  const strings = new Set(fixed);
+  while (strings.size < count) {
+    let s = "";
+    const n = 1 + Math.floor(rand() * 12);
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+    strings.add(s);
+  }
+  const all = [...strings];
+  const titled = all.filter((s) => s.trim() !== ""); // titles must not be blank
+  const tasks = ok(await mc.from("tasks").insert(titled.map((title) => ({ company_id: company, assignee_id: cto, assigned_by: ceo, title })), { defaultToNull: false }).select("id, title"), "insert generated tasks");
+  const taskId = new Map(tasks.map((t) => [t.title, t.id]));
+  check(taskId.size === titled.length, "every title stored distinctly", taskId.size);
+  const entries = ok(await mc.from("memory_entries").insert(all.map((s, i) => ({ company_id: company, type: "KNOWLEDGE", summary: `entry ${i}`, tags: [s] }))).select("id, tags"), "insert generated entries");
+  check(entries.every((e, i) => e.tags.length === 1 && e.tags[0] === all[i]), "every tag stored as sent");
+  const one = (res, id, what) => {
+    const rows = ok(res, what);
+    check(rows.length === 1 && rows[0].id === id, what, rows.map((r) => r.id));
+  };
+  const t = () => mc.from("tasks").select("id").eq("company_id", company);
+  for (const s of titled) {
+    const id = taskId.get(s);
+    const label = JSON.stringify(s);
+    one(await t().eq("title", s), id, `eq ${label}`);
+    one(await t().in("title", [s, "~never~"]), id, `in ${label}`);
+    one(await t().or(`title.eq.${quoteValue(s)},title.eq.${quoteValue("~never~")}`), id, `or ${label}`);
+  }
+  const m = () => mc.from("memory_entries").select("id").eq("company_id", company).neq("summary", "first").neq("summary", "second");
+  for (const [i, s] of all.entries()) {
+    one(await m().contains("tags", [s]), entries[i].id, `cs ${JSON.stringify(s)}`);
+  }
+  return all.length;
+}
