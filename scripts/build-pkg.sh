@@ -39,6 +39,11 @@ fs.writeFileSync("pkg/package.json", JSON.stringify(out, null, 2) + "\n");
 JS
 [ -f pkg/README.md ] || cp README.md pkg/README.md
 
+if [ "${1:-}" = "--node" ] || [ "${2:-}" = "--node" ]; then
+  # A Node.js build of the same code, for the Node suites (differential test, benchmarks).
+  log "building $MC_CACHE/pkg-node (nodejs target, for the Node tests)"
+  wasm-pack --quiet build --release --mode no-install --target nodejs --out-dir "$MC_CACHE/pkg-node" >/dev/null
+fi
 if [ "${1:-}" = "--web" ]; then
   log "building www/pkg/ (web target, for the playground)"
   build www/pkg web

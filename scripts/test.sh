@@ -27,6 +27,9 @@ run() {
       p=$(grep -cE '^ok ' "$log"); f=$(grep -cE '^not ok ' "$log")
       local plan; plan=$(grep -oE '^1\.\.[0-9]+' "$log" | head -1 | cut -c4-)
       if [ -n "$plan" ] && [ $((p + f)) -ne "$plan" ]; then f=$((f + plan - p - f)); fi ;;
+    node) # node --test summary: "# pass 12" / "# fail 0"
+      p=$(grep -oE '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+      f=$(grep -oE '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ;;
     check) if [ "$rc" -eq 0 ]; then p=1; else f=1; fi ;;
   esac
   # A suite that failed without reporting a failure (it did not build, it crashed) counts one.
@@ -43,7 +46,8 @@ run gateway cargo cargo test --release --quiet --manifest-path stack/gateway/Car
 run sql tap bash stack/stack.sh psql -f tests/sql/rls_and_triggers.sql
 run stack-smoke tap bash tests/stack/smoke.sh
 run browser cargo wasm-pack test --headless --chrome --mode no-install
-run package check bash scripts/build-pkg.sh
+run package check bash scripts/build-pkg.sh --node
+run node node node --test tests/node/
 run oracle tap bash scripts/gen-types.sh --check
 run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
 

@@ -331,7 +331,6 @@ impl QueryBuilder {
             }
         }
         self.method = method;
-        self.prefer.push("return=minimal".into());
         self.body = Some(body);
         self
     }
@@ -427,7 +426,6 @@ impl QueryBuilder {
             self.immutable("delete");
         }
         self.method = Method::Delete;
-        self.prefer.push("return=minimal".into());
         self
     }
 

@@ -33,8 +33,16 @@ pub fn list_element(s: &str) -> String {
 }
 
 /// `(a,"b,c")`: the list of an `in` filter.
+///
+/// Repeated values are sent once (as postgrest-js does).
 pub fn quote_in_list<S: AsRef<str>>(items: &[S]) -> String {
-    let parts: Vec<String> = items.iter().map(|s| list_element(s.as_ref())).collect();
+    let mut seen = std::collections::HashSet::new();
+    let parts: Vec<String> = items
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|s| seen.insert(*s))
+        .map(list_element)
+        .collect();
     format!("({})", parts.join(","))
 }
 
@@ -76,6 +84,7 @@ mod tests {
     #[test]
     fn in_list_quotes_only_what_needs_it() {
         assert_eq!(quote_in_list(&["a", "b c"]), "(a,b c)");
+        assert_eq!(quote_in_list(&["b", "a", "b"]), "(b,a)");
         assert_eq!(quote_in_list(&["a,b", "(x)", ""]), r#"("a,b","(x)","")"#);
         assert_eq!(
             quote_in_list(&[r#"say "hi""#, r"back\slash"]),
