@@ -52,7 +52,7 @@ async fn rows<T: DeserializeOwned>(c: &Client, table: &str) -> Vec<T> {
         .execute()
         .await
         .unwrap_or_else(|e| panic!("{table}: {e}"));
-    serde_json::from_str(res.body.as_deref().unwrap())
+    serde_json::from_str(&res.text().unwrap())
         .unwrap_or_else(|e| panic!("{table} does not decode: {e}"))
 }
 
@@ -114,8 +114,8 @@ async fn round_trip<I: Serialize, R: DeserializeOwned + Serialize>(
         .execute()
         .await
         .unwrap_or_else(|e| panic!("{table}: {e:?}"));
-    let row: R = serde_json::from_str(res.body.as_deref().unwrap())
-        .unwrap_or_else(|e| panic!("{table} row: {e}"));
+    let row: R =
+        serde_json::from_str(&res.text().unwrap()).unwrap_or_else(|e| panic!("{table} row: {e}"));
     let back = serde_json::to_value(&row).unwrap();
     for (k, v) in sent.as_object().unwrap() {
         assert_eq!(&back[k], v, "{table}.{k} read back differently");

@@ -60,7 +60,7 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
         .await
         .expect("insert");
     assert_eq!(inserted.status, 201);
-    let row: Value = serde_json::from_str(inserted.body.as_deref().unwrap()).unwrap();
+    let row: Value = serde_json::from_str(&inserted.text().unwrap()).unwrap();
     assert_eq!(row["name"], "Browser Robotics");
     assert_eq!(row["status"], "ONBOARDING");
     assert_eq!(row["owner_user_id"], owner_id.as_str());
@@ -75,7 +75,7 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
         .execute()
         .await
         .unwrap();
-    let rows: Value = serde_json::from_str(read.body.as_deref().unwrap()).unwrap();
+    let rows: Value = serde_json::from_str(&read.text().unwrap()).unwrap();
     assert_eq!(rows, json!([{"id": id, "name": "Browser Robotics"}]));
 
     // ...another user sees nothing of it, and cannot insert a company owned by the first.
@@ -87,7 +87,7 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
         .execute()
         .await
         .unwrap();
-    assert_eq!(seen.body.as_deref(), Some("[]"));
+    assert_eq!(seen.text().as_deref(), Some("[]"));
     let err = other
         .from("companies")
         .insert(json!({"name": "Hijack", "owner_user_id": owner_id}), true)
@@ -104,7 +104,7 @@ async fn sign_up_insert_company_and_read_it_back_under_rls() {
     // Anonymous requests see no companies at all.
     let anon = Client::new(URL, KEY, ClientOptions::default());
     let none = anon.from("companies").select("id").execute().await.unwrap();
-    assert_eq!(none.body.as_deref(), Some("[]"));
+    assert_eq!(none.text().as_deref(), Some("[]"));
 }
 
 #[wasm_bindgen_test]

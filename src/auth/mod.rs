@@ -123,9 +123,9 @@ impl AuthClient {
         }
         let res = self.transport.send(req).await?;
         if !(200..300).contains(&res.status) {
-            return Err(auth_error(res.status, &res.body));
+            return Err(auth_error(res.status, &res.body.text()));
         }
-        Ok(res.body)
+        Ok(res.body.text().into_owned())
     }
 
     fn keep(&self, body: &str) -> Result<Option<Session>, Error> {

@@ -114,7 +114,7 @@ pub(super) async fn send(custom: Option<&Function>, req: &Request) -> Result<Res
             status: res.status(),
             status_text: res.status_text(),
             headers: out_headers,
-            body: text.as_string().unwrap_or_default(),
+            body: super::Body::Js(text),
         })
     }
     .await;

@@ -83,13 +83,42 @@ impl Request {
     }
 }
 
-/// An answer: status, headers (names lower-cased) and the body as text.
+/// A body as received. In the browser it stays a JS string until Rust asks for it, so a large
+/// answer goes from `fetch` to `JSON.parse` without a trip through wasm memory.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Text(String),
+    #[cfg(target_arch = "wasm32")]
+    Js(wasm_bindgen::JsValue),
+}
+
+impl Body {
+    /// The body as Rust text (copied out of JS in the browser).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Body::Text(s) => std::borrow::Cow::Borrowed(s),
+            #[cfg(target_arch = "wasm32")]
+            Body::Js(v) => std::borrow::Cow::Owned(v.as_string().unwrap_or_default()),
+        }
+    }
+
+    /// Whether nothing was received.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Body::Text(s) => s.is_empty(),
+            #[cfg(target_arch = "wasm32")]
+            Body::Js(v) => js_sys::JsString::from(v.clone()).length() == 0,
+        }
+    }
+}
+
+/// An answer: status, headers (names lower-cased) and the body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub status: u16,
     pub status_text: String,
     pub headers: Vec<(String, String)>,
-    pub body: String,
+    pub body: Body,
 }
 
 impl Response {

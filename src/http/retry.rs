@@ -76,7 +76,7 @@ mod tests {
             status,
             status_text: String::new(),
             headers,
-            body: String::new(),
+            body: crate::http::Body::Text(String::new()),
         })
     }
 

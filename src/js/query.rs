@@ -7,6 +7,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::error::{from_js, to_js_error};
 use crate::error::{Error, ErrorCode};
+use crate::http::Body;
 use crate::rest::{quote_in_list, Count, QueryBuilder, ReturnShape};
 
 /// A query being built. Every method returns the builder; `await` runs it.
@@ -18,6 +19,13 @@ use crate::rest::{quote_in_list, Count, QueryBuilder, ReturnShape};
 pub struct JsQuery {
     inner: QueryBuilder,
     throw_on_error: bool,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string, without copying it into wasm memory first.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// A filter value as PostgREST writes it: strings verbatim, numbers and booleans in their
@@ -92,8 +100,16 @@ async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
     let res = q.execute().await?;
     let parsed = match &res.body {
         None => JsValue::NULL,
-        Some(text) if res.shape == ReturnShape::Csv => JsValue::from_str(text),
-        Some(text) => JSON::parse(text).map_err(|_| {
+        Some(Body::Js(text)) if res.shape == ReturnShape::Csv => text.clone(),
+        Some(Body::Text(text)) if res.shape == ReturnShape::Csv => JsValue::from_str(text),
+        // The JSON.parse path: the JS string from fetch is parsed where it is, in JS.
+        Some(Body::Js(text)) => json_parse(text).map_err(|_| {
+            Error::new(
+                ErrorCode::Undecodable,
+                "the server answered with invalid JSON",
+            )
+        })?,
+        Some(Body::Text(text)) => JSON::parse(text).map_err(|_| {
             Error::new(
                 ErrorCode::Undecodable,
                 "the server answered with invalid JSON",

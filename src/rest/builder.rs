@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::encode::{array_literal, quote_in_list};
 use crate::error::{Error, ErrorCode, Violation};
-use crate::http::{encode_component, Method, Request, Transport};
+use crate::http::{encode_component, Body, Method, Request, Transport};
 use crate::schema::{self, Mode, Table};
 
 /// Everything a request needs from the client: where, which key, whose token.
@@ -67,9 +67,21 @@ pub struct RestResponse {
     pub status: u16,
     pub status_text: String,
     pub count: Option<u64>,
-    /// JSON text, or `None` when the server sent no body (HEAD, `return=minimal`).
-    pub body: Option<String>,
+    /// The JSON (or CSV) text, or `None` when the server sent no body (HEAD, `return=minimal`).
+    /// Read it with [`RestResponse::text`].
+    pub body: Option<Body>,
     pub shape: ReturnShape,
+}
+
+impl RestResponse {
+    /// The body as text, if there was one.
+    ///
+    /// ```js
+    /// // Rust: serde_json::from_str::<Vec<TaskRow>>(&res.text().unwrap())
+    /// ```
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.body.as_ref().map(Body::text)
+    }
 }
 
 /// The query builder for one table.
@@ -616,7 +628,7 @@ impl QueryBuilder {
             .header("content-range")
             .and_then(|r| r.rsplit('/').next())
             .and_then(|total| total.parse::<u64>().ok());
-        let body = if res.body.is_empty() || self.head {
+        let body = if self.head || res.body.is_empty() {
             None
         } else {
             Some(res.body)

@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorCode};
 use crate::http::Response;
 
 #[derive(Deserialize, Default)]
-struct Body {
+struct ErrorBody {
     code: Option<String>,
     message: Option<String>,
     details: Option<serde_json::Value>,
@@ -24,7 +24,7 @@ fn text(v: Option<serde_json::Value>) -> Option<String> {
 /// Maps a PostgREST error answer to an [`Error`]. The variants of PostgREST 12–14 and of the
 /// local server (401 vs 403 for RLS, PGRST301 vs PGRST303 for an expired JWT) agree here.
 pub fn from_response(res: &Response) -> Error {
-    let body: Body = serde_json::from_str(&res.body).unwrap_or_default();
+    let body: ErrorBody = serde_json::from_str(&res.body.text()).unwrap_or_default();
     let server = body.code.clone().unwrap_or_default();
     let message = body
         .message
@@ -67,7 +67,7 @@ mod tests {
             status,
             status_text: String::new(),
             headers: vec![],
-            body: body.to_string(),
+            body: crate::http::Body::Text(body.to_string()),
         }
     }
 

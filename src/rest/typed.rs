@@ -123,8 +123,8 @@ pub struct Typed<T: TableDef> {
 }
 
 fn decode<R: DeserializeOwned>(res: &RestResponse) -> Result<R, Error> {
-    let body = res.body.as_deref().unwrap_or("null");
-    serde_json::from_str(body).map_err(|e| {
+    let body = res.text().unwrap_or(std::borrow::Cow::Borrowed("null"));
+    serde_json::from_str(&body).map_err(|e| {
         Error::new(
             ErrorCode::Undecodable,
             format!("response does not match the row type: {e}"),

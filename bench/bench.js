@@ -1,0 +1,42 @@
+// Runs in headless Chromium: the same stubbed fetch feeds our client and postgrest-js; each
+// query is timed end to end (build, send, decode). A bare fetch + JSON.parse is the baseline.
+import init, { createClient } from "./ours/mission_control_sdk.js";
+import { PostgrestClient } from "./postgrest.js";
+
+const URL_BASE = "http://bench.invalid";
+function row(i) {
+  return {
+    id: `40000000-0000-4000-8000-${String(i).padStart(12, "0")}`, company_id: "10000000-0000-4000-8000-000000000001",
+    assignee_id: "20000000-0000-4000-8000-000000000002", assigned_by: "20000000-0000-4000-8000-000000000001",
+    department_id: null, project_id: null, title: `Task number ${i}: ship the thing`, description: i % 3 ? null : "Longer description text for the task",
+    parameters: { milestone: "v2", weight: i % 7 }, status: "PENDING", priority: "NORMAL", created_at: "2026-11-25T10:44:56.281012+00:00",
+    started_at: null, completed_at: null, blocked_reason: null, parent_task_id: null,
+  };
+}
+const bodies = {};
+for (const n of [1, 100, 10000]) bodies[n] = JSON.stringify(Array.from({ length: n }, (_, i) => row(i)));
+let current = bodies[1];
+const stubFetch = async () => new Response(current, { status: 200, headers: { "content-type": "application/json", "content-range": "0-0/*" } });
+
+async function time(fn, iterations) {
+  for (let i = 0; i < Math.min(20, iterations); i++) await fn(); // warm up
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) await fn();
+  return ((performance.now() - start) / iterations) * 1000; // µs per query
+}
+
+await init();
+const ours = createClient(URL_BASE, "key", { global: { fetch: stubFetch }, retry: false });
+const theirs = new PostgrestClient(`${URL_BASE}/rest/v1`, { headers: { apikey: "key" }, fetch: stubFetch });
+const results = [];
+for (const [n, iterations] of [[1, 3000], [100, 600], [10000, 15]]) {
+  current = bodies[n];
+  const check = async (c) => { const r = await c.from("tasks").select("*").eq("status", "PENDING"); if (r.error || r.data.length !== n) throw new Error(`bad result for ${n}`); };
+  await check(ours); await check(theirs);
+  const bare = await time(async () => JSON.parse(await (await stubFetch()).text()), iterations);
+  const pg = await time(() => theirs.from("tasks").select("*").eq("status", "PENDING"), iterations);
+  const mc = await time(() => ours.from("tasks").select("*").eq("status", "PENDING"), iterations);
+  results.push({ rows: n, bare_us: bare, postgrest_us: pg, ours_us: mc });
+}
+// Validation cost of the same rows, for the record (what `mc.validate(.., "row", ..)` costs).
+window.__results = results;

@@ -1,0 +1,20 @@
+// Opens the benchmark page in headless Chromium (playwright-core, the system's chromium) and
+// prints the figures as a table of ratios.
+import { createRequire } from "node:module";
+
+const { chromium } = createRequire(import.meta.url)(`${process.env.MC_CACHE}/node/node_modules/playwright-core`);
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage();
+page.on("pageerror", (e) => { console.error(e); process.exitCode = 1; });
+await page.goto(process.argv[2]);
+const results = await page.waitForFunction(() => window.__results, null, { timeout: 300000 }).then((h) => h.jsonValue());
+await browser.close();
+console.log("per query, stubbed fetch, headless Chromium (µs; lower is better):");
+console.log("  rows   bare fetch+JSON.parse   postgrest-js        ours   ours/postgrest-js   ours/JSON.parse   postgrest-js/JSON.parse");
+for (const r of results) {
+  console.log(`  ${String(r.rows).padStart(5)}  ${r.bare_us.toFixed(1).padStart(20)}  ${r.postgrest_us.toFixed(1).padStart(13)}  ${r.ours_us.toFixed(1).padStart(10)}  ${(r.ours_us / r.postgrest_us).toFixed(2).padStart(17)}×  ${(r.ours_us / r.bare_us).toFixed(2).padStart(15)}×  ${(r.postgrest_us / r.bare_us).toFixed(2).padStart(22)}×`);
+}
