@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::auth::AuthClient;
+use crate::auth::{AuthClient, AuthOptions};
 use crate::http::{Method, Transport};
 use crate::rest::{Count, QueryBuilder, RestContext, TableDef, Typed};
 
@@ -10,6 +10,7 @@ use crate::rest::{Count, QueryBuilder, RestContext, TableDef, Typed};
 #[derive(Clone, Default)]
 pub struct ClientOptions {
     pub transport: Transport,
+    pub auth: AuthOptions,
 }
 
 /// A Mission Control client.
@@ -31,11 +32,7 @@ impl Client {
     /// A client for the project at `url` (no trailing `/rest/v1`) with its anon key.
     pub fn new(url: &str, key: &str, options: ClientOptions) -> Client {
         let url = url.trim_end_matches('/').to_string();
-        let auth = AuthClient::new(
-            format!("{url}/auth/v1"),
-            key.to_string(),
-            options.transport.clone(),
-        );
+        let auth = AuthClient::new(format!("{url}/auth/v1"), key.to_string(), options.transport.clone(), options.auth.clone(), &url);
         Client {
             url,
             key: key.to_string(),
@@ -68,12 +65,17 @@ impl Client {
 
     fn context(&self) -> RestContext {
         let auth = self.auth.clone();
+        let refresher = self.auth.clone();
         RestContext {
             url: format!("{}/rest/v1", self.url),
             api_key: self.key.clone(),
             transport: self.transport.clone(),
             token: Rc::new(move || auth.access_token()),
             schema: self.schema.clone(),
+            refresh: Some(Rc::new(move || {
+                let a = refresher.clone();
+                Box::pin(async move { a.session().is_some() && a.refresh_session(None).await.is_ok() })
+            })),
         }
     }
 

@@ -51,6 +51,28 @@ pub enum ErrorCode {
     Aborted,
     /// An answer that could not be decoded.
     Undecodable,
+    /// Auth: wrong email or password.
+    InvalidCredentials,
+    /// Auth: sign-up with an email that is already registered.
+    UserAlreadyExists,
+    /// Auth: an email change to an address another user has.
+    EmailExists,
+    /// Auth: the password is too weak; the reasons are in `reasons`.
+    WeakPassword,
+    /// Auth: the session of the token no longer exists (signed out elsewhere).
+    SessionNotFound,
+    /// Auth: a rotated refresh token was used again outside the reuse window.
+    RefreshTokenAlreadyUsed,
+    /// Auth: the refresh token is unknown (revoked, signed out).
+    RefreshTokenNotFound,
+    /// Auth: too many requests.
+    OverRequestRateLimit,
+    /// Auth: a one-time code that is wrong or expired.
+    OtpExpired,
+    /// Auth: the server refuses this kind of sign-in (e.g. anonymous sign-ins off).
+    ProviderDisabled,
+    /// Auth: a request that needs a signed-in user was made without one.
+    NotSignedIn,
 }
 
 impl ErrorCode {
@@ -81,6 +103,17 @@ impl ErrorCode {
             Timeout => "timeout",
             Aborted => "aborted",
             Undecodable => "undecodable",
+            InvalidCredentials => "invalid_credentials",
+            UserAlreadyExists => "user_already_exists",
+            EmailExists => "email_exists",
+            WeakPassword => "weak_password",
+            SessionNotFound => "session_not_found",
+            RefreshTokenAlreadyUsed => "refresh_token_already_used",
+            RefreshTokenNotFound => "refresh_token_not_found",
+            OverRequestRateLimit => "over_request_rate_limit",
+            OtpExpired => "otp_expired",
+            ProviderDisabled => "provider_disabled",
+            NotSignedIn => "not_signed_in",
         }
     }
 }
@@ -118,6 +151,8 @@ pub struct Error {
     /// The server's own code (SQLSTATE, `PGRSTxxx`, or GoTrue's `error_code`).
     pub server_code: Option<String>,
     pub violations: Vec<Violation>,
+    /// Why a password was refused (`weak_password`): e.g. `["length"]`.
+    pub reasons: Vec<String>,
     /// Whether the same request may succeed if sent again.
     pub retryable: bool,
 }
@@ -138,6 +173,7 @@ impl Error {
             hint: None,
             server_code: None,
             violations: Vec::new(),
+            reasons: Vec::new(),
             retryable,
         }
     }

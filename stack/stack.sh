@@ -74,43 +74,51 @@ start_pg() {
 }
 REBUILT=0
 
-gateway_pid() { cat "$MC_STACK_DIR/gateway.pid" 2>/dev/null || true; }
-gateway_running() { local p; p=$(gateway_pid); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+# Two gateways on the same database: the main one, and one whose access tokens live only
+# MC_SHORT_JWT_EXP seconds (for the auth tests that watch tokens expire and refresh).
+SHORT_PORT="${MC_SHORT_API_PORT:-$((API_PORT + 10))}"
+SHORT_EXP="${MC_SHORT_JWT_EXP:-8}"
 
-start_gateway() {
+gateway_pid() { cat "$MC_STACK_DIR/gateway-$1.pid" 2>/dev/null || true; }
+gateway_running() { local p; p=$(gateway_pid "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+start_gateway() { # name port jwt-exp env-file
+  local name=$1 port=$2 exp=$3 envfile=$4
   # A gateway built after the running one started, or started with other settings, is restarted.
-  if gateway_running && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway.pid" ] \
-     && [ "$(cat "$MC_STACK_DIR/gateway.settings" 2>/dev/null)" = "${MC_JWT_EXP:-3600}" ]; then
+  if gateway_running "$name" && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway-$name.pid" ] \
+     && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp" ]; then
     return 0
   fi
-  stop_gateway
-  port_busy "$API_PORT" && die "port $API_PORT is taken by another program: stop it or set MC_API_PORT"
-  MC_PORT="$API_PORT" \
+  stop_gateway "$name"
+  port_busy "$port" && die "port $port is taken by another program: stop it or set MC_API_PORT / MC_SHORT_API_PORT"
+  MC_PORT="$port" \
   MC_REST_DB_URL="postgres://authenticator:authenticator@127.0.0.1:$PG_PORT/postgres" \
   MC_AUTH_DB_URL="postgres://supabase_auth_admin:supabase_auth_admin@127.0.0.1:$PG_PORT/postgres" \
-  MC_JWT_SECRET="$JWT_SECRET" MC_JWT_EXP="${MC_JWT_EXP:-3600}" MC_STACK_ENV="$MC_STACK_ENV" \
-    nohup "$GATEWAY" >"$LOGS/gateway.log" 2>&1 &
-  echo $! > "$MC_STACK_DIR/gateway.pid"
-  echo "${MC_JWT_EXP:-3600}" > "$MC_STACK_DIR/gateway.settings"
+  MC_JWT_SECRET="$JWT_SECRET" MC_JWT_EXP="$exp" MC_STACK_ENV="$envfile" \
+  MC_REFRESH_REUSE_INTERVAL="$([ "$name" = short ] && echo 2 || echo 10)" \
+    nohup "$GATEWAY" >"$LOGS/gateway-$name.log" 2>&1 &
+  echo $! > "$MC_STACK_DIR/gateway-$name.pid"
+  echo "$port $exp" > "$MC_STACK_DIR/gateway-$name.settings"
   for _ in $(seq 1 100); do
-    if curl -fsS "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1; then
-      source "$MC_STACK_ENV"
-      curl -fsS -o /dev/null -H "apikey: $MC_ANON_KEY" "http://127.0.0.1:$API_PORT/rest/v1/companies?select=id" \
-        || die "the REST API does not answer: see $LOGS/gateway.log"
+    if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+      # shellcheck disable=SC1090
+      source "$envfile"
+      curl -fsS -o /dev/null -H "apikey: $MC_ANON_KEY" "http://127.0.0.1:$port/rest/v1/companies?select=id" \
+        || die "the REST API on port $port does not answer: see $LOGS/gateway-$name.log"
       return 0
     fi
-    gateway_running || die "mc-gateway exited: $(tail -n 5 "$LOGS/gateway.log")"
+    gateway_running "$name" || die "mc-gateway ($name) exited: $(tail -n 5 "$LOGS/gateway-$name.log")"
     sleep 0.2
   done
-  die "mc-gateway did not become healthy in 20 s: see $LOGS/gateway.log"
+  die "mc-gateway ($name) did not become healthy in 20 s: see $LOGS/gateway-$name.log"
 }
 
 stop_gateway() {
-  local p; p=$(gateway_pid)
+  local p; p=$(gateway_pid "$1")
   if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
     kill "$p"; for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
   fi
-  rm -f "$MC_STACK_DIR/gateway.pid"
+  rm -f "$MC_STACK_DIR/gateway-$1.pid"
 }
 
 reset() {
@@ -130,14 +138,20 @@ case "${1:-}" in
   build) build ;;
   start)
     [ -x "$PG_BIN/postgres" ] || die "PostgreSQL 15 is not installed: run scripts/setup.sh"
-    build; start_pg; start_gateway
+    build; start_pg
+    start_gateway short "$SHORT_PORT" "$SHORT_EXP" "$MC_STACK_DIR/stack-short.env"
+    start_gateway main "$API_PORT" "${MC_JWT_EXP:-3600}" "$MC_STACK_ENV"
     source "$MC_STACK_ENV"
-    log "stack up: $MC_URL (logs in $LOGS, keys in $MC_STACK_ENV)" ;;
-  stop) stop_gateway; pg_running && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null; log "stack stopped" ;;
+    sed -i '/^MC_SHORT_/d' "$MC_STACK_ENV"
+    echo "MC_SHORT_URL=http://127.0.0.1:$SHORT_PORT" >> "$MC_STACK_ENV"
+    echo "MC_SHORT_JWT_EXP=$SHORT_EXP" >> "$MC_STACK_ENV"
+    log "stack up: $MC_URL, short-lived tokens at http://127.0.0.1:$SHORT_PORT (logs in $LOGS, keys in $MC_STACK_ENV)" ;;
+  stop) stop_gateway main; stop_gateway short; pg_running && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null; log "stack stopped" ;;
   reset) reset ;;
   status)
     pg_running && echo "postgres: running on 127.0.0.1:$PG_PORT" || echo "postgres: stopped"
-    gateway_running && echo "gateway: running on http://127.0.0.1:$API_PORT (pid $(gateway_pid))" || echo "gateway: stopped" ;;
+    gateway_running main && echo "gateway: running on http://127.0.0.1:$API_PORT (pid $(gateway_pid main))" || echo "gateway: stopped"
+    gateway_running short && echo "gateway (short-lived tokens): running on http://127.0.0.1:$SHORT_PORT" || echo "gateway (short): stopped" ;;
   psql) shift; psql_su "$@" ;;
   *) echo "usage: stack.sh build|start|stop|reset|status|psql" >&2; exit 2 ;;
 esac

@@ -1,17 +1,110 @@
-//! GoTrue (`/auth/v1`): sign-up, sign-in, the session and where it is kept.
+//! GoTrue (`/auth/v1`): sign-up and sign-in, the session, where it is kept, how it is refreshed,
+//! and the events that tell the app about it — the way supabase-js does it, so both can share
+//! one login.
 
+mod errors;
 mod session;
+mod storage;
+#[cfg(target_arch = "wasm32")]
+mod browser;
 
+pub use errors::{ends_session, from_answer};
 pub use session::{storage_key, Session, User};
+pub use storage::Storage;
 
-use std::cell::RefCell;
+/// Turns the browser's auto-refresh tick on or off (no-op elsewhere).
+pub fn set_auto_refresh(client: &AuthClient, on: bool) {
+    #[cfg(target_arch = "wasm32")]
+    browser::set_auto_refresh(client, on);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (client, on);
+}
+
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::error::{Error, ErrorCode, Violation};
 use crate::http::{Method, Request, Transport};
+
+/// What happened to the session.
+///
+/// ```js
+/// mc.auth.onAuthStateChange((event, session) => { if (event === "SIGNED_OUT") goHome(); });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthEvent {
+    InitialSession,
+    SignedIn,
+    SignedOut,
+    TokenRefreshed,
+    UserUpdated,
+    PasswordRecovery,
+}
+
+impl AuthEvent {
+    /// supabase-js's name of the event.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthEvent::InitialSession => "INITIAL_SESSION",
+            AuthEvent::SignedIn => "SIGNED_IN",
+            AuthEvent::SignedOut => "SIGNED_OUT",
+            AuthEvent::TokenRefreshed => "TOKEN_REFRESHED",
+            AuthEvent::UserUpdated => "USER_UPDATED",
+            AuthEvent::PasswordRecovery => "PASSWORD_RECOVERY",
+        }
+    }
+
+    /// The event called `name`.
+    pub fn parse(name: &str) -> Option<AuthEvent> {
+        [AuthEvent::InitialSession, AuthEvent::SignedIn, AuthEvent::SignedOut, AuthEvent::TokenRefreshed, AuthEvent::UserUpdated, AuthEvent::PasswordRecovery]
+            .into_iter()
+            .find(|e| e.as_str() == name)
+    }
+}
+
+/// A subscriber to auth events.
+pub type Listener = Rc<dyn Fn(AuthEvent, Option<&Session>)>;
+
+/// Options of the auth client (supabase-js's `auth` options).
+///
+/// ```js
+/// createClient(url, key, { auth: { storage: myAdapter, autoRefreshToken: true, persistSession: true } })
+/// ```
+#[derive(Clone)]
+pub struct AuthOptions {
+    pub storage: Storage,
+    /// Defaults to supabase-js's `sb-<first label of the host>-auth-token`.
+    pub storage_key: Option<String>,
+    pub persist_session: bool,
+    pub auto_refresh_token: bool,
+    /// The refresh tick (30 s).
+    pub tick_ms: u32,
+    /// Refresh when this many ticks or fewer remain before expiry (3).
+    pub margin_ticks: u32,
+}
+
+impl Default for AuthOptions {
+    fn default() -> Self {
+        AuthOptions { storage: Storage::default(), storage_key: None, persist_session: true, auto_refresh_token: true, tick_ms: 30_000, margin_ticks: 3 }
+    }
+}
+
+pub(crate) struct Inner {
+    url: String,
+    api_key: String,
+    transport: Transport,
+    options: AuthOptions,
+    key: String,
+    session: RefCell<Option<Session>>,
+    initialized: Cell<bool>,
+    listeners: RefCell<Vec<(u32, Listener)>>,
+    next_id: Cell<u32>,
+    min_password: Cell<Option<usize>>,
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) browser: RefCell<Option<browser::Browser>>,
+}
 
 /// The auth client; shares its session with the REST client of the same [`crate::Client`].
 ///
@@ -20,206 +113,457 @@ use crate::http::{Method, Request, Transport};
 /// ```
 #[derive(Clone)]
 pub struct AuthClient {
-    url: String,
-    api_key: String,
-    transport: Transport,
-    session: Rc<RefCell<Option<Session>>>,
+    pub(crate) inner: Rc<Inner>,
 }
 
-#[derive(Deserialize, Default)]
-struct GoTrueError {
-    code: Option<Value>,
-    error_code: Option<String>,
-    message: Option<String>,
-    msg: Option<String>,
-    error_description: Option<String>,
-}
-
-fn auth_error(status: u16, body: &str) -> Error {
-    let b: GoTrueError = serde_json::from_str(body).unwrap_or_default();
-    let server = b
-        .error_code
-        .or_else(|| b.code.as_ref().and_then(|c| c.as_str().map(str::to_string)));
-    let message = b
-        .message
-        .or(b.msg)
-        .or(b.error_description)
-        .unwrap_or_else(|| format!("auth server answered {status}"));
-    Error {
-        status,
-        details: server.clone(),
-        server_code: server,
-        retryable: status >= 500 || status == 429,
-        ..Error::new(ErrorCode::AuthError, message)
-    }
+fn violation(field: &str, rule: &str, value: Value) -> Violation {
+    Violation { table: "auth".into(), field: field.into(), rule: rule.into(), value }
 }
 
 fn check_email(email: &str, out: &mut Vec<Violation>) {
-    let ok = email.split_once('@').is_some_and(|(l, d)| {
-        !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
-    }) && !email.chars().any(char::is_whitespace);
+    let ok = email
+        .split_once('@')
+        .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !d.contains('@'))
+        && !email.chars().any(char::is_whitespace)
+        && email.len() <= 255;
     if !ok {
-        out.push(Violation {
-            table: "auth".into(),
-            field: "email".into(),
-            rule: "must be an email address".into(),
-            value: json!(email),
-        });
+        out.push(violation("email", "must be an email address", json!(email)));
     }
 }
 
-fn check_password(password: &str, out: &mut Vec<Violation>) {
-    if password.is_empty() {
-        out.push(Violation {
-            table: "auth".into(),
-            field: "password".into(),
-            rule: "required".into(),
-            value: Value::Null,
-        });
+fn check_token(field: &str, token: &str, out: &mut Vec<Violation>) {
+    if token.trim().is_empty() {
+        out.push(violation(field, "must not be empty", json!(token)));
     }
+}
+
+fn done(v: Vec<Violation>) -> Result<(), Error> {
+    if v.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(v))
+    }
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
 }
 
 impl AuthClient {
-    /// An auth client for `https://<project>/auth/v1`.
-    pub fn new(url: String, api_key: String, transport: Transport) -> Self {
-        AuthClient {
+    /// An auth client for `https://<project>/auth/v1`; `project_url` names the storage key.
+    pub fn new(url: String, api_key: String, transport: Transport, options: AuthOptions, project_url: &str) -> Self {
+        let key = options.storage_key.clone().unwrap_or_else(|| storage_key(project_url));
+        let inner = Rc::new(Inner {
             url,
             api_key,
             transport,
-            session: Rc::new(RefCell::new(None)),
-        }
+            options,
+            key,
+            session: RefCell::new(None),
+            initialized: Cell::new(false),
+            listeners: RefCell::new(Vec::new()),
+            next_id: Cell::new(1),
+            min_password: Cell::new(None),
+            #[cfg(target_arch = "wasm32")]
+            browser: RefCell::new(None),
+        });
+        AuthClient { inner }
+    }
+
+    /// The storage key (supabase-js's by default).
+    pub fn storage_key(&self) -> &str {
+        &self.inner.key
     }
 
     /// The access token to send to the REST API, if signed in.
     pub fn access_token(&self) -> Option<String> {
-        self.session
-            .borrow()
-            .as_ref()
-            .map(|s| s.access_token.clone())
+        self.inner.session.borrow().as_ref().map(|s| s.access_token.clone())
     }
 
-    /// The current session.
+    /// The session in memory (no I/O).
     pub fn session(&self) -> Option<Session> {
-        self.session.borrow().clone()
+        self.inner.session.borrow().clone()
     }
 
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        bearer: Option<&str>,
-    ) -> Result<String, Error> {
-        let mut req = Request::new(method, format!("{}{}", self.url, path))
-            .header("apikey", self.api_key.clone())
-            .header(
-                "Authorization",
-                format!("Bearer {}", bearer.unwrap_or(&self.api_key)),
-            )
-            .header("X-Supabase-Api-Version", "2024-01-01");
+    /// Loads the stored session once; in the browser also starts the auto-refresh tick, the
+    /// cross-tab channel and the visibility handling.
+    pub async fn initialize(&self) {
+        if self.inner.initialized.replace(true) {
+            return;
+        }
+        if self.inner.options.persist_session {
+            if let Some(text) = self.inner.options.storage.get(&self.inner.key).await {
+                if let Ok(s) = serde_json::from_str::<Session>(&text) {
+                    *self.inner.session.borrow_mut() = Some(s);
+                }
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        browser::start(self);
+    }
+
+    /// Subscribes to auth events; the subscriber first gets INITIAL_SESSION. Returns the id
+    /// to pass to [`AuthClient::unsubscribe`].
+    ///
+    /// ```js
+    /// const { data: { subscription } } = mc.auth.onAuthStateChange((event, session) => {});
+    /// subscription.unsubscribe();
+    /// ```
+    pub fn on_auth_state_change(&self, listener: Listener) -> u32 {
+        let id = self.inner.next_id.get();
+        self.inner.next_id.set(id + 1);
+        self.inner.listeners.borrow_mut().push((id, listener.clone()));
+        let this = self.clone();
+        let initial = async move {
+            this.initialize().await;
+            if this.inner.listeners.borrow().iter().any(|(i, _)| *i == id) {
+                let s = this.session();
+                listener(AuthEvent::InitialSession, s.as_ref());
+            }
+        };
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(initial);
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(initial);
+        id
+    }
+
+    /// Ends a subscription.
+    pub fn unsubscribe(&self, id: u32) {
+        self.inner.listeners.borrow_mut().retain(|(i, _)| *i != id);
+    }
+
+    pub(crate) fn emit(&self, event: AuthEvent) {
+        let s = self.session();
+        let listeners: Vec<Listener> = self.inner.listeners.borrow().iter().map(|(_, l)| l.clone()).collect();
+        for l in listeners {
+            l(event, s.as_ref());
+        }
+    }
+
+    /// Sets (or clears) the session, stores it, tells the other tabs and the subscribers.
+    pub(crate) async fn commit(&self, session: Option<Session>, event: AuthEvent) {
+        *self.inner.session.borrow_mut() = session.clone();
+        if self.inner.options.persist_session {
+            match &session {
+                Some(s) => self.inner.options.storage.set(&self.inner.key, &serde_json::to_string(s).unwrap_or_default()).await,
+                None => self.inner.options.storage.remove(&self.inner.key).await,
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        browser::broadcast(self, event, session.as_ref());
+        self.emit(event);
+    }
+
+    /// Adopts a session another tab committed (no storage write, no broadcast).
+    pub(crate) fn adopt(&self, session: Option<Session>, event: AuthEvent) {
+        *self.inner.session.borrow_mut() = session;
+        self.emit(event);
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>, bearer: Option<&str>) -> Result<String, Error> {
+        let mut req = Request::new(method, format!("{}{}", self.inner.url, path))
+            .header("apikey", self.inner.api_key.clone())
+            .header("Authorization", format!("Bearer {}", bearer.unwrap_or(&self.inner.api_key)))
+            .header("X-Supabase-Api-Version", "2024-01-01")
+            .header("X-Client-Info", concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")));
         if let Some(b) = body {
             req = req.header("Content-Type", "application/json");
             req.body = Some(b.to_string());
         }
-        let res = self.transport.send(req).await?;
+        let res = self.inner.transport.send_once(&req).await?;
         if !(200..300).contains(&res.status) {
-            return Err(auth_error(res.status, &res.body.text()));
+            return Err(from_answer(res.status, &res.body.text()));
         }
         Ok(res.body.text().into_owned())
     }
 
-    fn keep(&self, body: &str) -> Result<Option<Session>, Error> {
-        let v: Value = serde_json::from_str(body)
-            .map_err(|e| Error::new(ErrorCode::Undecodable, format!("auth answer: {e}")))?;
+    fn parse_session(body: &str) -> Result<Option<Session>, Error> {
+        let v: Value = serde_json::from_str(body).map_err(|e| Error::new(ErrorCode::Undecodable, format!("auth answer: {e}")))?;
         if v.get("access_token").is_none() {
             return Ok(None);
         }
-        let s = Session::from_json(v)?;
-        *self.session.borrow_mut() = Some(s.clone());
-        Ok(Some(s))
+        Session::from_json(v).map(Some)
     }
 
-    /// Signs up with email and password (and optional user metadata). With autoconfirm on,
-    /// the answer is a session and the client is signed in.
+    async fn signed_in(&self, body: &str, event: AuthEvent) -> Result<Session, Error> {
+        let s = Self::parse_session(body)?.ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))?;
+        self.commit(Some(s.clone()), event).await;
+        Ok(s)
+    }
+
+    /// The server's minimum password length (`/settings`), fetched once.
+    async fn min_password(&self) -> usize {
+        if let Some(n) = self.inner.min_password.get() {
+            return n;
+        }
+        let n = match self.call(Method::Get, "/settings", None, None).await {
+            Ok(text) => serde_json::from_str::<Value>(&text).ok().and_then(|v| v["password_min_length"].as_u64()).unwrap_or(6) as usize,
+            Err(_) => 6,
+        };
+        self.inner.min_password.set(Some(n));
+        n
+    }
+
+    async fn check_password(&self, password: &str, out: &mut Vec<Violation>) {
+        let min = self.min_password().await;
+        if password.chars().count() < min {
+            out.push(violation("password", &format!("must be at least {min} characters"), Value::Null));
+        }
+    }
+
+    /// Signs up with email and password (and user metadata). With autoconfirm on, the answer
+    /// is a session and the client is signed in (SIGNED_IN).
     ///
     /// ```js
     /// await mc.auth.signUp({ email, password, options: { data: { name: "Kim" } } });
     /// ```
-    pub async fn sign_up(
-        &self,
-        email: &str,
-        password: &str,
-        data: Option<Value>,
-    ) -> Result<(Option<Session>, Value), Error> {
+    pub async fn sign_up(&self, email: &str, password: &str, data: Option<Value>) -> Result<(Option<Session>, User), Error> {
+        self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
-        check_password(password, &mut v);
-        if !v.is_empty() {
-            return Err(Error::validation(v));
-        }
+        self.check_password(password, &mut v).await;
+        done(v)?;
         let body = self.call(Method::Post, "/signup", Some(json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))})), None).await?;
-        let session = self.keep(&body)?;
-        let user = match &session {
-            Some(s) => s.user.clone(),
-            None => serde_json::from_str(&body).unwrap_or(Value::Null),
-        };
-        Ok((session, user))
+        match Self::parse_session(&body)? {
+            Some(s) => {
+                self.commit(Some(s.clone()), AuthEvent::SignedIn).await;
+                let user = s.user.clone();
+                Ok((Some(s), user))
+            }
+            None => Ok((None, serde_json::from_str(&body).unwrap_or(Value::Null))),
+        }
     }
 
-    /// Signs in with email and password.
+    /// Signs in with email and password (SIGNED_IN).
     ///
     /// ```js
     /// const { data: { session } } = await mc.auth.signInWithPassword({ email, password });
     /// ```
-    pub async fn sign_in_with_password(
-        &self,
-        email: &str,
-        password: &str,
-    ) -> Result<Session, Error> {
+    pub async fn sign_in_with_password(&self, email: &str, password: &str) -> Result<Session, Error> {
+        self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
-        check_password(password, &mut v);
-        if !v.is_empty() {
-            return Err(Error::validation(v));
-        }
-        let body = self
-            .call(
-                Method::Post,
-                "/token?grant_type=password",
-                Some(json!({"email": email, "password": password})),
-                None,
-            )
-            .await?;
-        self.keep(&body)?
-            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))
+        check_token("password", password, &mut v);
+        done(v)?;
+        let body = self.call(Method::Post, "/token?grant_type=password", Some(json!({"email": email, "password": password})), None).await?;
+        self.signed_in(&body, AuthEvent::SignedIn).await
     }
 
-    /// Signs out (`global` by default). The local session is cleared even when the server
-    /// says the session is already gone.
+    /// Sends a one-time code (or magic link) to `email`.
+    ///
+    /// ```js
+    /// await mc.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
+    /// ```
+    pub async fn sign_in_with_otp(&self, email: &str, create_user: bool, data: Option<Value>) -> Result<(), Error> {
+        let mut v = Vec::new();
+        check_email(email, &mut v);
+        done(v)?;
+        self.call(Method::Post, "/otp", Some(json!({"email": email, "create_user": create_user, "data": data.unwrap_or(json!({}))})), None).await?;
+        Ok(())
+    }
+
+    /// Exchanges an emailed code for a session: SIGNED_IN, or PASSWORD_RECOVERY for `recovery`.
+    ///
+    /// ```js
+    /// await mc.auth.verifyOtp({ email, token: "123456", type: "email" });
+    /// ```
+    pub async fn verify_otp(&self, email: &str, token: &str, kind: &str) -> Result<Session, Error> {
+        self.initialize().await;
+        let mut v = Vec::new();
+        check_email(email, &mut v);
+        check_token("token", token, &mut v);
+        if !matches!(kind, "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change") {
+            v.push(violation("type", "must be email, signup, magiclink, recovery, invite or email_change", json!(kind)));
+        }
+        done(v)?;
+        let body = self.call(Method::Post, "/verify", Some(json!({"email": email, "token": token, "type": kind})), None).await?;
+        let event = if kind == "recovery" { AuthEvent::PasswordRecovery } else { AuthEvent::SignedIn };
+        self.signed_in(&body, event).await
+    }
+
+    /// Signs in as a new anonymous user, where the server allows it.
+    ///
+    /// ```js
+    /// const { data: { user } } = await mc.auth.signInAnonymously();
+    /// ```
+    pub async fn sign_in_anonymously(&self, data: Option<Value>) -> Result<Session, Error> {
+        self.initialize().await;
+        let body = self.call(Method::Post, "/signup", Some(json!({"data": data.unwrap_or(json!({}))})), None).await?;
+        self.signed_in(&body, AuthEvent::SignedIn).await
+    }
+
+    /// Refreshes now: with `refresh_token`, or the session's. One refresh at a time per client
+    /// (callers share it) and, in the browser, per storage key across tabs.
+    ///
+    /// ```js
+    /// const { data: { session } } = await mc.auth.refreshSession();
+    /// ```
+    pub async fn refresh_session(&self, refresh_token: Option<&str>) -> Result<Session, Error> {
+        self.initialize().await;
+        let token = match refresh_token {
+            Some(t) => t.to_string(),
+            None => self.session().map(|s| s.refresh_token).ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "no session to refresh"))?,
+        };
+        let mut v = Vec::new();
+        check_token("refresh_token", &token, &mut v);
+        done(v)?;
+        #[cfg(target_arch = "wasm32")]
+        {
+            browser::refresh_single_flight(self, token).await
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.refresh_with(&token).await
+        }
+    }
+
+    /// One refresh with `token`. A final failure (token unknown or reused, session gone) signs
+    /// out; a passing one (network, 5xx) keeps the session.
+    pub(crate) async fn refresh_with(&self, token: &str) -> Result<Session, Error> {
+        match self.call(Method::Post, "/token?grant_type=refresh_token", Some(json!({"refresh_token": token})), None).await {
+            Ok(body) => self.signed_in(&body, AuthEvent::TokenRefreshed).await,
+            Err(e) => {
+                if ends_session(&e) && self.session().is_some_and(|s| s.refresh_token == token) {
+                    self.commit(None, AuthEvent::SignedOut).await;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Starts a session from tokens obtained elsewhere (refreshing at once if the access token
+    /// has expired).
+    ///
+    /// ```js
+    /// await mc.auth.setSession({ access_token, refresh_token });
+    /// ```
+    pub async fn set_session(&self, access_token: &str, refresh_token: &str) -> Result<Session, Error> {
+        self.initialize().await;
+        let mut v = Vec::new();
+        check_token("access_token", access_token, &mut v);
+        check_token("refresh_token", refresh_token, &mut v);
+        done(v)?;
+        let exp = session::jwt_exp(access_token).ok_or_else(|| Error::validation(vec![violation("access_token", "must be a JWT with an exp claim", Value::Null)]))?;
+        if exp <= now() {
+            return self.refresh_with(refresh_token).await;
+        }
+        let user: Value = serde_json::from_str(&self.call(Method::Get, "/user", None, Some(access_token)).await?).unwrap_or(Value::Null);
+        let s = Session {
+            access_token: access_token.to_string(),
+            refresh_token: refresh_token.to_string(),
+            expires_in: exp - now(),
+            expires_at: exp,
+            token_type: "bearer".into(),
+            user,
+        };
+        self.commit(Some(s.clone()), AuthEvent::SignedIn).await;
+        Ok(s)
+    }
+
+    /// The current session, refreshed first if its access token has expired.
+    ///
+    /// ```js
+    /// const { data: { session } } = await mc.auth.getSession();
+    /// ```
+    pub async fn get_session(&self) -> Result<Option<Session>, Error> {
+        self.initialize().await;
+        // Storage is the truth (another client of the same key — ours or supabase-js — may have
+        // changed it), as supabase-js reads it on every getSession.
+        if self.inner.options.persist_session {
+            let stored = self.inner.options.storage.get(&self.inner.key).await.and_then(|t| serde_json::from_str::<Session>(&t).ok());
+            if stored != self.session() {
+                let event = if stored.is_some() { AuthEvent::SignedIn } else { AuthEvent::SignedOut };
+                self.adopt(stored, event);
+            }
+        }
+        match self.session() {
+            Some(s) if s.expires_at <= now() + 10 => match self.refresh_session(None).await {
+                Ok(s) => Ok(Some(s)),
+                Err(e) if e.retryable => Ok(Some(s)),
+                Err(e) => Err(e),
+            },
+            other => Ok(other),
+        }
+    }
+
+    /// The signed-in user, as the server knows it now.
+    ///
+    /// ```js
+    /// const { data: { user } } = await mc.auth.getUser();
+    /// ```
+    pub async fn get_user(&self) -> Result<User, Error> {
+        let s = self.get_session().await?.ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
+        Ok(serde_json::from_str(&self.call(Method::Get, "/user", None, Some(&s.access_token)).await?).unwrap_or(Value::Null))
+    }
+
+    /// Changes the user's email, password or metadata (USER_UPDATED).
+    ///
+    /// ```js
+    /// await mc.auth.updateUser({ data: { theme: "dark" } });
+    /// ```
+    pub async fn update_user(&self, email: Option<&str>, password: Option<&str>, data: Option<Value>) -> Result<User, Error> {
+        let mut v = Vec::new();
+        if let Some(e) = email {
+            check_email(e, &mut v);
+        }
+        if let Some(p) = password {
+            self.check_password(p, &mut v).await;
+        }
+        done(v)?;
+        let s = self.get_session().await?.ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
+        let mut body = json!({});
+        if let Some(e) = email {
+            body["email"] = json!(e);
+        }
+        if let Some(p) = password {
+            body["password"] = json!(p);
+        }
+        if let Some(d) = data {
+            body["data"] = d;
+        }
+        let user: Value = serde_json::from_str(&self.call(Method::Put, "/user", Some(body), Some(&s.access_token)).await?).unwrap_or(Value::Null);
+        let mut updated = s;
+        updated.user = user.clone();
+        self.commit(Some(updated), AuthEvent::UserUpdated).await;
+        Ok(user)
+    }
+
+    /// Sends a password-recovery code to `email`.
+    ///
+    /// ```js
+    /// await mc.auth.resetPasswordForEmail(email);
+    /// ```
+    pub async fn reset_password_for_email(&self, email: &str) -> Result<(), Error> {
+        let mut v = Vec::new();
+        check_email(email, &mut v);
+        done(v)?;
+        self.call(Method::Post, "/recover", Some(json!({"email": email})), None).await?;
+        Ok(())
+    }
+
+    /// Signs out: `global` (every session of the user), `local` (this one) or `others`. The
+    /// local session is cleared (SIGNED_OUT) even when the server says it is already gone.
     ///
     /// ```js
     /// await mc.auth.signOut({ scope: "local" });
     /// ```
     pub async fn sign_out(&self, scope: &str) -> Result<(), Error> {
-        let token = self.access_token();
-        let result = match &token {
-            Some(t) => self
-                .call(
-                    Method::Post,
-                    &format!("/logout?scope={scope}"),
-                    None,
-                    Some(t),
-                )
-                .await
-                .map(|_| ()),
+        self.initialize().await;
+        if !matches!(scope, "global" | "local" | "others") {
+            return Err(Error::validation(vec![violation("scope", "must be global, local or others", json!(scope))]));
+        }
+        let result = match self.access_token() {
+            Some(t) => self.call(Method::Post, &format!("/logout?scope={scope}"), None, Some(&t)).await.map(|_| ()),
             None => Ok(()),
         };
-        if scope != "others" {
-            *self.session.borrow_mut() = None;
-        }
-        match result {
+        let result = match result {
             Err(e) if matches!(e.status, 401 | 403 | 404) => Ok(()),
             other => other,
+        };
+        if scope != "others" && (result.is_ok() || self.session().is_some()) {
+            self.commit(None, AuthEvent::SignedOut).await;
         }
+        result
     }
 }

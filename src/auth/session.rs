@@ -37,6 +37,37 @@ impl Session {
     }
 }
 
+/// The `exp` claim of a JWT (not verified: the server does that).
+pub(crate) fn jwt_exp(token: &str) -> Option<i64> {
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64url(payload)?;
+    serde_json::from_slice::<Value>(&bytes).ok()?.get("exp")?.as_i64()
+}
+
+fn base64url(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            b'=' => continue,
+            _ => return None,
+        } as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
 /// supabase-js's storage key for a project URL: `sb-<first label of the host>-auth-token`.
 ///
 /// ```js
@@ -65,6 +96,14 @@ mod tests {
             storage_key("http://localhost:54321/"),
             "sb-localhost-auth-token"
         );
+    }
+
+    #[test]
+    fn jwt_exp_reads_the_claim() {
+        // {"alg":"HS256"} . {"sub":"x","exp":1700000000}
+        let t = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiZXhwIjoxNzAwMDAwMDAwfQ.sig";
+        assert_eq!(jwt_exp(t), Some(1_700_000_000));
+        assert_eq!(jwt_exp("garbage"), None);
     }
 
     #[test]

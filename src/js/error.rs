@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode};
 
 #[wasm_bindgen(inline_js = r#"
 export class McError extends Error {
-  constructor(message, code, status, details, hint, violations, retryable, serverCode) {
+  constructor(message, code, status, details, hint, violations, retryable, serverCode, reasons) {
     super(message);
     this.name = "McError";
     this.code = code;
@@ -17,10 +17,11 @@ export class McError extends Error {
     this.violations = violations;
     this.retryable = retryable;
     this.serverCode = serverCode;
+    this.reasons = reasons;
   }
 }
-export function makeMcError(message, code, status, details, hint, violations, retryable, serverCode) {
-  return new McError(message, code, status, details, hint, violations, retryable, serverCode);
+export function makeMcError(message, code, status, details, hint, violations, retryable, serverCode, reasons) {
+  return new McError(message, code, status, details, hint, violations, retryable, serverCode, reasons);
 }
 "#)]
 extern "C" {
@@ -35,6 +36,7 @@ extern "C" {
         violations: JsValue,
         retryable: bool,
         server_code: JsValue,
+        reasons: JsValue,
     ) -> JsValue;
 }
 
@@ -50,6 +52,7 @@ fn opt(s: &Option<String>) -> JsValue {
 pub fn to_js_error(e: &Error) -> JsValue {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let violations = e.violations.serialize(&ser).unwrap_or(JsValue::NULL);
+    let reasons = e.reasons.serialize(&ser).unwrap_or(JsValue::NULL);
     make_mc_error(
         &e.message,
         e.code.as_str(),
@@ -59,6 +62,7 @@ pub fn to_js_error(e: &Error) -> JsValue {
         violations,
         e.retryable,
         opt(&e.server_code),
+        reasons,
     )
 }
 

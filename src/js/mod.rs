@@ -104,9 +104,12 @@ pub fn create_client(url: &str, key: &str, options: JsValue) -> Result<JsClient,
             "createClient needs a URL and an API key",
         )));
     }
-    Ok(JsClient {
-        inner: Client::new(url, key, ClientOptions { transport }),
-    })
+    let auth = auth::options(&options)?;
+    let client = Client::new(url, key, ClientOptions { transport, auth });
+    // Load the stored session and start the refresh tick, as supabase-js does on creation.
+    let a = client.auth().clone();
+    wasm_bindgen_futures::spawn_local(async move { a.initialize().await });
+    Ok(JsClient { inner: client })
 }
 
 #[wasm_bindgen(js_class = McClient)]

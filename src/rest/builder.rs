@@ -21,6 +21,8 @@ pub struct RestContext {
     pub token: Rc<dyn Fn() -> Option<String>>,
     /// The schema (`Accept-Profile` / `Content-Profile`), `public` unless changed.
     pub schema: String,
+    /// Refreshes the session after a `jwt_expired` answer; `true` when there is a new token.
+    pub refresh: Option<Rc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>>>,
 }
 
 /// `count` option of `select`.
@@ -620,10 +622,27 @@ impl QueryBuilder {
     /// Sends the request; a server error becomes an [`Error`] with a stable code.
     pub async fn execute(self) -> Result<RestResponse, Error> {
         let req = self.build()?;
-        let res = self.ctx.transport.send(req).await?;
+        let mut res = self.ctx.transport.send(req).await?;
         if !(200..300).contains(&res.status) {
-            return Err(super::errors::from_response(&res));
+            let mut e = super::errors::from_response(&res);
+            // An access token that expired in flight: refresh once and send once more.
+            if e.code == ErrorCode::JwtExpired {
+                if let Some(refresh) = &self.ctx.refresh {
+                    if refresh().await {
+                        res = self.ctx.transport.send(self.build()?).await?;
+                        if (200..300).contains(&res.status) {
+                            return Ok(self.answer(res));
+                        }
+                        e = super::errors::from_response(&res);
+                    }
+                }
+            }
+            return Err(e);
         }
+        Ok(self.answer(res))
+    }
+
+    fn answer(&self, res: crate::http::Response) -> RestResponse {
         let count = res
             .header("content-range")
             .and_then(|r| r.rsplit('/').next())
@@ -633,13 +652,13 @@ impl QueryBuilder {
         } else {
             Some(res.body)
         };
-        Ok(RestResponse {
+        RestResponse {
             status: res.status,
             status_text: res.status_text,
             count,
             body,
             shape: self.shape,
-        })
+        }
     }
 }
 
@@ -655,6 +674,7 @@ mod tests {
             transport: Transport::default(),
             token: Rc::new(|| Some("tok".into())),
             schema: "public".into(),
+            refresh: None,
         }
     }
 

@@ -1,0 +1,80 @@
+//! GoTrue's error JSON → the crate's stable codes.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode};
+
+#[derive(Deserialize, Default)]
+struct Body {
+    code: Option<Value>,
+    error_code: Option<String>,
+    message: Option<String>,
+    msg: Option<String>,
+    error_description: Option<String>,
+    weak_password: Option<WeakPassword>,
+}
+
+#[derive(Deserialize, Default)]
+struct WeakPassword {
+    #[serde(default)]
+    reasons: Vec<String>,
+}
+
+/// Maps an auth server answer (API version 2024-01-01 `{code, message}`, or the older
+/// `{code: <status>, error_code, msg}`) to an [`Error`]. Network failures, 5xx and 429 are
+/// `retryable`; a retryable failure never ends a session.
+pub fn from_answer(status: u16, body: &str) -> Error {
+    let b: Body = serde_json::from_str(body).unwrap_or_default();
+    let server = b.error_code.clone().or_else(|| b.code.as_ref().and_then(|c| c.as_str().map(str::to_string)));
+    let message = b.message.or(b.msg).or(b.error_description).unwrap_or_else(|| format!("auth server answered {status}"));
+    let code = match server.as_deref() {
+        Some("invalid_credentials") => ErrorCode::InvalidCredentials,
+        Some("user_already_exists") => ErrorCode::UserAlreadyExists,
+        Some("email_exists") => ErrorCode::EmailExists,
+        Some("weak_password") => ErrorCode::WeakPassword,
+        Some("session_not_found") => ErrorCode::SessionNotFound,
+        Some("refresh_token_already_used") => ErrorCode::RefreshTokenAlreadyUsed,
+        Some("refresh_token_not_found") => ErrorCode::RefreshTokenNotFound,
+        Some("over_request_rate_limit" | "over_email_send_rate_limit") => ErrorCode::OverRequestRateLimit,
+        Some("otp_expired") => ErrorCode::OtpExpired,
+        Some("validation_failed" | "email_address_invalid") => ErrorCode::ValidationFailed,
+        Some("anonymous_provider_disabled" | "email_provider_disabled" | "signup_disabled" | "otp_disabled") => ErrorCode::ProviderDisabled,
+        Some("bad_jwt") => ErrorCode::JwtInvalid,
+        Some("no_authorization") => ErrorCode::NotSignedIn,
+        _ => ErrorCode::AuthError,
+    };
+    Error {
+        status,
+        details: server.clone(),
+        server_code: server,
+        reasons: b.weak_password.map(|w| w.reasons).unwrap_or_default(),
+        retryable: status >= 500 || status == 429,
+        ..Error::new(code, message)
+    }
+}
+
+/// Whether a failed refresh means the session is gone for good (sign out), rather than a
+/// passing fault (keep the session, try again).
+pub fn ends_session(e: &Error) -> bool {
+    matches!(e.code, ErrorCode::RefreshTokenNotFound | ErrorCode::RefreshTokenAlreadyUsed | ErrorCode::SessionNotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_reasons() {
+        let e = from_answer(422, r#"{"code":"weak_password","message":"Password should be at least 6 characters.","weak_password":{"reasons":["length"]}}"#);
+        assert_eq!((e.code, e.reasons.clone(), e.retryable), (ErrorCode::WeakPassword, vec!["length".to_string()], false));
+        assert_eq!(from_answer(400, r#"{"code":"invalid_credentials","message":"Invalid login credentials"}"#).code, ErrorCode::InvalidCredentials);
+        let old = from_answer(400, r#"{"code":400,"error_code":"refresh_token_not_found","msg":"Invalid Refresh Token"}"#);
+        assert_eq!((old.code, old.message.as_str()), (ErrorCode::RefreshTokenNotFound, "Invalid Refresh Token"));
+        assert!(ends_session(&old));
+        let busy = from_answer(503, "<html>");
+        assert_eq!((busy.code, busy.retryable), (ErrorCode::AuthError, true));
+        assert!(!ends_session(&busy));
+        assert!(from_answer(429, r#"{"code":"over_request_rate_limit","message":"slow down"}"#).retryable);
+    }
+}
