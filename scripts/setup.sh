@@ -40,6 +40,13 @@ if ! [ -f "$MC_CACHE/node/.installed-$(sha1sum "$MC_ROOT/tools/node/package.json
   touch "$MC_CACHE/node/.installed-$(sha1sum "$MC_ROOT/tools/node/package.json" | cut -c1-12)"
 fi
 
+# --- supabase-js as one ES module, for the interop browser test (generated, not committed) ---
+vendor="$MC_ROOT/tests/js/vendor/supabase.js"
+if ! [ -f "$vendor" ] || [ "$MC_ROOT/tools/node/package.json" -nt "$vendor" ]; then
+  NODE_PATH="$MC_CACHE/node/node_modules" "$MC_CACHE/node/node_modules/.bin/esbuild" --bundle --format=esm \
+    --log-level=warning --outfile="$vendor" "$MC_ROOT/tests/js/vendor/supabase-entry.js"
+fi
+
 # --- The local stack's gateway (PostgREST-compatible server + auth stand-in) ---
 "$MC_ROOT/stack/stack.sh" build
 log "setup complete"

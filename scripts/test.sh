@@ -8,7 +8,7 @@ bash scripts/setup.sh || die "setup failed"
 bash stack/stack.sh start || die "the stack did not start"
 bash stack/stack.sh reset >/dev/null || die "the stack could not be reset"
 set -a; source "$MC_STACK_ENV"; set +a
-export CHROMEDRIVER=/usr/bin/chromedriver
+export CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180
 
 PASSED=0 FAILED=0 REPORT=()
 LOGS="$MC_STACK_DIR/logs/tests"; mkdir -p "$LOGS"
@@ -45,9 +45,9 @@ run unit cargo cargo test --quiet
 run gateway cargo cargo test --release --quiet --manifest-path stack/gateway/Cargo.toml
 run sql tap bash stack/stack.sh psql -f tests/sql/rls_and_triggers.sql
 run stack-smoke tap bash tests/stack/smoke.sh
-run browser cargo wasm-pack test --headless --chrome --mode no-install
+run browser cargo timeout 1500 wasm-pack test --headless --chrome --mode no-install
 run package check bash scripts/build-pkg.sh --node
-run node node node --test tests/node/
+run node node timeout 300 node --test tests/node/
 run oracle tap bash scripts/gen-types.sh --check
 run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
 

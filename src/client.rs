@@ -32,7 +32,13 @@ impl Client {
     /// A client for the project at `url` (no trailing `/rest/v1`) with its anon key.
     pub fn new(url: &str, key: &str, options: ClientOptions) -> Client {
         let url = url.trim_end_matches('/').to_string();
-        let auth = AuthClient::new(format!("{url}/auth/v1"), key.to_string(), options.transport.clone(), options.auth.clone(), &url);
+        let auth = AuthClient::new(
+            format!("{url}/auth/v1"),
+            key.to_string(),
+            options.transport.clone(),
+            options.auth.clone(),
+            &url,
+        );
         Client {
             url,
             key: key.to_string(),
@@ -74,7 +80,9 @@ impl Client {
             schema: self.schema.clone(),
             refresh: Some(Rc::new(move || {
                 let a = refresher.clone();
-                Box::pin(async move { a.session().is_some() && a.refresh_session(None).await.is_ok() })
+                Box::pin(
+                    async move { a.session().is_some() && a.refresh_session(None).await.is_ok() },
+                )
             })),
         }
     }

@@ -84,9 +84,10 @@ gateway_running() { local p; p=$(gateway_pid "$1"); [ -n "$p" ] && kill -0 "$p" 
 
 start_gateway() { # name port jwt-exp env-file
   local name=$1 port=$2 exp=$3 envfile=$4
+  local reuse; reuse=$([ "$name" = short ] && echo 2 || echo 10)
   # A gateway built after the running one started, or started with other settings, is restarted.
   if gateway_running "$name" && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway-$name.pid" ] \
-     && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp" ]; then
+     && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp $reuse" ]; then
     return 0
   fi
   stop_gateway "$name"
@@ -95,10 +96,10 @@ start_gateway() { # name port jwt-exp env-file
   MC_REST_DB_URL="postgres://authenticator:authenticator@127.0.0.1:$PG_PORT/postgres" \
   MC_AUTH_DB_URL="postgres://supabase_auth_admin:supabase_auth_admin@127.0.0.1:$PG_PORT/postgres" \
   MC_JWT_SECRET="$JWT_SECRET" MC_JWT_EXP="$exp" MC_STACK_ENV="$envfile" \
-  MC_REFRESH_REUSE_INTERVAL="$([ "$name" = short ] && echo 2 || echo 10)" \
+  MC_REFRESH_REUSE_INTERVAL="$reuse" \
     nohup "$GATEWAY" >"$LOGS/gateway-$name.log" 2>&1 &
   echo $! > "$MC_STACK_DIR/gateway-$name.pid"
-  echo "$port $exp" > "$MC_STACK_DIR/gateway-$name.settings"
+  echo "$port $exp $reuse" > "$MC_STACK_DIR/gateway-$name.settings"
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
       # shellcheck disable=SC1090

@@ -33,7 +33,10 @@ impl Drop for Browser {
             clear_interval(&id);
         }
         if let (Some(cb), Some(doc)) = (&self.on_visibility, document()) {
-            let _ = doc.remove_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+            let _ = doc.remove_event_listener_with_callback(
+                "visibilitychange",
+                cb.as_ref().unchecked_ref(),
+            );
         }
         if let Some(c) = &self.channel {
             c.close();
@@ -64,7 +67,12 @@ fn call_global(name: &str, args: &[&JsValue]) -> JsValue {
 }
 
 fn set_interval(f: &JsValue, ms: u32) -> JsValue {
-    call_global("setInterval", &[f, &JsValue::from(ms)])
+    let id = call_global("setInterval", &[f, &JsValue::from(ms)]);
+    // In Node.js the tick must not keep the process alive (as auth-js does it).
+    if let Ok(unref) = Reflect::get(&id, &"unref".into()).and_then(|u| u.dyn_into::<Function>()) {
+        let _ = unref.call0(&id);
+    }
+    id
 }
 
 fn clear_interval(id: &JsValue) {
@@ -88,7 +96,15 @@ pub(crate) fn start(c: &AuthClient) {
             spawn_local(async move { auto_tick(&c).await });
         }
     });
-    let mut b = Browser { interval: None, tick, on_visibility: None, channel: None, _on_message: None, flight: None, failures: 0 };
+    let mut b = Browser {
+        interval: None,
+        tick,
+        on_visibility: None,
+        channel: None,
+        _on_message: None,
+        flight: None,
+        failures: 0,
+    };
     if c.inner.options.auto_refresh_token {
         if !hidden() {
             b.interval = Some(set_interval(b.tick.as_ref(), c.inner.options.tick_ms));
@@ -100,17 +116,27 @@ pub(crate) fn start(c: &AuthClient) {
                     visibility_changed(&c);
                 }
             });
-            let _ = doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+            let _ = doc
+                .add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
             b.on_visibility = Some(cb);
         }
     }
-    if let Ok(channel) = web_sys::BroadcastChannel::new(&c.inner.key) {
+    // Only a persisted session is shared: clients without storage are independent. And only
+    // in a browser: in Node.js an open channel would keep the process alive.
+    let in_browser = Reflect::has(&global(), &"document".into()).unwrap_or(false);
+    let channel = if c.inner.options.persist_session && in_browser {
+        web_sys::BroadcastChannel::new(&c.inner.key).ok()
+    } else {
+        None
+    };
+    if let Some(channel) = channel {
         let w = weak.clone();
-        let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
-            if let Some(c) = client(&w) {
-                received(&c, &m.data());
-            }
-        });
+        let cb =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
+                if let Some(c) = client(&w) {
+                    received(&c, &m.data());
+                }
+            });
         channel.set_onmessage(Some(cb.as_ref().unchecked_ref()));
         b.channel = Some(channel);
         b._on_message = Some(cb);
@@ -181,22 +207,33 @@ fn set_failures(c: &AuthClient, n: u32) -> u32 {
 /// Tells the other tabs of this storage key what happened.
 pub(crate) fn broadcast(c: &AuthClient, event: AuthEvent, session: Option<&Session>) {
     let slot = c.inner.browser.borrow();
-    let Some(channel) = slot.as_ref().and_then(|b| b.channel.as_ref()) else { return };
+    let Some(channel) = slot.as_ref().and_then(|b| b.channel.as_ref()) else {
+        return;
+    };
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"event".into(), &event.as_str().into());
     // supabase-js's message shape: { event, session } with the session as an object.
-    let s = session.map_or(JsValue::NULL, |s| s.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL));
+    let s = session.map_or(JsValue::NULL, |s| {
+        s.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL)
+    });
     let _ = Reflect::set(&msg, &"session".into(), &s);
     let _ = channel.post_message(&msg);
 }
 
 fn received(c: &AuthClient, data: &JsValue) {
-    let event = Reflect::get(data, &"event".into()).ok().and_then(|e| e.as_string()).and_then(|e| AuthEvent::parse(&e));
+    let event = Reflect::get(data, &"event".into())
+        .ok()
+        .and_then(|e| e.as_string())
+        .and_then(|e| AuthEvent::parse(&e));
     let raw = Reflect::get(data, &"session".into()).unwrap_or(JsValue::NULL);
     let session = if raw.is_string() {
-        raw.as_string().and_then(|t| serde_json::from_str::<Session>(&t).ok())
+        raw.as_string()
+            .and_then(|t| serde_json::from_str::<Session>(&t).ok())
     } else if raw.is_object() {
-        serde_wasm_bindgen::from_value::<serde_json::Value>(raw).ok().and_then(|v| Session::from_json(v).ok())
+        serde_wasm_bindgen::from_value::<serde_json::Value>(raw)
+            .ok()
+            .and_then(|v| Session::from_json(v).ok())
     } else {
         None
     };
@@ -206,15 +243,24 @@ fn received(c: &AuthClient, data: &JsValue) {
 }
 
 /// Every caller of this client shares one refresh; across tabs, one at a time per storage key.
-pub(crate) async fn refresh_single_flight(c: &AuthClient, token: String) -> Result<Session, Error> {
-    let existing = c.inner.browser.borrow().as_ref().and_then(|b| b.flight.clone());
+pub(crate) async fn refresh_single_flight(
+    c: &AuthClient,
+    token: String,
+    explicit: bool,
+) -> Result<Session, Error> {
+    let existing = c
+        .inner
+        .browser
+        .borrow()
+        .as_ref()
+        .and_then(|b| b.flight.clone());
     let (promise, slot) = match existing {
         Some(f) => f,
         None => {
             let slot: Slot = Rc::default();
             let (c2, s2) = (c.clone(), slot.clone());
             let promise = future_to_promise(async move {
-                let r = locked_refresh(&c2, token).await;
+                let r = locked_refresh(&c2, token, explicit).await;
                 *s2.borrow_mut() = Some(r);
                 Ok(JsValue::UNDEFINED)
             });
@@ -226,27 +272,39 @@ pub(crate) async fn refresh_single_flight(c: &AuthClient, token: String) -> Resu
     };
     let _ = JsFuture::from(promise.clone()).await;
     if let Some(b) = c.inner.browser.borrow_mut().as_mut() {
-        if b.flight.as_ref().is_some_and(|(p, _)| JsValue::from(p.clone()) == JsValue::from(promise.clone())) {
+        if b.flight
+            .as_ref()
+            .is_some_and(|(p, _)| JsValue::from(p.clone()) == JsValue::from(promise.clone()))
+        {
             b.flight = None;
         }
     }
     let r = slot.borrow().clone();
-    r.unwrap_or_else(|| Err(Error::new(crate::error::ErrorCode::Aborted, "the refresh did not finish")))
+    r.unwrap_or_else(|| {
+        Err(Error::new(
+            crate::error::ErrorCode::Aborted,
+            "the refresh did not finish",
+        ))
+    })
 }
 
 /// Under the storage key's Web Lock: if another tab already rotated the token, take its
 /// session from storage instead of sending the old refresh token (GoTrue would see a reuse).
-async fn locked_refresh(c: &AuthClient, token: String) -> Result<Session, Error> {
-    let locks = Reflect::get(&global(), &"navigator".into()).and_then(|n| Reflect::get(&n, &"locks".into())).unwrap_or(JsValue::UNDEFINED);
-    let request = Reflect::get(&locks, &"request".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
+async fn locked_refresh(c: &AuthClient, token: String, explicit: bool) -> Result<Session, Error> {
+    let locks = Reflect::get(&global(), &"navigator".into())
+        .and_then(|n| Reflect::get(&n, &"locks".into()))
+        .unwrap_or(JsValue::UNDEFINED);
+    let request = Reflect::get(&locks, &"request".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
     let Some(request) = request else {
-        return refresh_unless_rotated(c, &token).await;
+        return refresh_unless_rotated(c, &token, explicit).await;
     };
     let slot: Slot = Rc::default();
     let (c2, s2) = (c.clone(), slot.clone());
     let cb = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
         future_to_promise(async move {
-            let r = refresh_unless_rotated(&c2, &token).await;
+            let r = refresh_unless_rotated(&c2, &token, explicit).await;
             *s2.borrow_mut() = Some(r);
             Ok(JsValue::UNDEFINED)
         })
@@ -257,14 +315,30 @@ async fn locked_refresh(c: &AuthClient, token: String) -> Result<Session, Error>
         let _ = JsFuture::from(Promise::from(p)).await;
     }
     let r = slot.borrow().clone();
-    r.unwrap_or_else(|| Err(Error::new(crate::error::ErrorCode::Aborted, "the refresh lock was not granted")))
+    r.unwrap_or_else(|| {
+        Err(Error::new(
+            crate::error::ErrorCode::Aborted,
+            "the refresh lock was not granted",
+        ))
+    })
 }
 
-async fn refresh_unless_rotated(c: &AuthClient, token: &str) -> Result<Session, Error> {
-    if c.inner.options.persist_session {
-        let stored = c.inner.options.storage.get(&c.inner.key).await.and_then(|t| serde_json::from_str::<Session>(&t).ok());
+/// (A token the caller names explicitly is always sent.)
+async fn refresh_unless_rotated(
+    c: &AuthClient,
+    token: &str,
+    explicit: bool,
+) -> Result<Session, Error> {
+    if c.inner.options.persist_session && !explicit {
+        let stored = c
+            .inner
+            .options
+            .storage
+            .get(&c.inner.key)
+            .await
+            .and_then(|t| serde_json::from_str::<Session>(&t).ok());
         if let Some(s) = stored {
-            if s.refresh_token != token && s.expires_at > super::now() + 10 {
+            if s.refresh_token != token && s.expires_at > super::now() {
                 if c.session().as_ref() != Some(&s) {
                     c.adopt(Some(s.clone()), AuthEvent::TokenRefreshed);
                 }

@@ -26,8 +26,15 @@ struct WeakPassword {
 /// `retryable`; a retryable failure never ends a session.
 pub fn from_answer(status: u16, body: &str) -> Error {
     let b: Body = serde_json::from_str(body).unwrap_or_default();
-    let server = b.error_code.clone().or_else(|| b.code.as_ref().and_then(|c| c.as_str().map(str::to_string)));
-    let message = b.message.or(b.msg).or(b.error_description).unwrap_or_else(|| format!("auth server answered {status}"));
+    let server = b
+        .error_code
+        .clone()
+        .or_else(|| b.code.as_ref().and_then(|c| c.as_str().map(str::to_string)));
+    let message = b
+        .message
+        .or(b.msg)
+        .or(b.error_description)
+        .unwrap_or_else(|| format!("auth server answered {status}"));
     let code = match server.as_deref() {
         Some("invalid_credentials") => ErrorCode::InvalidCredentials,
         Some("user_already_exists") => ErrorCode::UserAlreadyExists,
@@ -36,10 +43,17 @@ pub fn from_answer(status: u16, body: &str) -> Error {
         Some("session_not_found") => ErrorCode::SessionNotFound,
         Some("refresh_token_already_used") => ErrorCode::RefreshTokenAlreadyUsed,
         Some("refresh_token_not_found") => ErrorCode::RefreshTokenNotFound,
-        Some("over_request_rate_limit" | "over_email_send_rate_limit") => ErrorCode::OverRequestRateLimit,
+        Some("over_request_rate_limit" | "over_email_send_rate_limit") => {
+            ErrorCode::OverRequestRateLimit
+        }
         Some("otp_expired") => ErrorCode::OtpExpired,
         Some("validation_failed" | "email_address_invalid") => ErrorCode::ValidationFailed,
-        Some("anonymous_provider_disabled" | "email_provider_disabled" | "signup_disabled" | "otp_disabled") => ErrorCode::ProviderDisabled,
+        Some(
+            "anonymous_provider_disabled"
+            | "email_provider_disabled"
+            | "signup_disabled"
+            | "otp_disabled",
+        ) => ErrorCode::ProviderDisabled,
         Some("bad_jwt") => ErrorCode::JwtInvalid,
         Some("no_authorization") => ErrorCode::NotSignedIn,
         _ => ErrorCode::AuthError,
@@ -57,7 +71,12 @@ pub fn from_answer(status: u16, body: &str) -> Error {
 /// Whether a failed refresh means the session is gone for good (sign out), rather than a
 /// passing fault (keep the session, try again).
 pub fn ends_session(e: &Error) -> bool {
-    matches!(e.code, ErrorCode::RefreshTokenNotFound | ErrorCode::RefreshTokenAlreadyUsed | ErrorCode::SessionNotFound)
+    matches!(
+        e.code,
+        ErrorCode::RefreshTokenNotFound
+            | ErrorCode::RefreshTokenAlreadyUsed
+            | ErrorCode::SessionNotFound
+    )
 }
 
 #[cfg(test)]
@@ -66,15 +85,40 @@ mod tests {
 
     #[test]
     fn codes_and_reasons() {
-        let e = from_answer(422, r#"{"code":"weak_password","message":"Password should be at least 6 characters.","weak_password":{"reasons":["length"]}}"#);
-        assert_eq!((e.code, e.reasons.clone(), e.retryable), (ErrorCode::WeakPassword, vec!["length".to_string()], false));
-        assert_eq!(from_answer(400, r#"{"code":"invalid_credentials","message":"Invalid login credentials"}"#).code, ErrorCode::InvalidCredentials);
-        let old = from_answer(400, r#"{"code":400,"error_code":"refresh_token_not_found","msg":"Invalid Refresh Token"}"#);
-        assert_eq!((old.code, old.message.as_str()), (ErrorCode::RefreshTokenNotFound, "Invalid Refresh Token"));
+        let e = from_answer(
+            422,
+            r#"{"code":"weak_password","message":"Password should be at least 6 characters.","weak_password":{"reasons":["length"]}}"#,
+        );
+        assert_eq!(
+            (e.code, e.reasons.clone(), e.retryable),
+            (ErrorCode::WeakPassword, vec!["length".to_string()], false)
+        );
+        assert_eq!(
+            from_answer(
+                400,
+                r#"{"code":"invalid_credentials","message":"Invalid login credentials"}"#
+            )
+            .code,
+            ErrorCode::InvalidCredentials
+        );
+        let old = from_answer(
+            400,
+            r#"{"code":400,"error_code":"refresh_token_not_found","msg":"Invalid Refresh Token"}"#,
+        );
+        assert_eq!(
+            (old.code, old.message.as_str()),
+            (ErrorCode::RefreshTokenNotFound, "Invalid Refresh Token")
+        );
         assert!(ends_session(&old));
         let busy = from_answer(503, "<html>");
         assert_eq!((busy.code, busy.retryable), (ErrorCode::AuthError, true));
         assert!(!ends_session(&busy));
-        assert!(from_answer(429, r#"{"code":"over_request_rate_limit","message":"slow down"}"#).retryable);
+        assert!(
+            from_answer(
+                429,
+                r#"{"code":"over_request_rate_limit","message":"slow down"}"#
+            )
+            .retryable
+        );
     }
 }

@@ -2,11 +2,11 @@
 //! and the events that tell the app about it — the way supabase-js does it, so both can share
 //! one login.
 
+#[cfg(target_arch = "wasm32")]
+mod browser;
 mod errors;
 mod session;
 mod storage;
-#[cfg(target_arch = "wasm32")]
-mod browser;
 
 pub use errors::{ends_session, from_answer};
 pub use session::{storage_key, Session, User};
@@ -58,9 +58,16 @@ impl AuthEvent {
 
     /// The event called `name`.
     pub fn parse(name: &str) -> Option<AuthEvent> {
-        [AuthEvent::InitialSession, AuthEvent::SignedIn, AuthEvent::SignedOut, AuthEvent::TokenRefreshed, AuthEvent::UserUpdated, AuthEvent::PasswordRecovery]
-            .into_iter()
-            .find(|e| e.as_str() == name)
+        [
+            AuthEvent::InitialSession,
+            AuthEvent::SignedIn,
+            AuthEvent::SignedOut,
+            AuthEvent::TokenRefreshed,
+            AuthEvent::UserUpdated,
+            AuthEvent::PasswordRecovery,
+        ]
+        .into_iter()
+        .find(|e| e.as_str() == name)
     }
 }
 
@@ -83,11 +90,21 @@ pub struct AuthOptions {
     pub tick_ms: u32,
     /// Refresh when this many ticks or fewer remain before expiry (3).
     pub margin_ticks: u32,
+    /// Give up on an auth request after this long (10 s): a refresh must never hang.
+    pub request_timeout_ms: u32,
 }
 
 impl Default for AuthOptions {
     fn default() -> Self {
-        AuthOptions { storage: Storage::default(), storage_key: None, persist_session: true, auto_refresh_token: true, tick_ms: 30_000, margin_ticks: 3 }
+        AuthOptions {
+            storage: Storage::default(),
+            storage_key: None,
+            persist_session: true,
+            auto_refresh_token: true,
+            tick_ms: 30_000,
+            margin_ticks: 3,
+            request_timeout_ms: 10_000,
+        }
     }
 }
 
@@ -117,14 +134,22 @@ pub struct AuthClient {
 }
 
 fn violation(field: &str, rule: &str, value: Value) -> Violation {
-    Violation { table: "auth".into(), field: field.into(), rule: rule.into(), value }
+    Violation {
+        table: "auth".into(),
+        field: field.into(),
+        rule: rule.into(),
+        value,
+    }
 }
 
 fn check_email(email: &str, out: &mut Vec<Violation>) {
-    let ok = email
-        .split_once('@')
-        .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !d.contains('@'))
-        && !email.chars().any(char::is_whitespace)
+    let ok = email.split_once('@').is_some_and(|(l, d)| {
+        !l.is_empty()
+            && d.contains('.')
+            && !d.starts_with('.')
+            && !d.ends_with('.')
+            && !d.contains('@')
+    }) && !email.chars().any(char::is_whitespace)
         && email.len() <= 255;
     if !ok {
         out.push(violation("email", "must be an email address", json!(email)));
@@ -151,8 +176,17 @@ fn now() -> i64 {
 
 impl AuthClient {
     /// An auth client for `https://<project>/auth/v1`; `project_url` names the storage key.
-    pub fn new(url: String, api_key: String, transport: Transport, options: AuthOptions, project_url: &str) -> Self {
-        let key = options.storage_key.clone().unwrap_or_else(|| storage_key(project_url));
+    pub fn new(
+        url: String,
+        api_key: String,
+        transport: Transport,
+        options: AuthOptions,
+        project_url: &str,
+    ) -> Self {
+        let key = options
+            .storage_key
+            .clone()
+            .unwrap_or_else(|| storage_key(project_url));
         let inner = Rc::new(Inner {
             url,
             api_key,
@@ -177,7 +211,11 @@ impl AuthClient {
 
     /// The access token to send to the REST API, if signed in.
     pub fn access_token(&self) -> Option<String> {
-        self.inner.session.borrow().as_ref().map(|s| s.access_token.clone())
+        self.inner
+            .session
+            .borrow()
+            .as_ref()
+            .map(|s| s.access_token.clone())
     }
 
     /// The session in memory (no I/O).
@@ -212,7 +250,10 @@ impl AuthClient {
     pub fn on_auth_state_change(&self, listener: Listener) -> u32 {
         let id = self.inner.next_id.get();
         self.inner.next_id.set(id + 1);
-        self.inner.listeners.borrow_mut().push((id, listener.clone()));
+        self.inner
+            .listeners
+            .borrow_mut()
+            .push((id, listener.clone()));
         let this = self.clone();
         let initial = async move {
             this.initialize().await;
@@ -235,7 +276,13 @@ impl AuthClient {
 
     pub(crate) fn emit(&self, event: AuthEvent) {
         let s = self.session();
-        let listeners: Vec<Listener> = self.inner.listeners.borrow().iter().map(|(_, l)| l.clone()).collect();
+        let listeners: Vec<Listener> = self
+            .inner
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, l)| l.clone())
+            .collect();
         for l in listeners {
             l(event, s.as_ref());
         }
@@ -246,7 +293,16 @@ impl AuthClient {
         *self.inner.session.borrow_mut() = session.clone();
         if self.inner.options.persist_session {
             match &session {
-                Some(s) => self.inner.options.storage.set(&self.inner.key, &serde_json::to_string(s).unwrap_or_default()).await,
+                Some(s) => {
+                    self.inner
+                        .options
+                        .storage
+                        .set(
+                            &self.inner.key,
+                            &serde_json::to_string(s).unwrap_or_default(),
+                        )
+                        .await
+                }
                 None => self.inner.options.storage.remove(&self.inner.key).await,
             }
         }
@@ -261,16 +317,29 @@ impl AuthClient {
         self.emit(event);
     }
 
-    async fn call(&self, method: Method, path: &str, body: Option<Value>, bearer: Option<&str>) -> Result<String, Error> {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        bearer: Option<&str>,
+    ) -> Result<String, Error> {
         let mut req = Request::new(method, format!("{}{}", self.inner.url, path))
             .header("apikey", self.inner.api_key.clone())
-            .header("Authorization", format!("Bearer {}", bearer.unwrap_or(&self.inner.api_key)))
+            .header(
+                "Authorization",
+                format!("Bearer {}", bearer.unwrap_or(&self.inner.api_key)),
+            )
             .header("X-Supabase-Api-Version", "2024-01-01")
-            .header("X-Client-Info", concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")));
+            .header(
+                "X-Client-Info",
+                concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")),
+            );
         if let Some(b) = body {
             req = req.header("Content-Type", "application/json");
             req.body = Some(b.to_string());
         }
+        req.timeout_ms = Some(self.inner.options.request_timeout_ms);
         let res = self.inner.transport.send_once(&req).await?;
         if !(200..300).contains(&res.status) {
             return Err(from_answer(res.status, &res.body.text()));
@@ -279,7 +348,8 @@ impl AuthClient {
     }
 
     fn parse_session(body: &str) -> Result<Option<Session>, Error> {
-        let v: Value = serde_json::from_str(body).map_err(|e| Error::new(ErrorCode::Undecodable, format!("auth answer: {e}")))?;
+        let v: Value = serde_json::from_str(body)
+            .map_err(|e| Error::new(ErrorCode::Undecodable, format!("auth answer: {e}")))?;
         if v.get("access_token").is_none() {
             return Ok(None);
         }
@@ -287,7 +357,8 @@ impl AuthClient {
     }
 
     async fn signed_in(&self, body: &str, event: AuthEvent) -> Result<Session, Error> {
-        let s = Self::parse_session(body)?.ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))?;
+        let s = Self::parse_session(body)?
+            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))?;
         self.commit(Some(s.clone()), event).await;
         Ok(s)
     }
@@ -298,7 +369,10 @@ impl AuthClient {
             return n;
         }
         let n = match self.call(Method::Get, "/settings", None, None).await {
-            Ok(text) => serde_json::from_str::<Value>(&text).ok().and_then(|v| v["password_min_length"].as_u64()).unwrap_or(6) as usize,
+            Ok(text) => serde_json::from_str::<Value>(&text)
+                .ok()
+                .and_then(|v| v["password_min_length"].as_u64())
+                .unwrap_or(6) as usize,
             Err(_) => 6,
         };
         self.inner.min_password.set(Some(n));
@@ -308,7 +382,11 @@ impl AuthClient {
     async fn check_password(&self, password: &str, out: &mut Vec<Violation>) {
         let min = self.min_password().await;
         if password.chars().count() < min {
-            out.push(violation("password", &format!("must be at least {min} characters"), Value::Null));
+            out.push(violation(
+                "password",
+                &format!("must be at least {min} characters"),
+                Value::Null,
+            ));
         }
     }
 
@@ -318,7 +396,12 @@ impl AuthClient {
     /// ```js
     /// await mc.auth.signUp({ email, password, options: { data: { name: "Kim" } } });
     /// ```
-    pub async fn sign_up(&self, email: &str, password: &str, data: Option<Value>) -> Result<(Option<Session>, User), Error> {
+    pub async fn sign_up(
+        &self,
+        email: &str,
+        password: &str,
+        data: Option<Value>,
+    ) -> Result<(Option<Session>, User), Error> {
         self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
@@ -340,13 +423,24 @@ impl AuthClient {
     /// ```js
     /// const { data: { session } } = await mc.auth.signInWithPassword({ email, password });
     /// ```
-    pub async fn sign_in_with_password(&self, email: &str, password: &str) -> Result<Session, Error> {
+    pub async fn sign_in_with_password(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<Session, Error> {
         self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
         check_token("password", password, &mut v);
         done(v)?;
-        let body = self.call(Method::Post, "/token?grant_type=password", Some(json!({"email": email, "password": password})), None).await?;
+        let body = self
+            .call(
+                Method::Post,
+                "/token?grant_type=password",
+                Some(json!({"email": email, "password": password})),
+                None,
+            )
+            .await?;
         self.signed_in(&body, AuthEvent::SignedIn).await
     }
 
@@ -355,7 +449,12 @@ impl AuthClient {
     /// ```js
     /// await mc.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
     /// ```
-    pub async fn sign_in_with_otp(&self, email: &str, create_user: bool, data: Option<Value>) -> Result<(), Error> {
+    pub async fn sign_in_with_otp(
+        &self,
+        email: &str,
+        create_user: bool,
+        data: Option<Value>,
+    ) -> Result<(), Error> {
         let mut v = Vec::new();
         check_email(email, &mut v);
         done(v)?;
@@ -373,12 +472,30 @@ impl AuthClient {
         let mut v = Vec::new();
         check_email(email, &mut v);
         check_token("token", token, &mut v);
-        if !matches!(kind, "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change") {
-            v.push(violation("type", "must be email, signup, magiclink, recovery, invite or email_change", json!(kind)));
+        if !matches!(
+            kind,
+            "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change"
+        ) {
+            v.push(violation(
+                "type",
+                "must be email, signup, magiclink, recovery, invite or email_change",
+                json!(kind),
+            ));
         }
         done(v)?;
-        let body = self.call(Method::Post, "/verify", Some(json!({"email": email, "token": token, "type": kind})), None).await?;
-        let event = if kind == "recovery" { AuthEvent::PasswordRecovery } else { AuthEvent::SignedIn };
+        let body = self
+            .call(
+                Method::Post,
+                "/verify",
+                Some(json!({"email": email, "token": token, "type": kind})),
+                None,
+            )
+            .await?;
+        let event = if kind == "recovery" {
+            AuthEvent::PasswordRecovery
+        } else {
+            AuthEvent::SignedIn
+        };
         self.signed_in(&body, event).await
     }
 
@@ -389,7 +506,14 @@ impl AuthClient {
     /// ```
     pub async fn sign_in_anonymously(&self, data: Option<Value>) -> Result<Session, Error> {
         self.initialize().await;
-        let body = self.call(Method::Post, "/signup", Some(json!({"data": data.unwrap_or(json!({}))})), None).await?;
+        let body = self
+            .call(
+                Method::Post,
+                "/signup",
+                Some(json!({"data": data.unwrap_or(json!({}))})),
+                None,
+            )
+            .await?;
         self.signed_in(&body, AuthEvent::SignedIn).await
     }
 
@@ -403,14 +527,17 @@ impl AuthClient {
         self.initialize().await;
         let token = match refresh_token {
             Some(t) => t.to_string(),
-            None => self.session().map(|s| s.refresh_token).ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "no session to refresh"))?,
+            None => self
+                .session()
+                .map(|s| s.refresh_token)
+                .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "no session to refresh"))?,
         };
         let mut v = Vec::new();
         check_token("refresh_token", &token, &mut v);
         done(v)?;
         #[cfg(target_arch = "wasm32")]
         {
-            browser::refresh_single_flight(self, token).await
+            browser::refresh_single_flight(self, token, refresh_token.is_some()).await
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -421,7 +548,15 @@ impl AuthClient {
     /// One refresh with `token`. A final failure (token unknown or reused, session gone) signs
     /// out; a passing one (network, 5xx) keeps the session.
     pub(crate) async fn refresh_with(&self, token: &str) -> Result<Session, Error> {
-        match self.call(Method::Post, "/token?grant_type=refresh_token", Some(json!({"refresh_token": token})), None).await {
+        match self
+            .call(
+                Method::Post,
+                "/token?grant_type=refresh_token",
+                Some(json!({"refresh_token": token})),
+                None,
+            )
+            .await
+        {
             Ok(body) => self.signed_in(&body, AuthEvent::TokenRefreshed).await,
             Err(e) => {
                 if ends_session(&e) && self.session().is_some_and(|s| s.refresh_token == token) {
@@ -438,17 +573,32 @@ impl AuthClient {
     /// ```js
     /// await mc.auth.setSession({ access_token, refresh_token });
     /// ```
-    pub async fn set_session(&self, access_token: &str, refresh_token: &str) -> Result<Session, Error> {
+    pub async fn set_session(
+        &self,
+        access_token: &str,
+        refresh_token: &str,
+    ) -> Result<Session, Error> {
         self.initialize().await;
         let mut v = Vec::new();
         check_token("access_token", access_token, &mut v);
         check_token("refresh_token", refresh_token, &mut v);
         done(v)?;
-        let exp = session::jwt_exp(access_token).ok_or_else(|| Error::validation(vec![violation("access_token", "must be a JWT with an exp claim", Value::Null)]))?;
+        let exp = session::jwt_exp(access_token).ok_or_else(|| {
+            Error::validation(vec![violation(
+                "access_token",
+                "must be a JWT with an exp claim",
+                Value::Null,
+            )])
+        })?;
         if exp <= now() {
             return self.refresh_with(refresh_token).await;
         }
-        let user: Value = serde_json::from_str(&self.call(Method::Get, "/user", None, Some(access_token)).await?).unwrap_or(Value::Null);
+        let user: Value = serde_json::from_str(
+            &self
+                .call(Method::Get, "/user", None, Some(access_token))
+                .await?,
+        )
+        .unwrap_or(Value::Null);
         let s = Session {
             access_token: access_token.to_string(),
             refresh_token: refresh_token.to_string(),
@@ -471,17 +621,29 @@ impl AuthClient {
         // Storage is the truth (another client of the same key — ours or supabase-js — may have
         // changed it), as supabase-js reads it on every getSession.
         if self.inner.options.persist_session {
-            let stored = self.inner.options.storage.get(&self.inner.key).await.and_then(|t| serde_json::from_str::<Session>(&t).ok());
+            let stored = self
+                .inner
+                .options
+                .storage
+                .get(&self.inner.key)
+                .await
+                .and_then(|t| serde_json::from_str::<Session>(&t).ok());
             if stored != self.session() {
-                let event = if stored.is_some() { AuthEvent::SignedIn } else { AuthEvent::SignedOut };
+                let event = if stored.is_some() {
+                    AuthEvent::SignedIn
+                } else {
+                    AuthEvent::SignedOut
+                };
                 self.adopt(stored, event);
             }
         }
         match self.session() {
-            Some(s) if s.expires_at <= now() + 10 => match self.refresh_session(None).await {
+            Some(s) if s.expires_at <= now() + 5 => match self.refresh_session(None).await {
                 Ok(s) => Ok(Some(s)),
-                Err(e) if e.retryable => Ok(Some(s)),
-                Err(e) => Err(e),
+                // Only a final failure (which has signed out) is an error here; a passing one
+                // leaves the session as it was.
+                Err(e) if ends_session(&e) => Err(e),
+                Err(_) => Ok(self.session()),
             },
             other => Ok(other),
         }
@@ -493,8 +655,16 @@ impl AuthClient {
     /// const { data: { user } } = await mc.auth.getUser();
     /// ```
     pub async fn get_user(&self) -> Result<User, Error> {
-        let s = self.get_session().await?.ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
-        Ok(serde_json::from_str(&self.call(Method::Get, "/user", None, Some(&s.access_token)).await?).unwrap_or(Value::Null))
+        let s = self
+            .get_session()
+            .await?
+            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
+        Ok(serde_json::from_str(
+            &self
+                .call(Method::Get, "/user", None, Some(&s.access_token))
+                .await?,
+        )
+        .unwrap_or(Value::Null))
     }
 
     /// Changes the user's email, password or metadata (USER_UPDATED).
@@ -502,7 +672,12 @@ impl AuthClient {
     /// ```js
     /// await mc.auth.updateUser({ data: { theme: "dark" } });
     /// ```
-    pub async fn update_user(&self, email: Option<&str>, password: Option<&str>, data: Option<Value>) -> Result<User, Error> {
+    pub async fn update_user(
+        &self,
+        email: Option<&str>,
+        password: Option<&str>,
+        data: Option<Value>,
+    ) -> Result<User, Error> {
         let mut v = Vec::new();
         if let Some(e) = email {
             check_email(e, &mut v);
@@ -511,7 +686,10 @@ impl AuthClient {
             self.check_password(p, &mut v).await;
         }
         done(v)?;
-        let s = self.get_session().await?.ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
+        let s = self
+            .get_session()
+            .await?
+            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
         let mut body = json!({});
         if let Some(e) = email {
             body["email"] = json!(e);
@@ -522,7 +700,12 @@ impl AuthClient {
         if let Some(d) = data {
             body["data"] = d;
         }
-        let user: Value = serde_json::from_str(&self.call(Method::Put, "/user", Some(body), Some(&s.access_token)).await?).unwrap_or(Value::Null);
+        let user: Value = serde_json::from_str(
+            &self
+                .call(Method::Put, "/user", Some(body), Some(&s.access_token))
+                .await?,
+        )
+        .unwrap_or(Value::Null);
         let mut updated = s;
         updated.user = user.clone();
         self.commit(Some(updated), AuthEvent::UserUpdated).await;
@@ -538,7 +721,13 @@ impl AuthClient {
         let mut v = Vec::new();
         check_email(email, &mut v);
         done(v)?;
-        self.call(Method::Post, "/recover", Some(json!({"email": email})), None).await?;
+        self.call(
+            Method::Post,
+            "/recover",
+            Some(json!({"email": email})),
+            None,
+        )
+        .await?;
         Ok(())
     }
 
@@ -551,10 +740,22 @@ impl AuthClient {
     pub async fn sign_out(&self, scope: &str) -> Result<(), Error> {
         self.initialize().await;
         if !matches!(scope, "global" | "local" | "others") {
-            return Err(Error::validation(vec![violation("scope", "must be global, local or others", json!(scope))]));
+            return Err(Error::validation(vec![violation(
+                "scope",
+                "must be global, local or others",
+                json!(scope),
+            )]));
         }
         let result = match self.access_token() {
-            Some(t) => self.call(Method::Post, &format!("/logout?scope={scope}"), None, Some(&t)).await.map(|_| ()),
+            Some(t) => self
+                .call(
+                    Method::Post,
+                    &format!("/logout?scope={scope}"),
+                    None,
+                    Some(&t),
+                )
+                .await
+                .map(|_| ()),
             None => Ok(()),
         };
         let result = match result {

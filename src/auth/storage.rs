@@ -33,9 +33,15 @@ impl Default for Storage {
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn call(adapter: &wasm_bindgen::JsValue, method: &str, args: &[&wasm_bindgen::JsValue]) -> wasm_bindgen::JsValue {
+async fn call(
+    adapter: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[&wasm_bindgen::JsValue],
+) -> wasm_bindgen::JsValue {
     use wasm_bindgen::JsCast;
-    let Ok(f) = js_sys::Reflect::get(adapter, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+    let Ok(f) = js_sys::Reflect::get(adapter, &method.into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
         return wasm_bindgen::JsValue::UNDEFINED;
     };
     let r = match args {
@@ -44,7 +50,9 @@ async fn call(adapter: &wasm_bindgen::JsValue, method: &str, args: &[&wasm_bindg
         _ => f.call0(adapter),
     }
     .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&r)).await.unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&r))
+        .await
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
 }
 
 impl Storage {

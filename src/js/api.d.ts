@@ -2,6 +2,9 @@
 // are the column's type, and memory_entries / chat_messages have no update, upsert or delete.
 
 export type McErrorCode =
+  | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found"
+  | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired"
+  | "provider_disabled" | "not_signed_in"
   | "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation"
   | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch"
   | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error"
@@ -22,6 +25,8 @@ export interface McError extends Error {
   retryable: boolean
   /** The server's own code: SQLSTATE, PGRSTxxx or the auth server's error code. */
   serverCode: string | null
+  /** Why a password was refused (`weak_password`). */
+  reasons: string[]
 }
 
 export type McResponse<T> =
@@ -108,6 +113,19 @@ export type McFrom<T extends TableName> = McReadInsert<T>
 
 export interface McClientOptions {
   global?: { fetch?: typeof fetch }
+  auth?: {
+    /** Where the session is kept: localStorage by default in the browser, memory elsewhere. */
+    storage?: McStorage
+    /** Defaults to supabase-js's `sb-<first label of the host>-auth-token`. */
+    storageKey?: string
+    persistSession?: boolean
+    autoRefreshToken?: boolean
+    /** The auto-refresh tick (30000 ms); refresh when `refreshMarginTicks` (3) or fewer remain. */
+    refreshTickMs?: number
+    refreshMarginTicks?: number
+    /** Give up on an auth request after this long (10000 ms). */
+    requestTimeoutMs?: number
+  }
   /** Retries of GET/HEAD on 503/520 and network errors; `false` turns them off. */
   retry?: false | { attempts?: number; baseDelayMs?: number }
 }
@@ -123,12 +141,33 @@ export interface McSession {
 export interface McUser { id: string; email?: string; user_metadata: Record<string, unknown>; app_metadata: Record<string, unknown>; [key: string]: unknown }
 export type McAuthResponse = { data: { user: McUser | null; session: McSession | null }; error: McError | null }
 
+export type McAuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY"
+export interface McSubscription { id: number; callback: (event: McAuthEvent, session: McSession | null) => void; unsubscribe(): void }
+/** A session store: supabase-js's storage adapter shape (methods may return Promises). */
+export interface McStorage {
+  getItem(key: string): string | null | Promise<string | null>
+  setItem(key: string, value: string): void | Promise<void>
+  removeItem(key: string): void | Promise<void>
+}
+type McUserResponse = { data: { user: McUser | null }; error: McError | null }
+
 export declare class McAuth {
   private constructor()
   signUp(credentials: { email: string; password: string; options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
   signInWithPassword(credentials: { email: string; password: string }): Promise<McAuthResponse>
+  signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown> } }): Promise<McAuthResponse>
+  verifyOtp(params: { email: string; token: string; type: "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change" }): Promise<McAuthResponse>
+  signInAnonymously(credentials?: { options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
+  refreshSession(current?: { refresh_token: string }): Promise<McAuthResponse>
+  setSession(tokens: { access_token: string; refresh_token: string }): Promise<McAuthResponse>
   getSession(): Promise<{ data: { session: McSession | null }; error: McError | null }>
+  getUser(): Promise<McUserResponse>
+  updateUser(attributes: { email?: string; password?: string; data?: Record<string, unknown> }): Promise<McUserResponse>
+  resetPasswordForEmail(email: string): Promise<{ data: {} | null; error: McError | null }>
   signOut(options?: { scope?: "global" | "local" | "others" }): Promise<{ error: McError | null }>
+  onAuthStateChange(callback: (event: McAuthEvent, session: McSession | null) => void): { data: { subscription: McSubscription } }
+  startAutoRefresh(): void
+  stopAutoRefresh(): void
   free(): void
   [Symbol.dispose](): void
 }

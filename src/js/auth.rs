@@ -22,7 +22,8 @@ pub struct JsAuth {
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -75,6 +76,9 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     if let Some(ms) = field(&a, "refreshTickMs").as_f64() {
         o.tick_ms = ms.max(10.0) as u32;
     }
+    if let Some(ms) = field(&a, "requestTimeoutMs").as_f64() {
+        o.request_timeout_ms = ms.max(1.0) as u32;
+    }
     if let Some(n) = field(&a, "refreshMarginTicks").as_f64() {
         o.margin_ticks = n.max(0.0) as u32;
     }
@@ -124,8 +128,17 @@ impl JsAuth {
     #[wasm_bindgen(js_name = signUp)]
     pub fn sign_up(&self, credentials: JsValue) -> Promise {
         let (email, password) = (text(&credentials, "email"), text(&credentials, "password"));
-        let data = from_js(&field(&field(&credentials, "options"), "data")).ok().filter(|d| !d.is_null());
-        self.run(|a| async move { answer(a.sign_up(&email, &password, data).await.map(|(s, u)| user_session(s.as_ref(), &u)), no_user()) })
+        let data = from_js(&field(&field(&credentials, "options"), "data"))
+            .ok()
+            .filter(|d| !d.is_null());
+        self.run(|a| async move {
+            answer(
+                a.sign_up(&email, &password, data)
+                    .await
+                    .map(|(s, u)| user_session(s.as_ref(), &u)),
+                no_user(),
+            )
+        })
     }
 
     /// Signs in with email and password.
@@ -150,7 +163,14 @@ impl JsAuth {
         let opts = field(&credentials, "options");
         let create = field(&opts, "shouldCreateUser").as_bool().unwrap_or(true);
         let data = from_js(&field(&opts, "data")).ok().filter(|d| !d.is_null());
-        self.run(|a| async move { answer(a.sign_in_with_otp(&email, create, data).await.map(|_| no_user()), no_user()) })
+        self.run(|a| async move {
+            answer(
+                a.sign_in_with_otp(&email, create, data)
+                    .await
+                    .map(|_| no_user()),
+                no_user(),
+            )
+        })
     }
 
     /// Exchanges an emailed code for a session (`type`: email, signup, magiclink, recovery).
@@ -160,7 +180,11 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = verifyOtp)]
     pub fn verify_otp(&self, params: JsValue) -> Promise {
-        let (email, token, kind) = (text(&params, "email"), text(&params, "token"), text(&params, "type"));
+        let (email, token, kind) = (
+            text(&params, "email"),
+            text(&params, "token"),
+            text(&params, "type"),
+        );
         self.run(|a| async move { with_session(a.verify_otp(&email, &token, &kind).await) })
     }
 
@@ -171,7 +195,9 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signInAnonymously)]
     pub fn sign_in_anonymously(&self, credentials: JsValue) -> Promise {
-        let data = from_js(&field(&field(&credentials, "options"), "data")).ok().filter(|d| !d.is_null());
+        let data = from_js(&field(&field(&credentials, "options"), "data"))
+            .ok()
+            .filter(|d| !d.is_null());
         self.run(|a| async move { with_session(a.sign_in_anonymously(data).await) })
     }
 
@@ -193,7 +219,10 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = setSession)]
     pub fn set_session(&self, tokens: JsValue) -> Promise {
-        let (access, refresh) = (text(&tokens, "access_token"), text(&tokens, "refresh_token"));
+        let (access, refresh) = (
+            text(&tokens, "access_token"),
+            text(&tokens, "refresh_token"),
+        );
         self.run(|a| async move { with_session(a.set_session(&access, &refresh).await) })
     }
 
@@ -206,7 +235,12 @@ impl JsAuth {
     pub fn get_session(&self) -> Promise {
         self.run(|a| async move {
             let empty = obj(&[("session", JsValue::NULL)]);
-            answer(a.get_session().await.map(|s| obj(&[("session", session_js(s.as_ref()))])), empty)
+            answer(
+                a.get_session()
+                    .await
+                    .map(|s| obj(&[("session", session_js(s.as_ref()))])),
+                empty,
+            )
         })
     }
 
@@ -217,7 +251,12 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = getUser)]
     pub fn get_user(&self) -> Promise {
-        self.run(|a| async move { answer(a.get_user().await.map(|u| obj(&[("user", to_js(&u))])), obj(&[("user", JsValue::NULL)])) })
+        self.run(|a| async move {
+            answer(
+                a.get_user().await.map(|u| obj(&[("user", to_js(&u))])),
+                obj(&[("user", JsValue::NULL)]),
+            )
+        })
     }
 
     /// Changes email, password or metadata (`data`).
@@ -229,9 +268,16 @@ impl JsAuth {
     pub fn update_user(&self, attributes: JsValue) -> Promise {
         let email = field(&attributes, "email").as_string();
         let password = field(&attributes, "password").as_string();
-        let data = from_js(&field(&attributes, "data")).ok().filter(|d| !d.is_null());
+        let data = from_js(&field(&attributes, "data"))
+            .ok()
+            .filter(|d| !d.is_null());
         self.run(|a| async move {
-            answer(a.update_user(email.as_deref(), password.as_deref(), data).await.map(|u| obj(&[("user", to_js(&u))])), obj(&[("user", JsValue::NULL)]))
+            answer(
+                a.update_user(email.as_deref(), password.as_deref(), data)
+                    .await
+                    .map(|u| obj(&[("user", to_js(&u))])),
+                obj(&[("user", JsValue::NULL)]),
+            )
         })
     }
 
@@ -242,7 +288,12 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = resetPasswordForEmail)]
     pub fn reset_password_for_email(&self, email: String) -> Promise {
-        self.run(|a| async move { answer(a.reset_password_for_email(&email).await.map(|_| obj(&[])), JsValue::NULL) })
+        self.run(|a| async move {
+            answer(
+                a.reset_password_for_email(&email).await.map(|_| obj(&[])),
+                JsValue::NULL,
+            )
+        })
     }
 
     /// Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
@@ -252,7 +303,9 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signOut)]
     pub fn sign_out(&self, options: JsValue) -> Promise {
-        let scope = field(&options, "scope").as_string().unwrap_or_else(|| "global".into());
+        let scope = field(&options, "scope")
+            .as_string()
+            .unwrap_or_else(|| "global".into());
         self.run(|a| async move {
             Ok(match a.sign_out(&scope).await {
                 Ok(()) => obj(&[("error", JsValue::NULL)]),
@@ -271,12 +324,18 @@ impl JsAuth {
     #[wasm_bindgen(js_name = onAuthStateChange)]
     pub fn on_auth_state_change(&self, callback: Function) -> JsValue {
         let cb = callback.clone();
-        let id = self.inner.on_auth_state_change(Rc::new(move |event, session| {
-            let _ = cb.call2(&JsValue::NULL, &event.as_str().into(), &session_js(session));
-        }));
+        let id = self
+            .inner
+            .on_auth_state_change(Rc::new(move |event, session| {
+                let _ = cb.call2(&JsValue::NULL, &event.as_str().into(), &session_js(session));
+            }));
         let a = self.inner.clone();
         let unsubscribe = Closure::<dyn Fn()>::new(move || a.unsubscribe(id)).into_js_value();
-        let subscription = obj(&[("id", JsValue::from(id)), ("callback", callback.into()), ("unsubscribe", unsubscribe)]);
+        let subscription = obj(&[
+            ("id", JsValue::from(id)),
+            ("callback", callback.into()),
+            ("unsubscribe", unsubscribe),
+        ]);
         obj(&[("data", obj(&[("subscription", subscription)]))])
     }
 
@@ -300,4 +359,3 @@ impl JsAuth {
         crate::auth::set_auto_refresh(&self.inner, false);
     }
 }
-

@@ -10,6 +10,9 @@ use crate::error::{Error, ErrorCode, Violation};
 use crate::http::{encode_component, Body, Method, Request, Transport};
 use crate::schema::{self, Mode, Table};
 
+/// Refreshes the session; resolves `true` when a new access token is in place.
+pub type Refresher = Rc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>>;
+
 /// Everything a request needs from the client: where, which key, whose token.
 #[derive(Clone)]
 pub struct RestContext {
@@ -22,7 +25,7 @@ pub struct RestContext {
     /// The schema (`Accept-Profile` / `Content-Profile`), `public` unless changed.
     pub schema: String,
     /// Refreshes the session after a `jwt_expired` answer; `true` when there is a new token.
-    pub refresh: Option<Rc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>>>,
+    pub refresh: Option<Refresher>,
 }
 
 /// `count` option of `select`.

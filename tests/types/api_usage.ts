@@ -49,3 +49,16 @@ export async function misuse() {
   // @ts-expect-error a selected column list narrows the row
   const r = await mc.from("tasks").select("id"); if (r.data) { r.data[0].title }
 }
+
+export async function auth() {
+  const m = createClient("u", "k", { auth: { storage: localStorage, storageKey: "sb-x", autoRefreshToken: false } })
+  const { data: { subscription } } = m.auth.onAuthStateChange((event, session) => { if (event === "TOKEN_REFRESHED" && session) { const t: string = session.access_token; void t } })
+  subscription.unsubscribe()
+  const r = await m.auth.signInWithPassword({ email: "a@b.co", password: "x" })
+  if (r.error) { const c: "invalid_credentials" | string = r.error.code; const reasons: string[] = r.error.reasons; void c; void reasons }
+  await m.auth.verifyOtp({ email: "a@b.co", token: "1", type: "recovery" })
+  // @ts-expect-error not an OTP type
+  await m.auth.verifyOtp({ email: "a@b.co", token: "1", type: "sms" })
+  // @ts-expect-error not a sign-out scope
+  await m.auth.signOut({ scope: "everyone" })
+}
