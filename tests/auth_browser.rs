@@ -9,28 +9,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::*;
 
-const URL: &str = match option_env!("MC_URL") {
-    Some(u) => u,
-    None => "http://127.0.0.1:54321",
-};
-const SHORT_URL: &str = match option_env!("MC_SHORT_URL") {
-    Some(u) => u,
-    None => "http://127.0.0.1:54331",
-};
-const SHORT_EXP: &str = match option_env!("MC_SHORT_JWT_EXP") {
-    Some(e) => e,
-    None => "8",
-};
-const KEY: &str = match option_env!("MC_ANON_KEY") {
-    Some(k) => k,
-    None => "MC_ANON_KEY-not-set-at-build-time",
-};
-const SERVICE: &str = match option_env!("MC_SERVICE_KEY") {
-    Some(k) => k,
-    None => "",
-};
+wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen(module = "/tests/js/auth_checks.js")]
 extern "C" {

@@ -14,16 +14,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const URL: &str = match option_env!("MC_URL") {
-    Some(u) => u,
-    None => "http://127.0.0.1:54321",
-};
-const KEY: &str = match option_env!("MC_ANON_KEY") {
-    Some(k) => k,
-    None => "MC_ANON_KEY-not-set-at-build-time",
-};
 const DEMO_EMAIL: &str = "demo@mission-control.local";
 const DEMO_PASSWORD: &str = "mission-control-demo";
 

@@ -9,24 +9,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::*;
 
-const URL: &str = match option_env!("MC_URL") {
-    Some(u) => u,
-    None => "http://127.0.0.1:54321",
-};
-const KEY: &str = match option_env!("MC_ANON_KEY") {
-    Some(k) => k,
-    None => "MC_ANON_KEY-not-set-at-build-time",
-};
-const SERVICE: &str = match option_env!("MC_SERVICE_KEY") {
-    Some(k) => k,
-    None => "",
-};
-const SECRET: &str = match option_env!("MC_JWT_SECRET") {
-    Some(k) => k,
-    None => "",
-};
+wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen(module = "/tests/js/rest_checks.js")]
 extern "C" {

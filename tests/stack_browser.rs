@@ -11,16 +11,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::*;
 
-const URL: &str = match option_env!("MC_URL") {
-    Some(u) => u,
-    None => "http://127.0.0.1:54321",
-};
-const KEY: &str = match option_env!("MC_ANON_KEY") {
-    Some(k) => k,
-    None => "MC_ANON_KEY-not-set-at-build-time",
-};
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn unique_email(tag: &str) -> String {
     let n = (js_sys::Math::random() * 1e12) as u64;

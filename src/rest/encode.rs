@@ -17,9 +17,15 @@ fn needs_list_quotes(s: &str) -> bool {
 /// mc.from("tasks").in("title", ['a,b', 'say "hi"']) // in.("a,b","say \"hi\"")
 /// ```
 pub fn list_element(s: &str) -> String {
-    if !needs_list_quotes(s) {
-        return s.to_string();
+    if needs_list_quotes(s) {
+        quoted(s)
+    } else {
+        s.to_string()
     }
+}
+
+/// `"s"` with `\"` and `\\` escapes — the quoting PostgREST lists and Postgres arrays share.
+fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -60,18 +66,11 @@ pub fn array_literal<S: AsRef<str>>(items: &[S]) -> String {
                 || s.eq_ignore_ascii_case("null")
                 || s.chars()
                     .any(|c| matches!(c, ',' | '{' | '}' | '"' | '\\') || c.is_whitespace());
-            if !quote {
-                return s.to_string();
+            if quote {
+                quoted(s)
+            } else {
+                s.to_string()
             }
-            let mut out = String::from("\"");
-            for c in s.chars() {
-                if c == '"' || c == '\\' {
-                    out.push('\\');
-                }
-                out.push(c);
-            }
-            out.push('"');
-            out
         })
         .collect();
     format!("{{{}}}", parts.join(","))
