@@ -30,6 +30,8 @@ extern "C" {
     fn rls_through_the_client(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = sharedLoginWithSupabaseJs)]
     fn shared_login_with_supabase_js(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = tickPausesWhileHidden)]
+    fn tick_pauses_while_hidden(ctx: &JsValue) -> Promise;
 }
 
 // supabase-js, bundled into one module by scripts/setup.sh (not committed).
@@ -112,4 +114,9 @@ async fn rls_each_user_sees_only_their_company() {
 #[wasm_bindgen_test]
 async fn one_login_shared_with_supabase_js() {
     run(shared_login_with_supabase_js).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_refresh_tick_pauses_while_the_page_is_hidden() {
+    run(tick_pauses_while_hidden).await;
 }

@@ -245,3 +245,30 @@ export async function sharedLoginWithSupabaseJs({ make, env, createSupabase }) {
   ok(await ours.auth.signOut({ scope: "local" }), "ours signs out");
   check((await supa.auth.getSession()).data.session === null, "our sign-out signs supabase-js out");
 }
+
+export async function tickPausesWhileHidden({ make, env }) {
+  // A tick of 150 ms with a margin larger than the token's life: every tick refreshes. While
+  // the page is hidden there is no tick; when it is visible again it catches up at once.
+  const spy = refreshSpy();
+  const mc = make({ global: { fetch: spy.fetch }, auth: { storageKey: unique("sb-hidden"), refreshTickMs: 150, refreshMarginTicks: 1000 } }, env.shortUrl);
+  ok(await mc.auth.signUp({ email: email("hidden"), password: "correct-horse-9" }), "signUp");
+  await sleep(700);
+  check(spy.refreshes >= 2, "ticks refresh while visible", spy.refreshes);
+  let state = "hidden";
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+  try {
+    document.dispatchEvent(new Event("visibilitychange"));
+    await sleep(200); // a refresh already in flight may finish
+    const paused = spy.refreshes;
+    await sleep(800);
+    check(spy.refreshes === paused, "no refresh while hidden", { before: paused, after: spy.refreshes });
+    state = "visible";
+    document.dispatchEvent(new Event("visibilitychange"));
+    await sleep(100);
+    check(spy.refreshes > paused, "caught up as soon as visible", { paused, now: spy.refreshes });
+  } finally {
+    delete document.visibilityState;
+    mc.auth.stopAutoRefresh();
+  }
+  check((await mc.auth.getSession()).data.session !== null, "still signed in");
+}
