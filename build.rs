@@ -178,6 +178,15 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
     (enums, tables)
 }
 
+/// `"A" | "B"`: an enum's values as a TypeScript union of string literals.
+fn ts_union(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 fn pascal(s: &str) -> String {
     s.split('_')
         .map(|w| {
@@ -259,11 +268,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         writeln!(
             o,
             "/// The `{name}` enum.\n///\n/// ```js\n/// // TS: Enums<\"{name}\"> = {}\n/// ```",
-            values
-                .iter()
-                .map(|v| format!("\"{v}\""))
-                .collect::<Vec<_>>()
-                .join(" | ")
+            ts_union(values)
         )
         .unwrap();
         o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\n");
@@ -417,16 +422,7 @@ fn gen_ts(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>)
     }
     o.push_str("    }\n    Views: {\n      [_ in never]: never\n    }\n    Functions: {\n      [_ in never]: never\n    }\n    Enums: {\n");
     for (name, values) in enums {
-        writeln!(
-            o,
-            "      {name}: {}",
-            values
-                .iter()
-                .map(|v| format!("\"{v}\""))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        )
-        .unwrap();
+        writeln!(o, "      {name}: {}", ts_union(values)).unwrap();
     }
     o.push_str("    }\n    CompositeTypes: {\n      [_ in never]: never\n    }\n  }\n}\n\n");
     o.push_str(include_str!("src/schema/helpers.d.ts"));
