@@ -286,6 +286,33 @@ impl QueryBuilder {
         }
     }
 
+    /// Embedding hints (`agents!fk_departments_chief(...)`) must name a foreign key of the
+    /// schema; `!inner` and `!left` are join modifiers, not hints.
+    fn check_fk_hints(&mut self, select: &str) {
+        if self.ctx.schema != "public" {
+            return;
+        }
+        for part in select.split('!').skip(1) {
+            let hint: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let known = hint == "inner"
+                || hint == "left"
+                || schema::TABLES
+                    .iter()
+                    .flat_map(|t| t.foreign_keys)
+                    .any(|f| f.name == hint);
+            if !known {
+                self.fail(
+                    "unknown foreign key in an embedding hint",
+                    "select",
+                    Value::String(hint),
+                );
+            }
+        }
+    }
+
     fn set_param(&mut self, key: &str, value: String) {
         self.params.retain(|(k, _)| k != key);
         self.params.push((key.to_string(), value));
@@ -309,6 +336,7 @@ impl QueryBuilder {
                 })
                 .collect()
         };
+        self.check_fk_hints(&cleaned);
         self.set_param("select", cleaned);
         if self.method != Method::Get && self.method != Method::Head {
             self.prefer.retain(|p| !p.starts_with("return="));
@@ -754,6 +782,27 @@ mod tests {
             .update(json!({"status": "CLOSED"}))
             .build()
             .is_ok());
+    }
+
+    #[test]
+    fn embedding_hints_must_name_a_foreign_key() {
+        let ok = QueryBuilder::new(ctx(), "departments").select("type, chief:agents!fk_departments_chief(name), staff:agents!agents_department_id_fkey!inner(name)");
+        assert!(ok.build().is_ok());
+        let e = QueryBuilder::new(ctx(), "departments")
+            .select("chief:agents!fk_department_chief(name)")
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            (
+                e.violations[0].field.as_str(),
+                e.violations[0].rule.as_str()
+            ),
+            ("select", "unknown foreign key in an embedding hint")
+        );
+        assert_eq!(
+            e.violations[0].value,
+            serde_json::json!("fk_department_chief")
+        );
     }
 
     #[test]
