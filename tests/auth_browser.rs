@@ -6,7 +6,6 @@
 use js_sys::{Object, Promise, Reflect};
 use mission_control_sdk::js::create_client;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 mod common;
@@ -72,13 +71,7 @@ fn ctx() -> JsValue {
 }
 
 async fn run(check: fn(&JsValue) -> Promise) {
-    if let Err(e) = JsFuture::from(check(&ctx())).await {
-        let msg = Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| format!("{e:?}"));
-        panic!("{msg}");
-    }
+    expect_resolves(check(&ctx())).await;
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,6 @@
 use js_sys::{Object, Promise, Reflect};
 use mission_control_sdk::js::create_client;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 mod common;
@@ -59,16 +58,8 @@ fn env() -> JsValue {
 }
 
 async fn run(check: fn(&JsValue) -> Promise) {
-    let ctx = JsFuture::from(setup(&make(), &env()))
-        .await
-        .unwrap_or_else(|e| panic!("setup: {e:?}"));
-    if let Err(e) = JsFuture::from(check(&ctx)).await {
-        let msg = Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| format!("{e:?}"));
-        panic!("{msg}");
-    }
+    let ctx = expect_resolves(setup(&make(), &env())).await;
+    expect_resolves(check(&ctx)).await;
 }
 
 #[wasm_bindgen_test]
@@ -108,21 +99,11 @@ async fn safe_requests_are_retried_and_mutations_never() {
 
 #[wasm_bindgen_test]
 async fn generated_strings_are_found_exactly_by_eq_in_or_and_cs() {
-    let ctx = JsFuture::from(setup(&make(), &env()))
-        .await
-        .unwrap_or_else(|e| panic!("setup: {e:?}"));
+    let ctx = expect_resolves(setup(&make(), &env())).await;
     let quote = Closure::<dyn Fn(String) -> String>::new(|s: String| {
         mission_control_sdk::js::quote_value(&s)
     })
     .into_js_value();
-    match JsFuture::from(encoding(&ctx, &quote)).await {
-        Ok(n) => assert_eq!(n.as_f64(), Some(80.0), "strings tried"),
-        Err(e) => panic!(
-            "{}",
-            Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default()
-        ),
-    }
+    let tried = expect_resolves(encoding(&ctx, &quote)).await;
+    assert_eq!(tried.as_f64(), Some(80.0), "strings tried");
 }

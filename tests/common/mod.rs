@@ -32,3 +32,17 @@ pub const SECRET: &str = match option_env!("MC_JWT_SECRET") {
     Some(k) => k,
     None => "",
 };
+
+/// Awaits a JS check (a Promise) and turns its rejection into a test failure with its message.
+pub async fn expect_resolves(check: js_sys::Promise) -> wasm_bindgen::JsValue {
+    match wasm_bindgen_futures::JsFuture::from(check).await {
+        Ok(v) => v,
+        Err(e) => {
+            let msg = js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| format!("{e:?}"));
+            panic!("{msg}");
+        }
+    }
+}
