@@ -1,15 +1,15 @@
-//! The transport: one request, one answer, over the platform's `fetch` (in the browser) — the
-//! layer every other one sends through. Timeouts, abort and retries live here too.
+//! The transport: one request, one answer, over the platform's `fetch` in the browser or
+//! reqwest elsewhere — the layer every other one sends through. Timeouts, abort and retries live here too.
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
 mod retry;
 
 pub use retry::RetryPolicy;
 
 use crate::error::Error;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::error::ErrorCode;
 
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,11 +150,7 @@ impl Transport {
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = req;
-            Err(Error::new(
-                ErrorCode::Network,
-                "the native transport is not available in this build",
-            ))
+            native::send(req).await
         }
     }
 
