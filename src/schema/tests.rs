@@ -53,16 +53,7 @@ fn full_row(t: &Table) -> Value {
     )
 }
 
-fn rules_of(r: Result<(), crate::Error>) -> Vec<(String, String)> {
-    r.err()
-        .map(|e| {
-            e.violations
-                .into_iter()
-                .map(|v| (v.field, v.rule))
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use super::validate::tests::rules as rules_of;
 
 #[test]
 fn the_catalogue_has_the_schema_reference_shape() {

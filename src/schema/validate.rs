@@ -293,11 +293,12 @@ fn check_entries(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
-    fn rules(r: Result<(), Error>) -> Vec<(String, String)> {
+    /// The (field, rule) pairs of a validation result; empty when it passed.
+    pub(crate) fn rules(r: Result<(), Error>) -> Vec<(String, String)> {
         r.err()
             .map(|e| {
                 e.violations
