@@ -2,120 +2,99 @@
 
 use serde::Serialize;
 
-/// Stable error codes. `as_str()` is the `code` a JS `McError` carries; it never changes
-/// between releases.
-///
-/// ```js
-/// try { await mc.from("companies").insert({}).throwOnError(); }
-/// catch (e) { if (e.code === "validation_failed") console.log(e.violations); }
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ErrorCode {
-    /// Input rejected before anything was sent; see [`Error::violations`].
-    ValidationFailed,
-    /// A unique constraint (SQLSTATE 23505).
-    UniqueViolation,
-    /// A foreign key (23503).
-    ForeignKeyViolation,
-    /// A check constraint (23514).
-    CheckViolation,
-    /// A NOT NULL column (23502).
-    NotNullViolation,
-    /// A value of the wrong form for its column (22P02 and relatives).
-    InvalidValue,
-    /// Row-level security or a missing grant (42501).
-    PermissionDenied,
-    /// `single()` matched zero or several rows (PGRST116).
-    SingleRowMismatch,
-    /// An UPDATE or DELETE of memory_entries / chat_messages stopped by `prevent_mutation()`.
-    ImmutableRecord,
-    /// The access token has expired (PGRST303 / PGRST301 with "expired").
-    JwtExpired,
-    /// The access token is not valid (PGRST301/302).
-    JwtInvalid,
-    /// Unknown column, relation, function or embedding (PGRST200/202/204, 42703, 42P01).
-    UnknownName,
-    /// Any other answer from the REST server.
-    RestError,
-    /// An answer from the auth server; the server's own code is in `details`.
-    AuthError,
-    /// The API key is missing or wrong.
-    InvalidApiKey,
-    /// No answer: the network failed.
-    Network,
-    /// No answer in time.
-    Timeout,
-    /// The caller aborted the request.
-    Aborted,
-    /// An answer that could not be decoded.
-    Undecodable,
-    /// Auth: wrong email or password.
-    InvalidCredentials,
-    /// Auth: sign-up with an email that is already registered.
-    UserAlreadyExists,
-    /// Auth: an email change to an address another user has.
-    EmailExists,
-    /// Auth: the password is too weak; the reasons are in `reasons`.
-    WeakPassword,
-    /// Auth: the session of the token no longer exists (signed out elsewhere).
-    SessionNotFound,
-    /// Auth: a rotated refresh token was used again outside the reuse window.
-    RefreshTokenAlreadyUsed,
-    /// Auth: the refresh token is unknown (revoked, signed out).
-    RefreshTokenNotFound,
-    /// Auth: too many requests.
-    OverRequestRateLimit,
-    /// Auth: a one-time code that is wrong or expired.
-    OtpExpired,
-    /// Auth: the server refuses this kind of sign-in (e.g. anonymous sign-ins off).
-    ProviderDisabled,
-    /// Auth: a request that needs a signed-in user was made without one.
-    NotSignedIn,
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident => $code:literal,)*) => {
+        /// Stable error codes. `as_str()` is the `code` a JS `McError` carries; it never changes
+        /// between releases.
+        ///
+        /// ```js
+        /// try { await mc.from("companies").insert({}).throwOnError(); }
+        /// catch (e) { if (e.code === "validation_failed") console.log(e.violations); }
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum ErrorCode { $($(#[$doc])* $variant,)* }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The stable string form, e.g. `"unique_violation"`.
+            ///
+            /// ```js
+            /// e.code === "unique_violation"
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+        }
+    };
 }
 
-impl ErrorCode {
-    /// The stable string form, e.g. `"unique_violation"`.
-    ///
-    /// ```js
-    /// e.code === "unique_violation"
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            ValidationFailed => "validation_failed",
-            UniqueViolation => "unique_violation",
-            ForeignKeyViolation => "foreign_key_violation",
-            CheckViolation => "check_violation",
-            NotNullViolation => "not_null_violation",
-            InvalidValue => "invalid_value",
-            PermissionDenied => "permission_denied",
-            SingleRowMismatch => "single_row_mismatch",
-            ImmutableRecord => "immutable_record",
-            JwtExpired => "jwt_expired",
-            JwtInvalid => "jwt_invalid",
-            UnknownName => "unknown_name",
-            RestError => "rest_error",
-            AuthError => "auth_error",
-            InvalidApiKey => "invalid_api_key",
-            Network => "network",
-            Timeout => "timeout",
-            Aborted => "aborted",
-            Undecodable => "undecodable",
-            InvalidCredentials => "invalid_credentials",
-            UserAlreadyExists => "user_already_exists",
-            EmailExists => "email_exists",
-            WeakPassword => "weak_password",
-            SessionNotFound => "session_not_found",
-            RefreshTokenAlreadyUsed => "refresh_token_already_used",
-            RefreshTokenNotFound => "refresh_token_not_found",
-            OverRequestRateLimit => "over_request_rate_limit",
-            OtpExpired => "otp_expired",
-            ProviderDisabled => "provider_disabled",
-            NotSignedIn => "not_signed_in",
-        }
-    }
+error_codes! {
+    /// Input rejected before anything was sent; see [`Error::violations`].
+    ValidationFailed => "validation_failed",
+    /// A unique constraint (SQLSTATE 23505).
+    UniqueViolation => "unique_violation",
+    /// A foreign key (23503).
+    ForeignKeyViolation => "foreign_key_violation",
+    /// A check constraint (23514).
+    CheckViolation => "check_violation",
+    /// A NOT NULL column (23502).
+    NotNullViolation => "not_null_violation",
+    /// A value of the wrong form for its column (22P02 and relatives).
+    InvalidValue => "invalid_value",
+    /// Row-level security or a missing grant (42501).
+    PermissionDenied => "permission_denied",
+    /// `single()` matched zero or several rows (PGRST116).
+    SingleRowMismatch => "single_row_mismatch",
+    /// An UPDATE or DELETE of memory_entries / chat_messages stopped by `prevent_mutation()`.
+    ImmutableRecord => "immutable_record",
+    /// The access token has expired (PGRST303 / PGRST301 with "expired").
+    JwtExpired => "jwt_expired",
+    /// The access token is not valid (PGRST301/302).
+    JwtInvalid => "jwt_invalid",
+    /// Unknown column, relation, function or embedding (PGRST200/202/204, 42703, 42P01).
+    UnknownName => "unknown_name",
+    /// Any other answer from the REST server.
+    RestError => "rest_error",
+    /// An answer from the auth server; the server's own code is in `details`.
+    AuthError => "auth_error",
+    /// The API key is missing or wrong.
+    InvalidApiKey => "invalid_api_key",
+    /// No answer: the network failed.
+    Network => "network",
+    /// No answer in time.
+    Timeout => "timeout",
+    /// The caller aborted the request.
+    Aborted => "aborted",
+    /// An answer that could not be decoded.
+    Undecodable => "undecodable",
+    /// Auth: wrong email or password.
+    InvalidCredentials => "invalid_credentials",
+    /// Auth: sign-up with an email that is already registered.
+    UserAlreadyExists => "user_already_exists",
+    /// Auth: an email change to an address another user has.
+    EmailExists => "email_exists",
+    /// Auth: the password is too weak; the reasons are in `reasons`.
+    WeakPassword => "weak_password",
+    /// Auth: the session of the token no longer exists (signed out elsewhere).
+    SessionNotFound => "session_not_found",
+    /// Auth: a rotated refresh token was used again outside the reuse window.
+    RefreshTokenAlreadyUsed => "refresh_token_already_used",
+    /// Auth: the refresh token is unknown (revoked, signed out).
+    RefreshTokenNotFound => "refresh_token_not_found",
+    /// Auth: too many requests.
+    OverRequestRateLimit => "over_request_rate_limit",
+    /// Auth: a one-time code that is wrong or expired.
+    OtpExpired => "otp_expired",
+    /// Auth: the server refuses this kind of sign-in (e.g. anonymous sign-ins off).
+    ProviderDisabled => "provider_disabled",
+    /// Auth: a request that needs a signed-in user was made without one.
+    NotSignedIn => "not_signed_in",
+    /// Something failed inside the SDK itself (a bug: please report it).
+    Internal => "internal",
 }
 
 /// One broken rule: which table and field, which rule, and the offending value.

@@ -31,6 +31,8 @@ extern "C" {
     fn shared_login_with_supabase_js(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = tickPausesWhileHidden)]
     fn tick_pauses_while_hidden(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = signOutRevokesForReal)]
+    fn sign_out_revokes_for_real(ctx: &JsValue) -> Promise;
 }
 
 // supabase-js, bundled into one module by scripts/setup.sh (not committed).
@@ -44,7 +46,7 @@ fn ctx() -> JsValue {
     let make =
         Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|opts: JsValue, url: JsValue| {
             let url = url.as_string().unwrap_or_else(|| URL.to_string());
-            create_client(&url, KEY, opts)
+            create_client(url.into(), KEY.into(), opts)
                 .map(JsValue::from)
                 .unwrap_or_else(|e| e)
         })
@@ -72,6 +74,11 @@ fn ctx() -> JsValue {
 
 async fn run(check: fn(&JsValue) -> Promise) {
     expect_resolves(check(&ctx())).await;
+}
+
+#[wasm_bindgen_test]
+async fn sign_out_revokes_for_real_and_session_not_found_signs_out() {
+    run(sign_out_revokes_for_real).await;
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Promise, Reflect};
-use mission_control_sdk::js::create_client;
 use mission_control_sdk::schema::*;
 use mission_control_sdk::{Client, ClientOptions};
 use serde::de::DeserializeOwned;
@@ -43,7 +42,7 @@ async fn rows<T: DeserializeOwned>(c: &Client, table: &str) -> Vec<T> {
     let res = c
         .from(table)
         .select("*")
-        .filter(column, "eq", SEEDED_COMPANY)
+        .eq(column, SEEDED_COMPANY)
         .execute()
         .await
         .unwrap_or_else(|e| panic!("{table}: {e}"));
@@ -333,26 +332,24 @@ fn plain_object(v: &JsValue) -> bool {
 
 #[wasm_bindgen_test]
 async fn values_reaching_js_have_supabase_js_runtime_shapes() {
-    let mc = create_client(URL, KEY, JsValue::UNDEFINED).unwrap();
+    let mc = client(URL, KEY, JsValue::UNDEFINED);
     let creds = js_sys::JSON::parse(&format!(
         r#"{{"email":"{DEMO_EMAIL}","password":"{DEMO_PASSWORD}"}}"#
     ))
     .unwrap();
-    JsFuture::from(mc.auth().sign_in_with_password(creds))
-        .await
-        .unwrap();
+    JsFuture::from(Promise::from(call(
+        &get(&mc, "auth"),
+        "signInWithPassword",
+        &[creds],
+    )))
+    .await
+    .unwrap();
 
-    let q = mc
-        .from("departments")
-        .select(
-            Some("id,type,key_metric,memory,chief_id".into()),
-            JsValue::UNDEFINED,
-        )
-        .eq("type", "TECHNOLOGY".into())
-        .single();
-    let res = JsFuture::from(Promise::resolve(&JsValue::from(q)))
-        .await
-        .unwrap();
+    let q = call(&mc, "from", &["departments".into()]);
+    call(&q, "select", &["id,type,key_metric,memory,chief_id".into()]);
+    call(&q, "eq", &["type".into(), "TECHNOLOGY".into()]);
+    call(&q, "single", &[]);
+    let res = JsFuture::from(Promise::resolve(&q)).await.unwrap();
     let row = get(&res, "data");
     assert!(plain_object(&row), "a row is a plain object");
     assert!(
@@ -365,16 +362,10 @@ async fn values_reaching_js_have_supabase_js_runtime_shapes() {
         "count is null when not asked for"
     );
 
-    let q = mc
-        .from("companies")
-        .select(
-            Some("mission,vision,ceo_id,values".into()),
-            JsValue::UNDEFINED,
-        )
-        .limit(1.0, JsValue::UNDEFINED);
-    let res = JsFuture::from(Promise::resolve(&JsValue::from(q)))
-        .await
-        .unwrap();
+    let q = call(&mc, "from", &["companies".into()]);
+    call(&q, "select", &["mission,vision,ceo_id,values".into()]);
+    call(&q, "limit", &[1.into()]);
+    let res = JsFuture::from(Promise::resolve(&q)).await.unwrap();
     let rows = get(&res, "data");
     assert!(Array::is_array(&rows));
     let row = Array::from(&rows).get(0);
@@ -390,25 +381,21 @@ async fn values_reaching_js_have_supabase_js_runtime_shapes() {
     );
 
     // Null stays null (never undefined), and the key is present.
-    let q = mc
-        .from("tasks")
-        .select(Some("completed_at,description".into()), JsValue::UNDEFINED)
-        .eq("status", "PENDING".into())
-        .limit(1.0, JsValue::UNDEFINED)
-        .maybe_single();
-    let res = JsFuture::from(Promise::resolve(&JsValue::from(q)))
-        .await
-        .unwrap();
+    let q = call(&mc, "from", &["tasks".into()]);
+    call(&q, "select", &["completed_at,description".into()]);
+    call(&q, "eq", &["status".into(), "PENDING".into()]);
+    call(&q, "limit", &[1.into()]);
+    call(&q, "maybeSingle", &[]);
+    let res = JsFuture::from(Promise::resolve(&q)).await.unwrap();
     let row = get(&res, "data");
     assert!(has(&row, "completed_at") && get(&row, "completed_at").is_null());
 
     // Violations are plain objects with a JSON value (null for a missing field, not undefined).
     let bad = js_sys::JSON::parse(r#"{"name":""}"#).unwrap();
-    let res = JsFuture::from(Promise::resolve(&JsValue::from(
-        mc.from("agents").insert(bad, JsValue::UNDEFINED).unwrap(),
-    )))
-    .await
-    .unwrap();
+    let q = call(&mc, "from", &["agents".into()]);
+    let res = JsFuture::from(Promise::resolve(&call(&q, "insert", &[bad])))
+        .await
+        .unwrap();
     let first = Array::from(&get(&res, "error.violations")).get(0);
     assert!(plain_object(&first), "a violation is a plain object");
     assert_eq!(get(&first, "table").as_string().as_deref(), Some("agents"));
@@ -421,11 +408,14 @@ async fn values_reaching_js_have_supabase_js_runtime_shapes() {
 
 #[wasm_bindgen_test]
 fn the_validate_export_checks_plain_objects() {
-    let mc = create_client(URL, KEY, JsValue::UNDEFINED).unwrap();
+    let mc = client(URL, KEY, JsValue::UNDEFINED);
     let ok = js_sys::JSON::parse(r#"{"company_id":"10000000-0000-4000-8000-000000000001","name":"Ada","role":"CTO","tier":2}"#).unwrap();
-    assert_eq!(mc.validate("agents", "insert", ok).ok(), Some(true));
+    assert_eq!(
+        call(&mc, "validate", &["agents".into(), "insert".into(), ok]).as_bool(),
+        Some(true)
+    );
     let bad = js_sys::JSON::parse(r#"{"tier":2,"nmae":"typo"}"#).unwrap();
-    let err = mc.validate("agents", "update", bad).unwrap_err();
+    let err = try_call(&mc, "validate", &["agents".into(), "update".into(), bad]).unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(
         get(&err, "code").as_string().as_deref(),

@@ -36,9 +36,7 @@ fn make() -> JsValue {
         };
         let url = get("url").unwrap_or_else(|| URL.to_string());
         let key = get("key").unwrap_or_else(|| KEY.to_string());
-        create_client(&url, &key, opts)
-            .map(JsValue::from)
-            .unwrap_or_else(|e| e)
+        create_client(url.into(), key.into(), opts).unwrap_or_else(|e| e)
     });
     f.into_js_value()
 }
@@ -101,7 +99,7 @@ async fn safe_requests_are_retried_and_mutations_never() {
 async fn generated_strings_are_found_exactly_by_eq_in_or_and_cs() {
     let ctx = expect_resolves(setup(&make(), &env())).await;
     let quote = Closure::<dyn Fn(String) -> String>::new(|s: String| {
-        mission_control_sdk::js::quote_value(&s)
+        mission_control_sdk::js::quote_value(s.into()).unwrap_or_default()
     })
     .into_js_value();
     let tried = expect_resolves(encoding(&ctx, &quote)).await;

@@ -9,7 +9,7 @@ mod session;
 mod storage;
 
 pub use errors::{ends_session, from_answer};
-pub use session::{storage_key, Session, User};
+pub use session::{is_service_key, storage_key, Session, User};
 pub use storage::Storage;
 
 /// Turns the browser's auto-refresh tick on or off (no-op elsewhere).
@@ -58,16 +58,92 @@ impl AuthEvent {
 
     /// The event called `name`.
     pub fn parse(name: &str) -> Option<AuthEvent> {
-        [
-            AuthEvent::InitialSession,
-            AuthEvent::SignedIn,
-            AuthEvent::SignedOut,
-            AuthEvent::TokenRefreshed,
-            AuthEvent::UserUpdated,
-            AuthEvent::PasswordRecovery,
-        ]
-        .into_iter()
-        .find(|e| e.as_str() == name)
+        AuthEvent::ALL.iter().copied().find(|e| e.as_str() == name)
+    }
+
+    /// Every event.
+    pub const ALL: &'static [AuthEvent] = &[
+        AuthEvent::InitialSession,
+        AuthEvent::SignedIn,
+        AuthEvent::SignedOut,
+        AuthEvent::TokenRefreshed,
+        AuthEvent::UserUpdated,
+        AuthEvent::PasswordRecovery,
+    ];
+}
+
+/// Which sessions `signOut` ends.
+///
+/// ```js
+/// await mc.auth.signOut({ scope: "local" });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignOutScope {
+    /// Every session of the user.
+    #[default]
+    Global,
+    /// This one.
+    Local,
+    /// Every other one.
+    Others,
+}
+
+impl SignOutScope {
+    /// Every scope.
+    pub const ALL: &'static [SignOutScope] = &[
+        SignOutScope::Global,
+        SignOutScope::Local,
+        SignOutScope::Others,
+    ];
+
+    /// The scope as GoTrue spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignOutScope::Global => "global",
+            SignOutScope::Local => "local",
+            SignOutScope::Others => "others",
+        }
+    }
+}
+
+/// The kind of emailed one-time code `verifyOtp` exchanges.
+///
+/// ```js
+/// await mc.auth.verifyOtp({ email, token, type: "recovery" });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OtpType {
+    Email,
+    Signup,
+    Magiclink,
+    Recovery,
+    Invite,
+    EmailChange,
+}
+
+impl OtpType {
+    /// Every type.
+    pub const ALL: &'static [OtpType] = &[
+        OtpType::Email,
+        OtpType::Signup,
+        OtpType::Magiclink,
+        OtpType::Recovery,
+        OtpType::Invite,
+        OtpType::EmailChange,
+    ];
+
+    /// The type as GoTrue spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OtpType::Email => "email",
+            OtpType::Signup => "signup",
+            OtpType::Magiclink => "magiclink",
+            OtpType::Recovery => "recovery",
+            OtpType::Invite => "invite",
+            OtpType::EmailChange => "email_change",
+        }
     }
 }
 
@@ -118,7 +194,6 @@ pub(crate) struct Inner {
     initialized: Cell<bool>,
     listeners: RefCell<Vec<(u32, Listener)>>,
     next_id: Cell<u32>,
-    min_password: Cell<Option<usize>>,
     #[cfg(target_arch = "wasm32")]
     pub(crate) browser: RefCell<Option<browser::Browser>>,
 }
@@ -197,7 +272,6 @@ impl AuthClient {
             initialized: Cell::new(false),
             listeners: RefCell::new(Vec::new()),
             next_id: Cell::new(1),
-            min_password: Cell::new(None),
             #[cfg(target_arch = "wasm32")]
             browser: RefCell::new(None),
         });
@@ -363,30 +437,11 @@ impl AuthClient {
         Ok(s)
     }
 
-    /// The server's minimum password length (`/settings`), fetched once.
-    async fn min_password(&self) -> usize {
-        if let Some(n) = self.inner.min_password.get() {
-            return n;
-        }
-        let n = match self.call(Method::Get, "/settings", None, None).await {
-            Ok(text) => serde_json::from_str::<Value>(&text)
-                .ok()
-                .and_then(|v| v["password_min_length"].as_u64())
-                .unwrap_or(6) as usize,
-            Err(_) => 6,
-        };
-        self.inner.min_password.set(Some(n));
-        n
-    }
-
-    async fn check_password(&self, password: &str, out: &mut Vec<Violation>) {
-        let min = self.min_password().await;
-        if password.chars().count() < min {
-            out.push(violation(
-                "password",
-                &format!("must be at least {min} characters"),
-                Value::Null,
-            ));
+    /// Passwords are the server's to judge (GoTrue answers 422 `weak_password` with
+    /// `reasons`, and sends no minimum length in `/settings`): only an empty one is refused here.
+    fn check_password(password: &str, out: &mut Vec<Violation>) {
+        if password.is_empty() {
+            out.push(violation("password", "must not be empty", Value::Null));
         }
     }
 
@@ -405,7 +460,7 @@ impl AuthClient {
         self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
-        self.check_password(password, &mut v).await;
+        Self::check_password(password, &mut v);
         done(v)?;
         let body = self.call(Method::Post, "/signup", Some(json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))})), None).await?;
         match Self::parse_session(&body)? {
@@ -467,31 +522,26 @@ impl AuthClient {
     /// ```js
     /// await mc.auth.verifyOtp({ email, token: "123456", type: "email" });
     /// ```
-    pub async fn verify_otp(&self, email: &str, token: &str, kind: &str) -> Result<Session, Error> {
+    pub async fn verify_otp(
+        &self,
+        email: &str,
+        token: &str,
+        kind: OtpType,
+    ) -> Result<Session, Error> {
         self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
         check_token("token", token, &mut v);
-        if !matches!(
-            kind,
-            "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change"
-        ) {
-            v.push(violation(
-                "type",
-                "must be email, signup, magiclink, recovery, invite or email_change",
-                json!(kind),
-            ));
-        }
         done(v)?;
         let body = self
             .call(
                 Method::Post,
                 "/verify",
-                Some(json!({"email": email, "token": token, "type": kind})),
+                Some(json!({"email": email, "token": token, "type": kind.as_str()})),
                 None,
             )
             .await?;
-        let event = if kind == "recovery" {
+        let event = if kind == OtpType::Recovery {
             AuthEvent::PasswordRecovery
         } else {
             AuthEvent::SignedIn
@@ -659,12 +709,7 @@ impl AuthClient {
             .get_session()
             .await?
             .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
-        Ok(serde_json::from_str(
-            &self
-                .call(Method::Get, "/user", None, Some(&s.access_token))
-                .await?,
-        )
-        .unwrap_or(Value::Null))
+        self.user_call(Method::Get, None, &s.access_token).await
     }
 
     /// Changes the user's email, password or metadata (USER_UPDATED).
@@ -683,7 +728,7 @@ impl AuthClient {
             check_email(e, &mut v);
         }
         if let Some(p) = password {
-            self.check_password(p, &mut v).await;
+            Self::check_password(p, &mut v);
         }
         done(v)?;
         let s = self
@@ -700,12 +745,9 @@ impl AuthClient {
         if let Some(d) = data {
             body["data"] = d;
         }
-        let user: Value = serde_json::from_str(
-            &self
-                .call(Method::Put, "/user", Some(body), Some(&s.access_token))
-                .await?,
-        )
-        .unwrap_or(Value::Null);
+        let user = self
+            .user_call(Method::Put, Some(body), &s.access_token)
+            .await?;
         let mut updated = s;
         updated.user = user.clone();
         self.commit(Some(updated), AuthEvent::UserUpdated).await;
@@ -731,40 +773,70 @@ impl AuthClient {
         Ok(())
     }
 
-    /// Signs out: `global` (every session of the user), `local` (this one) or `others`. The
-    /// local session is cleared (SIGNED_OUT) even when the server says it is already gone.
+    /// Signs out: `global` (every session of the user), `local` (this one) or `others`.
+    /// The session is revoked on the server for real: an expired access token is refreshed
+    /// first (it could not authorise the logout), and an error is reported when revocation
+    /// did not happen (network, 5xx — the local session is then kept, as supabase-js does).
+    /// A session the server no longer knows counts as signed out.
     ///
     /// ```js
-    /// await mc.auth.signOut({ scope: "local" });
+    /// const { error } = await mc.auth.signOut({ scope: "local" });
     /// ```
-    pub async fn sign_out(&self, scope: &str) -> Result<(), Error> {
+    pub async fn sign_out(&self, scope: SignOutScope) -> Result<(), Error> {
         self.initialize().await;
-        if !matches!(scope, "global" | "local" | "others") {
-            return Err(Error::validation(vec![violation(
-                "scope",
-                "must be global, local or others",
-                json!(scope),
-            )]));
+        let Some(s) = self.session() else {
+            return Ok(());
+        };
+        let mut token = s.access_token.clone();
+        if s.expires_at <= now() + 5 {
+            match self.refresh_session(None).await {
+                Ok(fresh) => token = fresh.access_token,
+                // Gone on the server already: the refresh has signed out locally.
+                Err(e) if ends_session(&e) => return Ok(()),
+                Err(e) => return Err(e),
+            }
         }
-        let result = match self.access_token() {
-            Some(t) => self
-                .call(
-                    Method::Post,
-                    &format!("/logout?scope={scope}"),
-                    None,
-                    Some(&t),
-                )
-                .await
-                .map(|_| ()),
-            None => Ok(()),
+        let path = format!("/logout?scope={}", scope.as_str());
+        let mut result = self.call(Method::Post, &path, None, Some(&token)).await;
+        if matches!(&result, Err(e) if e.status == 401) {
+            // Expired in flight (or the clock is off): one refresh, one more try.
+            if let Ok(fresh) = self.refresh_session(None).await {
+                result = self
+                    .call(Method::Post, &path, None, Some(&fresh.access_token))
+                    .await;
+            }
+        }
+        let outcome = match result {
+            Ok(_) => Ok(()),
+            Err(e) if e.code == ErrorCode::SessionNotFound || e.status == 404 => Ok(()),
+            // Not revoked, and the token cannot do it: report it, but drop the useless session.
+            Err(e) if matches!(e.status, 401 | 403) => Err(e),
+            Err(e) => return Err(e),
         };
-        let result = match result {
-            Err(e) if matches!(e.status, 401 | 403 | 404) => Ok(()),
-            other => other,
-        };
-        if scope != "others" && (result.is_ok() || self.session().is_some()) {
+        if scope != SignOutScope::Others && self.session().is_some() {
             self.commit(None, AuthEvent::SignedOut).await;
         }
-        result
+        outcome
+    }
+
+    /// `GET`/`PUT /user` with the session's token. `session_not_found` (signed out on another
+    /// device) removes the local session and emits SIGNED_OUT, as supabase-js does.
+    async fn user_call(
+        &self,
+        method: Method,
+        body: Option<Value>,
+        token: &str,
+    ) -> Result<User, Error> {
+        match self.call(method, "/user", body, Some(token)).await {
+            Ok(text) => Ok(serde_json::from_str(&text).unwrap_or(Value::Null)),
+            Err(e) => {
+                if e.code == ErrorCode::SessionNotFound
+                    && self.session().is_some_and(|s| s.access_token == token)
+                {
+                    self.commit(None, AuthEvent::SignedOut).await;
+                }
+                Err(e)
+            }
+        }
     }
 }

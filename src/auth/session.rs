@@ -37,14 +37,27 @@ impl Session {
     }
 }
 
-/// The `exp` claim of a JWT (not verified: the server does that).
-pub(crate) fn jwt_exp(token: &str) -> Option<i64> {
+/// The claims of a JWT (not verified: the server does that).
+fn jwt_claims(token: &str) -> Option<Value> {
     let payload = token.split('.').nth(1)?;
-    let bytes = base64url(payload)?;
-    serde_json::from_slice::<Value>(&bytes)
-        .ok()?
-        .get("exp")?
-        .as_i64()
+    serde_json::from_slice::<Value>(&base64url(payload)?).ok()
+}
+
+/// The `exp` claim of a JWT.
+pub(crate) fn jwt_exp(token: &str) -> Option<i64> {
+    jwt_claims(token)?.get("exp")?.as_i64()
+}
+
+/// Whether an API key bypasses row-level security: a JWT whose `role` is `service_role`, or
+/// one of Supabase's secret keys (`sb_secret_…`).
+///
+/// ```js
+/// createClient(url, serviceKey) // refused in a browser window
+/// ```
+pub fn is_service_key(key: &str) -> bool {
+    key.starts_with("sb_secret_")
+        || jwt_claims(key)
+            .is_some_and(|c| c.get("role").and_then(Value::as_str) == Some("service_role"))
 }
 
 fn base64url(s: &str) -> Option<Vec<u8>> {

@@ -79,43 +79,29 @@ pub(super) async fn send(custom: Option<&Function>, req: &Request) -> Result<Res
         let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
     let result = async {
-        let promise: Promise = match custom {
-            Some(f) => f
-                .call2(&JsValue::UNDEFINED, &JsValue::from_str(&req.url), &init)
-                .map_err(net)?
-                .unchecked_into(),
+        let target = match custom {
+            Some(f) => (f.clone(), JsValue::UNDEFINED),
             None => {
                 let global = js_sys::global();
-                let f: Function = Reflect::get(&global, &"fetch".into())
-                    .map_err(net)?
-                    .unchecked_into();
-                f.call2(&global, &JsValue::from_str(&req.url), &init)
-                    .map_err(net)?
-                    .unchecked_into()
+                let f = Reflect::get(&global, &"fetch".into()).map_err(net)?;
+                let f = f.dyn_into::<Function>().map_err(|_| {
+                    Error::new(
+                        ErrorCode::Network,
+                        "network error: no fetch on this platform",
+                    )
+                })?;
+                (f, JsValue::from(global))
             }
         };
-        let res: web_sys::Response = JsFuture::from(promise)
-            .await
-            .map_err(|e| classify(e, timed_out.get()))?
-            .unchecked_into();
-        let mut out_headers = Vec::new();
-        if let Ok(Some(iter)) = js_sys::try_iter(&res.headers()) {
-            for pair in iter.flatten() {
-                let pair: js_sys::Array = pair.unchecked_into();
-                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    out_headers.push((k.to_ascii_lowercase(), v));
-                }
-            }
-        }
-        let text = JsFuture::from(res.text().map_err(net)?)
+        let returned = target
+            .0
+            .call2(&target.1, &JsValue::from_str(&req.url), &init)
+            .map_err(net)?;
+        // A custom fetch may return anything: a Promise, a Response, or nothing at all.
+        let res = JsFuture::from(Promise::resolve(&returned))
             .await
             .map_err(|e| classify(e, timed_out.get()))?;
-        Ok(Response {
-            status: res.status(),
-            status_text: res.status_text(),
-            headers: out_headers,
-            body: super::Body::Js(text),
-        })
+        read_response(&res, &timed_out).await
     }
     .await;
     if let Some(id) = timer {
@@ -125,6 +111,56 @@ pub(super) async fn send(custom: Option<&Function>, req: &Request) -> Result<Res
         let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
     result
+}
+
+fn bad_answer(what: &str) -> Error {
+    Error::new(
+        ErrorCode::Undecodable,
+        format!("fetch answered with something that is not a Response: {what}"),
+    )
+}
+
+/// Reads a `Response` (or anything shaped like one: status, statusText, headers, text()).
+async fn read_response(
+    res: &JsValue,
+    timed_out: &std::cell::Cell<bool>,
+) -> Result<Response, Error> {
+    if !res.is_object() {
+        return Err(bad_answer("no object"));
+    }
+    let get = |k: &str| Reflect::get(res, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let status = get("status")
+        .as_f64()
+        .filter(|s| (0.0..1000.0).contains(s))
+        .ok_or_else(|| bad_answer("no status"))? as u16;
+    let status_text = get("statusText").as_string().unwrap_or_default();
+    let mut out_headers = Vec::new();
+    if let Ok(Some(iter)) = js_sys::try_iter(&get("headers")) {
+        for pair in iter.flatten() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out_headers.push((k.to_ascii_lowercase(), v));
+            }
+        }
+    }
+    let text_fn = get("text")
+        .dyn_into::<Function>()
+        .map_err(|_| bad_answer("no text()"))?;
+    let pending = text_fn
+        .call0(res)
+        .map_err(|e| classify(e, timed_out.get()))?;
+    let text = JsFuture::from(Promise::resolve(&pending))
+        .await
+        .map_err(|e| classify(e, timed_out.get()))?;
+    if !text.is_string() {
+        return Err(bad_answer("text() gave no string"));
+    }
+    Ok(Response {
+        status,
+        status_text,
+        headers: out_headers,
+        body: super::Body::Js(text),
+    })
 }
 
 pub(super) async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {

@@ -7,9 +7,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
 use super::error::{from_js, to_js_error};
-use crate::auth::{AuthClient, AuthOptions, Session, Storage};
-use crate::error::Error;
+use crate::auth::{AuthClient, AuthOptions, OtpType, Session, SignOutScope, Storage};
+use crate::error::{Error, Violation};
 
 /// The auth client for JavaScript.
 ///
@@ -42,12 +46,20 @@ fn field(o: &JsValue, key: &str) -> JsValue {
     }
 }
 
-fn text(o: &JsValue, key: &str) -> String {
-    field(o, key).as_string().unwrap_or_default()
-}
-
 fn session_js(s: Option<&Session>) -> JsValue {
     s.map_or(JsValue::NULL, to_js)
+}
+
+/// The JSON-readable part of `options.auth` (the storage adapter is read from the object).
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct AuthJsonOptions {
+    storage_key: Option<String>,
+    persist_session: Option<bool>,
+    auto_refresh_token: Option<bool>,
+    refresh_tick_ms: Option<f64>,
+    request_timeout_ms: Option<f64>,
+    refresh_margin_ticks: Option<f64>,
 }
 
 /// Reads `options.auth` of createClient.
@@ -57,32 +69,113 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     if !a.is_object() {
         return Ok(o);
     }
+    let j: AuthJsonOptions = match from_js(&a) {
+        Ok(v) => serde_json::from_value(v).map_err(|e| {
+            to_js_error(&Error::validation(vec![Violation {
+                table: "createClient".into(),
+                field: "auth".into(),
+                rule: e.to_string(),
+                value: Value::Null,
+            }]))
+        })?,
+        Err(e) => return Err(to_js_error(&e)),
+    };
     let storage = field(&a, "storage");
     if storage.is_object() {
         o.storage = Storage::Custom(storage);
     }
-    if let Some(k) = field(&a, "storageKey").as_string() {
-        o.storage_key = Some(k);
-    }
-    if let Some(b) = field(&a, "persistSession").as_bool() {
+    o.storage_key = j.storage_key;
+    if let Some(b) = j.persist_session {
         o.persist_session = b;
         if !b {
             o.storage = Storage::Memory(Rc::default());
         }
     }
-    if let Some(b) = field(&a, "autoRefreshToken").as_bool() {
+    if let Some(b) = j.auto_refresh_token {
         o.auto_refresh_token = b;
     }
-    if let Some(ms) = field(&a, "refreshTickMs").as_f64() {
-        o.tick_ms = ms.max(10.0) as u32;
+    if let Some(ms) = j.refresh_tick_ms {
+        o.tick_ms = ms.clamp(10.0, 3_600_000.0) as u32;
     }
-    if let Some(ms) = field(&a, "requestTimeoutMs").as_f64() {
-        o.request_timeout_ms = ms.max(1.0) as u32;
+    if let Some(ms) = j.request_timeout_ms {
+        o.request_timeout_ms = ms.clamp(1.0, 600_000.0) as u32;
     }
-    if let Some(n) = field(&a, "refreshMarginTicks").as_f64() {
-        o.margin_ticks = n.max(0.0) as u32;
+    if let Some(n) = j.refresh_margin_ticks {
+        o.margin_ticks = n.clamp(0.0, 1000.0) as u32;
     }
     Ok(o)
+}
+
+/// Reads a method's argument with serde (through JSON, depth-limited); `undefined`/`null`
+/// reads as the type's default.
+fn arg<T: DeserializeOwned + Default>(v: &JsValue, what: &str) -> Result<T, Error> {
+    match from_js(v)? {
+        Value::Null => Ok(T::default()),
+        j => serde_json::from_value(j).map_err(|e| {
+            Error::validation(vec![Violation {
+                table: "auth".into(),
+                field: what.into(),
+                rule: e.to_string(),
+                value: Value::Null,
+            }])
+        }),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Credentials {
+    email: String,
+    password: String,
+    options: CredentialOptions,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct CredentialOptions {
+    data: Option<Value>,
+    should_create_user: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct VerifyParams {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    token: String,
+    #[serde(rename = "type")]
+    kind: OtpType,
+}
+
+impl Default for VerifyParams {
+    fn default() -> Self {
+        VerifyParams {
+            email: String::new(),
+            token: String::new(),
+            kind: OtpType::Email,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Tokens {
+    access_token: String,
+    refresh_token: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Attributes {
+    email: Option<String>,
+    password: Option<String>,
+    data: Option<Value>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SignOutOptions {
+    scope: SignOutScope,
 }
 
 type Answer = Result<JsValue, JsValue>;
@@ -103,6 +196,10 @@ fn no_user() -> JsValue {
     obj(&[("user", JsValue::NULL), ("session", JsValue::NULL)])
 }
 
+fn no_user_only() -> JsValue {
+    obj(&[("user", JsValue::NULL)])
+}
+
 fn with_session(r: Result<Session, Error>) -> Answer {
     answer(r.map(|s| user_session(Some(&s), &s.user)), no_user())
 }
@@ -120,6 +217,24 @@ impl JsAuth {
         future_to_promise(f(self.inner.clone()))
     }
 
+    /// Reads the argument, then runs `f` with it; a wrong argument answers `{ data: empty, error }`.
+    fn with<T, F>(
+        &self,
+        v: &JsValue,
+        what: &str,
+        empty: fn() -> JsValue,
+        f: impl FnOnce(AuthClient, T) -> F,
+    ) -> Promise
+    where
+        T: DeserializeOwned + Default,
+        F: std::future::Future<Output = Answer> + 'static,
+    {
+        match arg::<T>(v, what) {
+            Ok(t) => self.run(|a| f(a, t)),
+            Err(e) => future_to_promise(async move { answer(Err(e), empty()) }),
+        }
+    }
+
     /// Signs up; with autoconfirm the client is then signed in.
     ///
     /// ```js
@@ -127,18 +242,19 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signUp)]
     pub fn sign_up(&self, credentials: JsValue) -> Promise {
-        let (email, password) = (text(&credentials, "email"), text(&credentials, "password"));
-        let data = from_js(&field(&field(&credentials, "options"), "data"))
-            .ok()
-            .filter(|d| !d.is_null());
-        self.run(|a| async move {
-            answer(
-                a.sign_up(&email, &password, data)
-                    .await
-                    .map(|(s, u)| user_session(s.as_ref(), &u)),
-                no_user(),
-            )
-        })
+        self.with(
+            &credentials,
+            "credentials",
+            no_user,
+            |a, c: Credentials| async move {
+                answer(
+                    a.sign_up(&c.email, &c.password, c.options.data)
+                        .await
+                        .map(|(s, u)| user_session(s.as_ref(), &u)),
+                    no_user(),
+                )
+            },
+        )
     }
 
     /// Signs in with email and password.
@@ -148,8 +264,14 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signInWithPassword)]
     pub fn sign_in_with_password(&self, credentials: JsValue) -> Promise {
-        let (email, password) = (text(&credentials, "email"), text(&credentials, "password"));
-        self.run(|a| async move { with_session(a.sign_in_with_password(&email, &password).await) })
+        self.with(
+            &credentials,
+            "credentials",
+            no_user,
+            |a, c: Credentials| async move {
+                with_session(a.sign_in_with_password(&c.email, &c.password).await)
+            },
+        )
     }
 
     /// Emails a one-time code. Options: `{ shouldCreateUser, data }`.
@@ -159,18 +281,20 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signInWithOtp)]
     pub fn sign_in_with_otp(&self, credentials: JsValue) -> Promise {
-        let email = text(&credentials, "email");
-        let opts = field(&credentials, "options");
-        let create = field(&opts, "shouldCreateUser").as_bool().unwrap_or(true);
-        let data = from_js(&field(&opts, "data")).ok().filter(|d| !d.is_null());
-        self.run(|a| async move {
-            answer(
-                a.sign_in_with_otp(&email, create, data)
-                    .await
-                    .map(|_| no_user()),
-                no_user(),
-            )
-        })
+        self.with(
+            &credentials,
+            "credentials",
+            no_user,
+            |a, c: Credentials| async move {
+                let create = c.options.should_create_user.unwrap_or(true);
+                answer(
+                    a.sign_in_with_otp(&c.email, create, c.options.data)
+                        .await
+                        .map(|_| no_user()),
+                    no_user(),
+                )
+            },
+        )
     }
 
     /// Exchanges an emailed code for a session (`type`: email, signup, magiclink, recovery).
@@ -180,12 +304,14 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = verifyOtp)]
     pub fn verify_otp(&self, params: JsValue) -> Promise {
-        let (email, token, kind) = (
-            text(&params, "email"),
-            text(&params, "token"),
-            text(&params, "type"),
-        );
-        self.run(|a| async move { with_session(a.verify_otp(&email, &token, &kind).await) })
+        self.with(
+            &params,
+            "params",
+            no_user,
+            |a, p: VerifyParams| async move {
+                with_session(a.verify_otp(&p.email, &p.token, p.kind).await)
+            },
+        )
     }
 
     /// Signs in as a new anonymous user.
@@ -195,10 +321,9 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signInAnonymously)]
     pub fn sign_in_anonymously(&self, credentials: JsValue) -> Promise {
-        let data = from_js(&field(&field(&credentials, "options"), "data"))
-            .ok()
-            .filter(|d| !d.is_null());
-        self.run(|a| async move { with_session(a.sign_in_anonymously(data).await) })
+        self.with(&credentials, "credentials", no_user, |a, c: Credentials| async move {
+            with_session(a.sign_in_anonymously(c.options.data).await)
+        })
     }
 
     /// Refreshes the session now (optionally from `{ refresh_token }`).
@@ -208,8 +333,9 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = refreshSession)]
     pub fn refresh_session(&self, current: JsValue) -> Promise {
-        let token = field(&current, "refresh_token").as_string();
-        self.run(|a| async move { with_session(a.refresh_session(token.as_deref()).await) })
+        self.with(&current, "current", no_user, |a, t: Tokens| async move {
+            with_session(a.refresh_session(t.refresh_token.as_deref()).await)
+        })
     }
 
     /// Starts a session from tokens.
@@ -219,11 +345,10 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = setSession)]
     pub fn set_session(&self, tokens: JsValue) -> Promise {
-        let (access, refresh) = (
-            text(&tokens, "access_token"),
-            text(&tokens, "refresh_token"),
-        );
-        self.run(|a| async move { with_session(a.set_session(&access, &refresh).await) })
+        self.with(&tokens, "tokens", no_user, |a, t: Tokens| async move {
+            let refresh = t.refresh_token.unwrap_or_default();
+            with_session(a.set_session(&t.access_token, &refresh).await)
+        })
     }
 
     /// The current session (refreshed first if expired), or null.
@@ -266,19 +391,19 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = updateUser)]
     pub fn update_user(&self, attributes: JsValue) -> Promise {
-        let email = field(&attributes, "email").as_string();
-        let password = field(&attributes, "password").as_string();
-        let data = from_js(&field(&attributes, "data"))
-            .ok()
-            .filter(|d| !d.is_null());
-        self.run(|a| async move {
-            answer(
-                a.update_user(email.as_deref(), password.as_deref(), data)
-                    .await
-                    .map(|u| obj(&[("user", to_js(&u))])),
-                obj(&[("user", JsValue::NULL)]),
-            )
-        })
+        self.with(
+            &attributes,
+            "attributes",
+            no_user_only,
+            |a, u: Attributes| async move {
+                answer(
+                    a.update_user(u.email.as_deref(), u.password.as_deref(), u.data)
+                        .await
+                        .map(|u| obj(&[("user", to_js(&u))])),
+                    obj(&[("user", JsValue::NULL)]),
+                )
+            },
+        )
     }
 
     /// Emails a password-recovery code.
@@ -287,13 +412,18 @@ impl JsAuth {
     /// await mc.auth.resetPasswordForEmail(email);
     /// ```
     #[wasm_bindgen(js_name = resetPasswordForEmail)]
-    pub fn reset_password_for_email(&self, email: String) -> Promise {
-        self.run(|a| async move {
-            answer(
-                a.reset_password_for_email(&email).await.map(|_| obj(&[])),
-                JsValue::NULL,
-            )
-        })
+    pub fn reset_password_for_email(&self, email: JsValue) -> Promise {
+        self.with(
+            &email,
+            "email",
+            || JsValue::NULL,
+            |a, email: String| async move {
+                answer(
+                    a.reset_password_for_email(&email).await.map(|_| obj(&[])),
+                    JsValue::NULL,
+                )
+            },
+        )
     }
 
     /// Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
@@ -303,11 +433,13 @@ impl JsAuth {
     /// ```
     #[wasm_bindgen(js_name = signOut)]
     pub fn sign_out(&self, options: JsValue) -> Promise {
-        let scope = field(&options, "scope")
-            .as_string()
-            .unwrap_or_else(|| "global".into());
+        let result = arg::<SignOutOptions>(&options, "options");
         self.run(|a| async move {
-            Ok(match a.sign_out(&scope).await {
+            let r = match result {
+                Ok(o) => a.sign_out(o.scope).await,
+                Err(e) => Err(e),
+            };
+            Ok(match r {
                 Ok(()) => obj(&[("error", JsValue::NULL)]),
                 Err(e) => obj(&[("error", to_js_error(&e))]),
             })
@@ -322,7 +454,15 @@ impl JsAuth {
     /// subscription.unsubscribe();
     /// ```
     #[wasm_bindgen(js_name = onAuthStateChange)]
-    pub fn on_auth_state_change(&self, callback: Function) -> JsValue {
+    pub fn on_auth_state_change(&self, callback: JsValue) -> Result<JsValue, JsValue> {
+        let Some(callback) = callback.dyn_ref::<Function>().cloned() else {
+            return Err(to_js_error(&Error::validation(vec![Violation {
+                table: "auth".into(),
+                field: "callback".into(),
+                rule: "must be a function".into(),
+                value: Value::Null,
+            }])));
+        };
         let cb = callback.clone();
         let id = self
             .inner
@@ -336,7 +476,7 @@ impl JsAuth {
             ("callback", callback.into()),
             ("unsubscribe", unsubscribe),
         ]);
-        obj(&[("data", obj(&[("subscription", subscription)]))])
+        Ok(obj(&[("data", obj(&[("subscription", subscription)]))]))
     }
 
     /// Starts the auto-refresh tick (on by default).

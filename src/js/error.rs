@@ -1,29 +1,12 @@
-//! `McError`: every error reaching JS is a real `Error` subclass with stable fields.
+//! `McError`: every error reaching JS is a real `Error` subclass with stable fields (the class
+//! lives in `facade.js`), and the one way JS values enter Rust: as JSON text.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, Violation};
 
-#[wasm_bindgen(inline_js = r#"
-export class McError extends Error {
-  constructor(message, code, status, details, hint, violations, retryable, serverCode, reasons) {
-    super(message);
-    this.name = "McError";
-    this.code = code;
-    this.status = status;
-    this.details = details;
-    this.hint = hint;
-    this.violations = violations;
-    this.retryable = retryable;
-    this.serverCode = serverCode;
-    this.reasons = reasons;
-  }
-}
-export function makeMcError(message, code, status, details, hint, violations, retryable, serverCode, reasons) {
-  return new McError(message, code, status, details, hint, violations, retryable, serverCode, reasons);
-}
-"#)]
+#[wasm_bindgen(module = "/src/js/facade.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeMcError)]
     #[allow(clippy::too_many_arguments)]
@@ -66,12 +49,41 @@ pub fn to_js_error(e: &Error) -> JsValue {
     )
 }
 
-/// Reads a JS value as JSON (objects as maps, integers as integers).
-pub(crate) fn from_js(v: &JsValue) -> Result<serde_json::Value, JsValue> {
-    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
-        to_js_error(&Error::new(
-            ErrorCode::ValidationFailed,
-            format!("not a JSON value: {e}"),
-        ))
-    })
+/// The error for input that is not JSON (a cycle, a BigInt, nesting deeper than serde_json's
+/// 128 levels, a value that throws when read), naming where it was passed.
+pub(crate) fn not_json(target: &str, why: &str) -> Error {
+    Error::validation(vec![Violation {
+        table: target.to_string(),
+        field: String::new(),
+        rule: format!("must be a JSON value (no cycles or BigInt, at most 128 levels deep): {why}"),
+        value: serde_json::Value::Null,
+    }])
+}
+
+/// Parses JSON text the façade produced with `JSON.stringify`: serde_json's recursion limit
+/// turns hostile nesting into an error instead of a stack overflow.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    target: &str,
+) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| not_json(target, &e.to_string()))
+}
+
+/// Reads a JS value as JSON: `JSON.stringify` in the engine (which throws, and is caught, on
+/// cycles, BigInt and extreme depth), then serde_json with its depth limit. `undefined` is null.
+pub(crate) fn from_js(v: &JsValue) -> Result<serde_json::Value, Error> {
+    if v.is_undefined() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| {
+            let why = js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            not_json("", &why)
+        })?
+        .as_string()
+        .unwrap_or_else(|| "null".into());
+    parse_json(&text, "")
 }

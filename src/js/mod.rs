@@ -1,25 +1,42 @@
 //! The JavaScript façade (wasm-bindgen): supabase-js's shapes over the Rust layers.
+//!
+//! `facade.js` holds the JS classes (`McClient`, `McQueryBuilder`, `McAuth`, `McError`): they
+//! record calls and hand them to the core below as one JSON string when a query is awaited.
+//! Every exported function takes `JsValue`s, so no argument can make wasm-bindgen's glue
+//! throw, and JS values enter Rust only through `JSON.stringify` + serde_json (depth-limited).
 
 mod auth;
 mod error;
 mod query;
 
-use js_sys::{Function, Reflect};
+use js_sys::{Function, Promise, Reflect};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 
+use crate::error::{Error, ErrorCode, Violation};
 use crate::http::Transport;
 use crate::schema::{self, Mode};
 use crate::{Client, ClientOptions};
 
 pub use auth::JsAuth;
+pub use error::to_js_error;
+
+#[wasm_bindgen(module = "/src/js/facade.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makeClient)]
+    fn make_client(core: JsCore) -> JsValue;
+    #[wasm_bindgen(js_name = installMethods)]
+    fn install_methods(names: js_sys::Array);
+}
 
 /// The schema's TypeScript declarations (`Database`, `Tables<>`, `Constants`, `AgentRow`, …),
-/// generated from the migration by `build.rs`.
+/// generated from the migrations by `build.rs`.
 #[wasm_bindgen(typescript_custom_section)]
 const DATABASE_TS: &str = crate::schema::DATABASE_TS;
 
 /// The client's API declarations, typed by the schema (hand-written: wasm-bindgen cannot
-/// express generic methods).
+/// express generic methods; tests prove its lists equal the Rust ones).
 #[wasm_bindgen(typescript_custom_section)]
 const API_TS: &str = include_str!("api.d.ts");
 
@@ -34,164 +51,266 @@ const API_TS: &str = include_str!("api.d.ts");
 pub fn schema_constants() -> JsValue {
     js_sys::JSON::parse(crate::schema::CONSTANTS_JSON).unwrap_or(JsValue::NULL)
 }
-pub use error::to_js_error;
-pub use query::JsQuery;
 
 /// Quotes a value for a PostgREST logic tree (`or`, `and`) or an `in` list: wrapped in double
 /// quotes with `\"` and `\\` escapes when it contains `,` `(` `)` `"` `\\`, edge white
-/// space, or is empty; as it is otherwise.
+/// space, or is empty; as it is otherwise. Numbers and booleans are written as JSON.
 ///
 /// ```js
 /// import { quoteValue } from "@mission-control/sdk";
 /// mc.from("tasks").or(`title.eq.${quoteValue(title)},status.eq.BLOCKED`);
 /// ```
 #[wasm_bindgen(js_name = quoteValue, skip_typescript)]
-pub fn quote_value(value: &str) -> String {
-    crate::rest::list_element(value)
+pub fn quote_value(value: JsValue) -> Result<String, JsValue> {
+    let text = error::from_js(&value)
+        .ok()
+        .and_then(|v| crate::rest::scalar_text(&v))
+        .ok_or_else(|| {
+            to_js_error(&Error::validation(vec![Violation {
+                table: String::new(),
+                field: "quoteValue".into(),
+                rule: "must be a string, number, boolean or null".into(),
+                value: serde_json::Value::Null,
+            }]))
+        })?;
+    Ok(crate::rest::list_element(&text))
 }
 
-/// A Mission Control client for JavaScript.
+/// The wasm half of a client: runs what the JS builders recorded. Not used directly: JS sees
+/// the `McClient` of `facade.js`.
 ///
 /// ```js
-/// const mc = createClient("http://127.0.0.1:54321", anonKey);
+/// const mc = createClient(url, anonKey); // an McClient wrapping one McCore
 /// ```
-#[wasm_bindgen(js_name = McClient, skip_typescript)]
-pub struct JsClient {
+#[wasm_bindgen(js_name = McCore, skip_typescript)]
+pub struct JsCore {
     inner: Client,
+    auth: JsValue,
 }
 
-/// Creates a client. `options.global.fetch` replaces the global `fetch` (as in supabase-js).
+/// The JSON-readable part of createClient's options (functions and storage adapters are
+/// read from the JS object itself).
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct Options {
+    retry: Option<serde_json::Value>,
+    dangerously_allow_service_role_key: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct RetryOptions {
+    attempts: Option<f64>,
+    base_delay_ms: Option<f64>,
+}
+
+fn field(o: &JsValue, key: &str) -> JsValue {
+    if o.is_object() {
+        Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+fn invalid(field: &str, rule: &str, value: serde_json::Value) -> JsValue {
+    to_js_error(&Error::validation(vec![Violation {
+        table: "createClient".into(),
+        field: field.into(),
+        rule: rule.into(),
+        value,
+    }]))
+}
+
+/// Whether the page is a browser window (where every visitor can read the key).
+fn in_browser_window() -> bool {
+    let w = field(&js_sys::global(), "window");
+    !w.is_undefined() && !w.is_null()
+}
+
+/// Creates a client. `options.global.fetch` replaces the global `fetch` (as in supabase-js);
+/// `options.auth` configures the session; `options.retry` the GET/HEAD retries. A
+/// `service_role` (or `sb_secret_…`) key is refused in a browser window, where it would let
+/// every visitor bypass RLS, unless `dangerouslyAllowServiceRoleKey: true` says it is meant.
 ///
 /// ```js
 /// import { createClient } from "@mission-control/sdk";
 /// const mc = createClient(url, anonKey, { global: { fetch: myFetch } });
 /// ```
 #[wasm_bindgen(js_name = createClient, skip_typescript)]
-pub fn create_client(url: &str, key: &str, options: JsValue) -> Result<JsClient, JsValue> {
-    let mut transport = Transport::default();
-    let retry = if options.is_object() {
-        Reflect::get(&options, &"retry".into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
+pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    install_methods(
+        crate::rest::method_names()
+            .into_iter()
+            .map(JsValue::from)
+            .collect(),
+    );
+    let (Some(url), Some(key)) = (url.as_string(), key.as_string()) else {
+        return Err(invalid(
+            "url",
+            "createClient needs a URL and an API key (strings)",
+            serde_json::Value::Null,
+        ));
     };
-    if retry.as_bool() == Some(false) {
-        transport.retry = crate::http::RetryPolicy::none();
-    } else if retry.is_object() {
-        let num = |k: &str| {
-            Reflect::get(&retry, &k.into())
-                .ok()
-                .and_then(|v| v.as_f64())
-        };
-        if let Some(n) = num("attempts") {
-            transport.retry.attempts = n.max(0.0) as u32;
-        }
-        if let Some(ms) = num("baseDelayMs") {
-            transport.retry.base_delay_ms = ms.max(0.0) as u32;
-        }
+    if url.is_empty() || key.is_empty() {
+        return Err(invalid(
+            "url",
+            "createClient needs a URL and an API key",
+            serde_json::Value::Null,
+        ));
     }
-    if options.is_object() {
-        let global = Reflect::get(&options, &"global".into()).unwrap_or(JsValue::UNDEFINED);
-        if global.is_object() {
-            let f = Reflect::get(&global, &"fetch".into()).unwrap_or(JsValue::UNDEFINED);
-            if let Some(f) = f.dyn_ref::<Function>() {
-                transport.fetch = Some(f.clone());
+    if !(url.starts_with("http://") || url.starts_with("https://"))
+        || url.chars().any(char::is_control)
+    {
+        return Err(invalid(
+            "url",
+            "must be an http(s) URL",
+            serde_json::Value::String(url),
+        ));
+    }
+    let opts: Options = match error::from_js(&options) {
+        Ok(serde_json::Value::Null) => Options::default(),
+        Ok(v) => serde_json::from_value(v)
+            .map_err(|e| invalid("options", &e.to_string(), serde_json::Value::Null))?,
+        Err(e) => return Err(to_js_error(&e)),
+    };
+    if crate::auth::is_service_key(&key)
+        && in_browser_window()
+        && !opts.dangerously_allow_service_role_key
+    {
+        let mut e = Error::new(
+            ErrorCode::ValidationFailed,
+            "a service_role key in a browser bypasses row-level security for every visitor of the page",
+        );
+        e.hint = Some("use the anon key in the browser (or pass dangerouslyAllowServiceRoleKey: true if this page is never served to users)".into());
+        e.violations = vec![Violation {
+            table: "createClient".into(),
+            field: "key".into(),
+            rule: "must not be a service_role key in a browser".into(),
+            value: serde_json::Value::Null,
+        }];
+        return Err(to_js_error(&e));
+    }
+    let mut transport = Transport::default();
+    match opts.retry {
+        Some(serde_json::Value::Bool(false)) => transport.retry = crate::http::RetryPolicy::none(),
+        Some(v @ serde_json::Value::Object(_)) => {
+            let r: RetryOptions = serde_json::from_value(v).unwrap_or_default();
+            if let Some(n) = r.attempts {
+                transport.retry.attempts = n.clamp(0.0, 10.0) as u32;
+            }
+            if let Some(ms) = r.base_delay_ms {
+                transport.retry.base_delay_ms = ms.clamp(0.0, 60_000.0) as u32;
             }
         }
+        _ => {}
     }
-    if url.is_empty() || key.is_empty() {
-        return Err(to_js_error(&crate::Error::new(
-            crate::ErrorCode::ValidationFailed,
-            "createClient needs a URL and an API key",
-        )));
+    if let Some(f) = field(&field(&options, "global"), "fetch").dyn_ref::<Function>() {
+        transport.fetch = Some(f.clone());
     }
-    let auth = auth::options(&options)?;
-    let client = Client::new(url, key, ClientOptions { transport, auth });
+    let auth_options = auth::options(&options)?;
+    let client = Client::new(
+        &url,
+        &key,
+        ClientOptions {
+            transport,
+            auth: auth_options,
+        },
+    );
     // Load the stored session and start the refresh tick, as supabase-js does on creation.
     let a = client.auth().clone();
     wasm_bindgen_futures::spawn_local(async move { a.initialize().await });
-    Ok(JsClient { inner: client })
+    let auth = JsAuth::new(client.auth().clone()).into();
+    Ok(make_client(JsCore {
+        inner: client,
+        auth,
+    }))
 }
 
-#[wasm_bindgen(js_class = McClient)]
-impl JsClient {
-    /// The auth client.
-    ///
-    /// ```js
-    /// await mc.auth.signInWithPassword({ email, password });
-    /// ```
-    #[wasm_bindgen(getter)]
-    pub fn auth(&self) -> JsAuth {
-        JsAuth::new(self.inner.auth().clone())
+#[wasm_bindgen(js_class = McCore)]
+impl JsCore {
+    /// The raw auth object (`McAuth` in `facade.js` wraps it).
+    pub fn auth(&self) -> JsValue {
+        self.auth.clone()
     }
 
-    /// A query on one table.
-    ///
-    /// ```js
-    /// const { data } = await mc.from("agents").select("*").eq("tier", 2);
-    /// ```
-    pub fn from(&self, table: &str) -> JsQuery {
-        JsQuery::new(self.inner.from(table))
-    }
-
-    /// The same client on another exposed schema.
-    ///
-    /// ```js
-    /// const { data } = await mc.schema("mc_test").rpc("echo", { a: 1 });
-    /// ```
-    pub fn schema(&self, name: &str) -> JsClient {
-        JsClient {
-            inner: self.inner.schema(name),
-        }
-    }
-
-    /// Calls a database function. Options: `{ get, head, count }`.
-    ///
-    /// ```js
-    /// const { data, error } = await mc.rpc("my_function", { x: 1 });
-    /// ```
-    pub fn rpc(&self, function: &str, args: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
-        let args = if args.is_undefined() || args.is_null() {
-            serde_json::json!({})
-        } else {
-            error::from_js(&args)?
-        };
-        let opt = |k: &str| {
-            if options.is_object() {
-                Reflect::get(&options, &k.into()).ok()
-            } else {
-                None
+    /// Runs a recorded query: resolves `{ data, error, count, status, statusText, success }`,
+    /// or rejects with the McError under `throwOnError`. Never throws.
+    pub fn run(&self, spec: JsValue, signal: JsValue) -> Promise {
+        let client = self.inner.clone();
+        future_to_promise(async move {
+            let spec = match query::Spec::parse(&spec) {
+                Ok(s) => s,
+                Err(e) => {
+                    let throws = spec
+                        .as_string()
+                        .is_some_and(|t| t.contains("\"throws\":true"));
+                    return query::settle(Err(e), throws);
+                }
+            };
+            let mut b = spec.builder(&client);
+            if !signal.is_undefined() && !signal.is_null() {
+                match signal.dyn_into::<web_sys::AbortSignal>() {
+                    Ok(s) => b = b.abort_signal(s),
+                    Err(_) => {
+                        let table = b.target().to_string();
+                        b = b.refuse(Error::validation(vec![Violation {
+                            table,
+                            field: "abortSignal".into(),
+                            rule: "must be an AbortSignal".into(),
+                            value: serde_json::Value::Null,
+                        }]))
+                    }
+                }
             }
-        };
-        let head = opt("head").and_then(|v| v.as_bool()).unwrap_or(false);
-        let get = opt("get").and_then(|v| v.as_bool()).unwrap_or(false);
-        let count = opt("count")
-            .and_then(|v| v.as_string())
-            .and_then(|c| crate::rest::Count::parse(&c));
-        let method = if head {
-            crate::http::Method::Head
-        } else if get {
-            crate::http::Method::Get
-        } else {
-            crate::http::Method::Post
-        };
-        Ok(JsQuery::new(self.inner.rpc(function, args, method, count)))
+            let throws = b.throws();
+            query::settle(query::run(b).await, throws)
+        })
     }
 
-    /// Validates a value for a table without sending anything: throws an `McError` with
-    /// `code = "validation_failed"` and `violations`, or returns `true`.
-    ///
-    /// ```js
-    /// mc.validate("agents", "insert", { company_id, name: "Ada", role: "CTO", tier: 2 }); // true
-    /// ```
-    pub fn validate(&self, table: &str, mode: &str, value: JsValue) -> Result<bool, JsValue> {
-        let mode = Mode::parse(mode).ok_or_else(|| {
-            to_js_error(&crate::Error::new(
-                crate::ErrorCode::ValidationFailed,
-                "mode must be \"insert\", \"update\" or \"row\"",
-            ))
-        })?;
-        let value = error::from_js(&value)?;
-        schema::validate(table, mode, &value).map_err(|e| to_js_error(&e))?;
+    /// The request a recorded query would send (`{ method, url, headers, body }` or `{ error }`).
+    pub fn describe(&self, spec: JsValue) -> JsValue {
+        query::describe(query::Spec::parse(&spec).map(|s| s.builder(&self.inner)))
+    }
+
+    /// Validates `{ table, mode, value }` without sending anything: `true`, or throws an
+    /// McError with `code = "validation_failed"` and `violations`.
+    pub fn validate(&self, spec: JsValue) -> Result<bool, JsValue> {
+        #[derive(Deserialize)]
+        struct Check {
+            table: Option<serde_json::Value>,
+            mode: Option<serde_json::Value>,
+            #[serde(default)]
+            value: serde_json::Value,
+            invalid: Option<String>,
+            #[serde(default)]
+            target: String,
+        }
+        let text = spec.as_string().unwrap_or_default();
+        let c: Check = error::parse_json(&text, "").map_err(|e| to_js_error(&e))?;
+        if let Some(why) = &c.invalid {
+            return Err(to_js_error(&error::not_json(&c.target, why)));
+        }
+        let table = c
+            .table
+            .as_ref()
+            .and_then(|t| t.as_str())
+            .unwrap_or_default();
+        let mode = c
+            .mode
+            .as_ref()
+            .and_then(|m| m.as_str())
+            .and_then(Mode::parse)
+            .ok_or_else(|| invalid_mode(table))?;
+        schema::validate(table, mode, &c.value).map_err(|e| to_js_error(&e))?;
         Ok(true)
     }
+}
+
+fn invalid_mode(table: &str) -> JsValue {
+    to_js_error(&Error::validation(vec![Violation {
+        table: table.into(),
+        field: "mode".into(),
+        rule: "must be \"insert\", \"update\" or \"row\"".into(),
+        value: serde_json::Value::Null,
+    }]))
 }

@@ -1,25 +1,18 @@
-//! The JS query builder: chainable, thenable, answering `{ data, error, count, status,
-//! statusText, success }` like postgrest-js — but with real `Error`s.
+//! Running what a JS builder recorded: the spec (one JSON string: the target and the calls in
+//! order) is replayed into the `rest` builder by postgrest-js's method names, sent, and the
+//! answer shaped as supabase-js's `{ data, error, count, status, statusText, success }` — with
+//! real `Error`s.
 
-use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
+use js_sys::{Array, Object, Reflect, JSON};
+use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
-use super::error::{from_js, to_js_error};
+use super::error::{not_json, parse_json, to_js_error};
 use crate::error::{Error, ErrorCode};
-use crate::http::Body;
-use crate::rest::{quote_in_list, Count, QueryBuilder, ReturnShape};
-
-/// A query being built. Every method returns the builder; `await` runs it.
-///
-/// ```js
-/// const { data, error, count } = await mc.from("tasks").select("*", { count: "exact" }).eq("status", "PENDING");
-/// ```
-#[wasm_bindgen(js_name = McQuery, skip_typescript)]
-pub struct JsQuery {
-    inner: QueryBuilder,
-    throw_on_error: bool,
-}
+use crate::http::{Body, Method};
+use crate::rest::{Count, QueryBuilder, ReturnShape};
+use crate::Client;
 
 #[wasm_bindgen]
 extern "C" {
@@ -28,41 +21,107 @@ extern "C" {
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// A filter value as PostgREST writes it: strings verbatim, numbers and booleans in their
-/// JS spelling, null as `null`.
-fn scalar(v: &JsValue) -> String {
-    if let Some(s) = v.as_string() {
-        s
-    } else if v.is_null() || v.is_undefined() {
-        "null".into()
-    } else {
-        JSON::stringify(v)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
+/// What a JS builder recorded (see `facade.js`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct Spec {
+    schema: Option<Value>,
+    from: Option<Value>,
+    rpc: Option<Value>,
+    args: Value,
+    options: Value,
+    calls: Vec<Value>,
+    /// Set when `JSON.stringify` refused the input: why.
+    invalid: Option<String>,
+    throws: bool,
+    target: String,
+}
+
+fn text_of(v: &Option<Value>) -> Option<&str> {
+    v.as_ref().and_then(Value::as_str)
+}
+
+/// A builder that reports `rule` for `field` when run.
+fn refused(client: &Client, target: &str, field: &str, rule: &str, value: Value) -> QueryBuilder {
+    let e = Error::validation(vec![crate::error::Violation {
+        table: target.to_string(),
+        field: field.to_string(),
+        rule: rule.to_string(),
+        value,
+    }]);
+    client.from("").refuse(e)
+}
+
+impl Spec {
+    pub(crate) fn parse(text: &JsValue) -> Result<Spec, Error> {
+        let text = text.as_string().unwrap_or_default();
+        let spec: Spec = parse_json(&text, "")?;
+        if let Some(why) = &spec.invalid {
+            return Err(not_json(&spec.target, why));
+        }
+        Ok(spec)
     }
-}
 
-fn strings(v: &JsValue) -> Vec<String> {
-    Array::from(v).iter().map(|x| scalar(&x)).collect()
-}
-
-fn get(o: &JsValue, key: &str) -> JsValue {
-    if o.is_object() {
-        Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
+    /// Replays the spec into a `rest` builder.
+    pub(crate) fn builder(&self, client: &Client) -> QueryBuilder {
+        let client = match &self.schema {
+            None | Some(Value::Null) => client.clone(),
+            Some(Value::String(s)) => client.schema(s),
+            Some(other) => {
+                return refused(client, "", "schema", "must be a string", other.clone());
+            }
+        };
+        let mut b = if let Some(name) = &self.rpc {
+            let Some(name) = name.as_str() else {
+                return refused(&client, "rpc", "function", "must be a string", name.clone());
+            };
+            self.rpc_builder(&client, name)
+        } else {
+            match text_of(&self.from) {
+                Some(t) => client.from(t),
+                None => {
+                    let v = self.from.clone().unwrap_or(Value::Null);
+                    return refused(&client, "", "table", "must be a string", v);
+                }
+            }
+        };
+        for call in &self.calls {
+            let parts = call.as_array().map(Vec::as_slice).unwrap_or_default();
+            match parts.split_first() {
+                Some((Value::String(name), args)) => b = b.call(name, args),
+                _ => b = b.call("", &[]),
+            }
+        }
+        b
     }
-}
 
-fn referenced(o: &JsValue) -> Option<String> {
-    let v = get(o, "referencedTable");
-    let v = if v.is_undefined() {
-        get(o, "foreignTable")
-    } else {
-        v
-    };
-    v.as_string()
+    fn rpc_builder(&self, client: &Client, name: &str) -> QueryBuilder {
+        let o = self.options.as_object();
+        let flag = |k: &str| {
+            o.and_then(|m| m.get(k))
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        };
+        let count = o
+            .and_then(|m| m.get("count"))
+            .and_then(Value::as_str)
+            .and_then(Count::parse);
+        let method = if flag("head") {
+            Method::Head
+        } else if flag("get") {
+            Method::Get
+        } else {
+            Method::Post
+        };
+        let args = match &self.args {
+            Value::Null => Value::Object(Default::default()),
+            Value::Object(_) => self.args.clone(),
+            other => {
+                return refused(client, name, "args", "must be an object", other.clone());
+            }
+        };
+        client.rpc(name, args, method, count)
+    }
 }
 
 fn set(o: &Object, key: &str, v: &JsValue) {
@@ -92,49 +151,32 @@ fn response(
     o.into()
 }
 
-fn error_response(e: &Error) -> JsValue {
-    response(JsValue::NULL, to_js_error(e), None, e.status, "")
+fn undecodable() -> Error {
+    Error::new(
+        ErrorCode::Undecodable,
+        "the server answered with invalid JSON",
+    )
 }
 
-async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
+/// Runs the builder: the body goes from `fetch` to `JSON.parse` as a JS string, and `rest`
+/// decides what `data` is (`maybeSingle`).
+pub(crate) async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
     let res = q.execute().await?;
     let parsed = match &res.body {
         None => JsValue::NULL,
         Some(Body::Js(text)) if res.shape == ReturnShape::Csv => text.clone(),
         Some(Body::Text(text)) if res.shape == ReturnShape::Csv => JsValue::from_str(text),
-        // The JSON.parse path: the JS string from fetch is parsed where it is, in JS.
-        Some(Body::Js(text)) => json_parse(text).map_err(|_| {
-            Error::new(
-                ErrorCode::Undecodable,
-                "the server answered with invalid JSON",
-            )
-        })?,
-        Some(Body::Text(text)) => JSON::parse(text).map_err(|_| {
-            Error::new(
-                ErrorCode::Undecodable,
-                "the server answered with invalid JSON",
-            )
-        })?,
+        Some(Body::Js(text)) => json_parse(text).map_err(|_| undecodable())?,
+        Some(Body::Text(text)) => JSON::parse(text).map_err(|_| undecodable())?,
     };
-    let data = match res.shape {
-        ReturnShape::MaybeSingle if Array::is_array(&parsed) => {
-            let rows = Array::from(&parsed);
-            match rows.length() {
-                0 => JsValue::NULL,
-                1 => rows.get(0),
-                n => {
-                    let mut e = Error::new(
-                        ErrorCode::SingleRowMismatch,
-                        "JSON object requested, multiple (or no) rows returned",
-                    );
-                    e.details = Some(format!("The result contains {n} rows"));
-                    e.server_code = Some("PGRST116".into());
-                    e.status = 406;
-                    return Err(e);
-                }
-            }
+    let data = if res.shape == ReturnShape::MaybeSingle && Array::is_array(&parsed) {
+        let rows = Array::from(&parsed);
+        match res.shape.pick(rows.length() as usize)? {
+            Some(i) => rows.get(i as u32),
+            None => JsValue::NULL,
         }
-        _ => parsed,
+    } else {
+        parsed
     };
     Ok(response(
         data,
@@ -145,381 +187,30 @@ async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
     ))
 }
 
-macro_rules! filters {
-    ($($(#[$doc:meta])* $js:literal => $name:ident, $op:literal;)*) => {
-        #[wasm_bindgen(js_class = McQuery)]
-        impl JsQuery {
-            $(
-                $(#[$doc])*
-                #[wasm_bindgen(js_name = $js)]
-                pub fn $name(self, column: &str, value: JsValue) -> JsQuery {
-                    let v = scalar(&value);
-                    self.map(|q| q.filter(column, $op, &v))
-                }
-            )*
-        }
-    };
+/// The answer for an error: a rejection with `throwOnError`, `{ data: null, error }` otherwise.
+pub(crate) fn settle(result: Result<JsValue, Error>, throws: bool) -> Result<JsValue, JsValue> {
+    match result {
+        Ok(v) => Ok(v),
+        Err(e) if throws => Err(to_js_error(&e)),
+        Err(e) => Ok(response(JsValue::NULL, to_js_error(&e), None, e.status, "")),
+    }
 }
 
-filters! {
-    /// `column = value`. ```js mc.from("tasks").eq("status", "PENDING") ```
-    "eq" => eq, "eq";
-    /// `column <> value`. ```js mc.from("tasks").neq("status", "COMPLETE") ```
-    "neq" => neq, "neq";
-    /// `column > value`. ```js mc.from("agents").gt("tier", 2) ```
-    "gt" => gt, "gt";
-    /// `column >= value`. ```js mc.from("agents").gte("tier", 2) ```
-    "gte" => gte, "gte";
-    /// `column < value`. ```js mc.from("agents").lt("tier", 3) ```
-    "lt" => lt, "lt";
-    /// `column <= value`. ```js mc.from("agents").lte("tier", 3) ```
-    "lte" => lte, "lte";
-    /// `column LIKE pattern`. ```js mc.from("tasks").like("title", "%arm%") ```
-    "like" => like, "like";
-    /// `column ILIKE pattern`. ```js mc.from("tasks").ilike("title", "%ARM%") ```
-    "ilike" => ilike, "ilike";
-    /// `column IS value` (null, true, false). ```js mc.from("tasks").is("started_at", null) ```
-    "is" => is, "is";
-}
-
-#[wasm_bindgen(js_class = McQuery)]
-impl JsQuery {
-    pub(crate) fn new(inner: QueryBuilder) -> JsQuery {
-        JsQuery {
-            inner,
-            throw_on_error: false,
-        }
-    }
-
-    fn map(self, f: impl FnOnce(QueryBuilder) -> QueryBuilder) -> JsQuery {
-        JsQuery {
-            inner: f(self.inner),
-            throw_on_error: self.throw_on_error,
-        }
-    }
-
-    fn with_count(self, options: &JsValue) -> JsQuery {
-        match get(options, "count")
-            .as_string()
-            .and_then(|c| Count::parse(&c))
-        {
-            Some(c) => self.map(|q| q.count(c, false)),
-            None => self,
-        }
-    }
-
-    /// Columns to return, with `{ count, head }` options; after a mutation, returns the rows.
-    ///
-    /// ```js
-    /// mc.from("agents").select("id,name", { count: "exact", head: true })
-    /// ```
-    pub fn select(self, columns: Option<String>, options: JsValue) -> JsQuery {
-        let head = get(&options, "head").as_bool().unwrap_or(false);
-        self.map(|q| q.select(columns.as_deref().unwrap_or("*")).head(head))
-            .with_count(&options)
-    }
-
-    /// Inserts one row or an array of rows, validated first. Options: `{ count, defaultToNull }`.
-    ///
-    /// ```js
-    /// mc.from("companies").insert({ name: "Acme", owner_user_id: user.id }).select().single()
-    /// ```
-    pub fn insert(self, values: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
-        let v = from_js(&values)?;
-        let default_to_null = get(&options, "defaultToNull").as_bool().unwrap_or(true);
-        Ok(self
-            .map(|q| q.insert(v, default_to_null))
-            .with_count(&options))
-    }
-
-    /// Inserts or, on conflict, updates (or skips with `ignoreDuplicates`).
-    /// Options: `{ onConflict, ignoreDuplicates, defaultToNull, count }`.
-    ///
-    /// ```js
-    /// mc.from("sectors").upsert({ company_id, type: "FINANCE", health: "RED" }, { onConflict: "company_id,type" })
-    /// ```
-    pub fn upsert(self, values: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
-        let v = from_js(&values)?;
-        let on_conflict = get(&options, "onConflict").as_string();
-        let ignore = get(&options, "ignoreDuplicates").as_bool().unwrap_or(false);
-        let default_to_null = get(&options, "defaultToNull").as_bool().unwrap_or(true);
-        Ok(self
-            .map(|q| q.upsert(v, on_conflict.as_deref(), ignore, default_to_null))
-            .with_count(&options))
-    }
-
-    /// Updates the matched rows, validated first. Options: `{ count }`.
-    ///
-    /// ```js
-    /// mc.from("tasks").update({ status: "IN_PROGRESS" }).eq("id", taskId)
-    /// ```
-    pub fn update(self, values: JsValue, options: JsValue) -> Result<JsQuery, JsValue> {
-        let v = from_js(&values)?;
-        Ok(self.map(|q| q.update(v)).with_count(&options))
-    }
-
-    /// Deletes the matched rows. Options: `{ count }`.
-    ///
-    /// ```js
-    /// mc.from("tasks").delete().eq("id", taskId)
-    /// ```
-    pub fn delete(self, options: JsValue) -> JsQuery {
-        self.map(|q| q.delete()).with_count(&options)
-    }
-
-    /// `column IN (values)`, each value quoted as PostgREST requires.
-    ///
-    /// ```js
-    /// mc.from("tasks").in("status", ["PENDING", "BLOCKED"])
-    /// ```
-    #[wasm_bindgen(js_name = "in")]
-    pub fn in_(self, column: &str, values: JsValue) -> JsQuery {
-        let v = strings(&values);
-        self.map(|q| q.in_list(column, &v))
-    }
-
-    /// `column NOT IN (values)`. ```js mc.from("tasks").notIn("status", ["COMPLETE", "CANCELLED"]) ```
-    #[wasm_bindgen(js_name = notIn)]
-    pub fn not_in(self, column: &str, values: JsValue) -> JsQuery {
-        let v = strings(&values);
-        self.map(|q| q.filter(column, "not.in", &quote_in_list(&v)))
-    }
-
-    /// Matches every pattern. ```js mc.from("tasks").likeAllOf("title", ["%arm%", "%v2%"]) ```
-    #[wasm_bindgen(js_name = likeAllOf)]
-    pub fn like_all_of(self, column: &str, patterns: JsValue) -> JsQuery {
-        self.patterns(column, "like(all)", &patterns)
-    }
-
-    /// Matches any pattern. ```js mc.from("tasks").likeAnyOf("title", ["%arm%", "%leg%"]) ```
-    #[wasm_bindgen(js_name = likeAnyOf)]
-    pub fn like_any_of(self, column: &str, patterns: JsValue) -> JsQuery {
-        self.patterns(column, "like(any)", &patterns)
-    }
-
-    /// Matches every pattern, ignoring case. ```js mc.from("tasks").ilikeAllOf("title", ["%ARM%"]) ```
-    #[wasm_bindgen(js_name = ilikeAllOf)]
-    pub fn ilike_all_of(self, column: &str, patterns: JsValue) -> JsQuery {
-        self.patterns(column, "ilike(all)", &patterns)
-    }
-
-    /// Matches any pattern, ignoring case. ```js mc.from("tasks").ilikeAnyOf("title", ["%ARM%"]) ```
-    #[wasm_bindgen(js_name = ilikeAnyOf)]
-    pub fn ilike_any_of(self, column: &str, patterns: JsValue) -> JsQuery {
-        self.patterns(column, "ilike(any)", &patterns)
-    }
-
-    fn patterns(self, column: &str, op: &str, patterns: &JsValue) -> JsQuery {
-        let v = strings(patterns);
-        self.map(|q| q.array_op(column, op, &v))
-    }
-
-    /// `IS DISTINCT FROM`. ```js mc.from("tasks").isDistinct("parent_task_id", null) ```
-    #[wasm_bindgen(js_name = isDistinct)]
-    pub fn is_distinct(self, column: &str, value: JsValue) -> JsQuery {
-        let v = scalar(&value);
-        self.map(|q| q.filter(column, "isdistinct", &v))
-    }
-
-    /// Array (or jsonb) column contains the value. ```js mc.from("memory_entries").contains("tags", ["a"]) ```
-    pub fn contains(self, column: &str, value: JsValue) -> JsQuery {
-        self.containment(column, "cs", &value)
-    }
-
-    /// Array (or jsonb) column is contained in the value. ```js mc.from("memory_entries").containedBy("tags", ["a", "b"]) ```
-    #[wasm_bindgen(js_name = containedBy)]
-    pub fn contained_by(self, column: &str, value: JsValue) -> JsQuery {
-        self.containment(column, "cd", &value)
-    }
-
-    /// Array column shares a value. ```js mc.from("memory_entries").overlaps("tags", ["a", "b"]) ```
-    pub fn overlaps(self, column: &str, value: JsValue) -> JsQuery {
-        self.containment(column, "ov", &value)
-    }
-
-    /// Strings go verbatim, arrays as Postgres array literals, objects as JSON.
-    fn containment(self, column: &str, op: &str, value: &JsValue) -> JsQuery {
-        if Array::is_array(value) {
-            let v = strings(value);
-            self.map(|q| q.array_op(column, op, &v))
-        } else {
-            let v = scalar(value);
-            self.map(|q| q.filter(column, op, &v))
-        }
-    }
-
-    /// Range strictly left of. ```js mc.from("x").rangeLt("during", "[2026-01-01,2026-02-01)") ```
-    #[wasm_bindgen(js_name = rangeLt)]
-    pub fn range_lt(self, column: &str, range: &str) -> JsQuery {
-        self.map(|q| q.filter(column, "sl", range))
-    }
-
-    /// Range strictly right of. ```js mc.from("x").rangeGt("during", "[2026-01-01,2026-02-01)") ```
-    #[wasm_bindgen(js_name = rangeGt)]
-    pub fn range_gt(self, column: &str, range: &str) -> JsQuery {
-        self.map(|q| q.filter(column, "sr", range))
-    }
-
-    /// Range not extending left of. ```js mc.from("x").rangeGte("during", "[2026-01-01,2026-02-01)") ```
-    #[wasm_bindgen(js_name = rangeGte)]
-    pub fn range_gte(self, column: &str, range: &str) -> JsQuery {
-        self.map(|q| q.filter(column, "nxl", range))
-    }
-
-    /// Range not extending right of. ```js mc.from("x").rangeLte("during", "[2026-01-01,2026-02-01)") ```
-    #[wasm_bindgen(js_name = rangeLte)]
-    pub fn range_lte(self, column: &str, range: &str) -> JsQuery {
-        self.map(|q| q.filter(column, "nxr", range))
-    }
-
-    /// Range adjacent to. ```js mc.from("x").rangeAdjacent("during", "[2026-01-01,2026-02-01)") ```
-    #[wasm_bindgen(js_name = rangeAdjacent)]
-    pub fn range_adjacent(self, column: &str, range: &str) -> JsQuery {
-        self.map(|q| q.filter(column, "adj", range))
-    }
-
-    /// Full-text search: `{ config, type: "plain" | "phrase" | "websearch" }`.
-    ///
-    /// ```js
-    /// mc.from("tasks").textSearch("title", "'arm' & 'firmware'", { config: "english" })
-    /// ```
-    #[wasm_bindgen(js_name = textSearch)]
-    pub fn text_search(self, column: &str, query: &str, options: JsValue) -> JsQuery {
-        let kind = match get(&options, "type").as_string().as_deref() {
-            Some("plain") => "pl",
-            Some("phrase") => "ph",
-            Some("websearch") => "w",
-            _ => "",
-        };
-        let op = match get(&options, "config").as_string() {
-            Some(c) => format!("{kind}fts({c})"),
-            None => format!("{kind}fts"),
-        };
-        self.map(|q| q.filter(column, &op, query))
-    }
-
-    /// `eq` on every key of an object. ```js mc.from("tasks").match({ status: "PENDING", priority: "HIGH" }) ```
-    #[wasm_bindgen(js_name = "match")]
-    pub fn match_(self, query: JsValue) -> JsQuery {
-        let mut q = self;
-        if let Ok(entries) = js_sys::Object::entries(query.unchecked_ref()).dyn_into::<Array>() {
-            for e in entries.iter() {
-                let pair = Array::from(&e);
-                if let Some(k) = pair.get(0).as_string() {
-                    let v = scalar(&pair.get(1));
-                    q = q.map(|b| b.filter(&k, "eq", &v));
-                }
+/// `{ method, url, headers, body }` of the request a builder would send, or `{ error }`.
+pub(crate) fn describe(b: Result<QueryBuilder, Error>) -> JsValue {
+    let o = Object::new();
+    match b.and_then(|b| b.build()) {
+        Ok(req) => {
+            set(&o, "method", &req.method.as_str().into());
+            set(&o, "url", &req.url.into());
+            let h = Object::new();
+            for (k, v) in &req.headers {
+                set(&h, k, &v.into());
             }
+            set(&o, "headers", &h);
+            set(&o, "body", &req.body.map_or(JsValue::NULL, JsValue::from));
         }
-        q
+        Err(e) => set(&o, "error", &to_js_error(&e)),
     }
-
-    /// `not.op.value`. ```js mc.from("tasks").not("status", "eq", "COMPLETE") ```
-    pub fn not(self, column: &str, op: &str, value: JsValue) -> JsQuery {
-        let v = if Array::is_array(&value) {
-            quote_in_list(&strings(&value))
-        } else {
-            scalar(&value)
-        };
-        self.map(|q| q.not(column, op, &v))
-    }
-
-    /// A logic tree in PostgREST syntax, optionally on a referenced table.
-    ///
-    /// ```js
-    /// mc.from("tasks").or("status.eq.PENDING,status.eq.BLOCKED")
-    /// ```
-    pub fn or(self, filters: &str, options: JsValue) -> JsQuery {
-        let t = referenced(&options);
-        self.map(|q| q.or(filters, t.as_deref()))
-    }
-
-    /// A raw filter. ```js mc.from("tasks").filter("title", "ilike", "*arm*") ```
-    pub fn filter(self, column: &str, op: &str, value: JsValue) -> JsQuery {
-        let v = scalar(&value);
-        self.map(|q| q.filter(column, op, &v))
-    }
-
-    /// Orders by a column. ```js mc.from("tasks").order("created_at", { ascending: false }) ```
-    pub fn order(self, column: &str, options: JsValue) -> JsQuery {
-        let asc = get(&options, "ascending").as_bool().unwrap_or(true);
-        let nulls = get(&options, "nullsFirst").as_bool();
-        let t = referenced(&options);
-        self.map(|q| q.order(column, asc, nulls, t.as_deref()))
-    }
-
-    /// At most `count` rows. ```js mc.from("tasks").limit(10) ```
-    pub fn limit(self, count: f64, options: JsValue) -> JsQuery {
-        let t = referenced(&options);
-        self.map(|q| q.limit(count.max(0.0) as u64, t.as_deref()))
-    }
-
-    /// Rows `from` to `to`, inclusive, zero-based. ```js mc.from("tasks").range(0, 9) ```
-    pub fn range(self, from: f64, to: f64, options: JsValue) -> JsQuery {
-        let t = referenced(&options);
-        self.map(|q| q.range(from.max(0.0) as u64, to.max(0.0) as u64, t.as_deref()))
-    }
-
-    /// Exactly one row as `data`. ```js await mc.from("companies").select().eq("id", id).single() ```
-    pub fn single(self) -> JsQuery {
-        self.map(|q| q.single())
-    }
-
-    /// One row or null as `data`. ```js await mc.from("companies").select().eq("id", id).maybeSingle() ```
-    #[wasm_bindgen(js_name = maybeSingle)]
-    pub fn maybe_single(self) -> JsQuery {
-        self.map(|q| q.maybe_single())
-    }
-
-    /// `data` as CSV text. ```js const { data } = await mc.from("agents").select("name,tier").csv() ```
-    pub fn csv(self) -> JsQuery {
-        self.map(|q| q.csv())
-    }
-
-    /// Aborts with the signal (`error.code === "aborted"`). ```js mc.from("tasks").select().abortSignal(ctrl.signal) ```
-    #[wasm_bindgen(js_name = abortSignal)]
-    pub fn abort_signal(self, signal: web_sys::AbortSignal) -> JsQuery {
-        self.map(|q| q.abort_signal(signal))
-    }
-
-    /// Gives up after `ms` (`error.code === "timeout"`). ```js mc.from("tasks").select().timeout(5000) ```
-    pub fn timeout(self, ms: u32) -> JsQuery {
-        self.map(|q| q.timeout(ms))
-    }
-
-    /// TypeScript only: declares the shape of `data`. ```js mc.from("agents").select("name").returns() ```
-    pub fn returns(self) -> JsQuery {
-        self
-    }
-
-    /// Rejects instead of resolving with `{ error }`. ```js await mc.from("x").select().throwOnError() ```
-    #[wasm_bindgen(js_name = throwOnError)]
-    pub fn throw_on_error(mut self) -> JsQuery {
-        self.throw_on_error = true;
-        self
-    }
-
-    /// Runs the query: `await builder` calls this.
-    ///
-    /// ```js
-    /// const { data, error } = await mc.from("tasks").select();
-    /// ```
-    pub fn then(self, resolve: Function, reject: Option<Function>) -> Promise {
-        let throw = self.throw_on_error;
-        let q = self.inner;
-        let p = future_to_promise(async move {
-            match run(q).await {
-                Ok(v) => Ok(v),
-                Err(e) if throw => Err(to_js_error(&e)),
-                Err(e) => Ok(error_response(&e)),
-            }
-        });
-        let then: Function = Reflect::get(&p, &"then".into())
-            .map(JsCast::unchecked_into)
-            .unwrap_or_else(|_| Function::new_no_args(""));
-        let reject = reject.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-        then.call2(&p, &resolve, &reject)
-            .map(JsCast::unchecked_into)
-            .unwrap_or(p)
-    }
+    o.into()
 }

@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::encode::{array_literal, quote_in_list};
+use super::check::path_name_ok;
+use super::encode::array_literal;
 use crate::error::{Error, ErrorCode, Violation};
-use crate::http::{encode_component, Body, Method, Request, Transport};
-use crate::schema::{self, Mode, Table};
+use crate::http::{Body, Method, Transport};
+use crate::schema::{self, Mode};
 
 /// Refreshes the session; resolves `true` when a new access token is in place.
 pub type Refresher = Rc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>>;
@@ -46,7 +47,8 @@ impl Count {
             _ => None,
         }
     }
-    fn as_str(self) -> &'static str {
+    /// The `Prefer: count=` value.
+    pub fn as_str(self) -> &'static str {
         match self {
             Count::Exact => "exact",
             Count::Planned => "planned",
@@ -96,20 +98,24 @@ impl RestResponse {
 /// ```
 #[derive(Clone)]
 pub struct QueryBuilder {
-    ctx: RestContext,
-    table: String,
+    pub(super) ctx: RestContext,
+    pub(super) table: String,
     /// `rpc/<name>` when this calls a function.
-    function: Option<String>,
-    timeout_ms: Option<u32>,
-    signal: Option<crate::http::AbortSignal>,
-    method: Method,
-    params: Vec<(String, String)>,
-    prefer: Vec<String>,
-    body: Option<Value>,
-    shape: ReturnShape,
-    head: bool,
+    pub(super) function: Option<String>,
+    pub(super) timeout_ms: Option<u32>,
+    pub(super) signal: Option<crate::http::AbortSignal>,
+    pub(super) method: Method,
+    pub(super) params: Vec<(String, String)>,
+    pub(super) prefer: Vec<String>,
+    /// Headers set by the caller (`setHeader`).
+    pub(super) headers: Vec<(String, String)>,
+    pub(super) body: Option<Value>,
+    pub(super) shape: ReturnShape,
+    pub(super) head: bool,
+    /// `throwOnError()`: the JS façade rejects instead of answering `{ error }`.
+    pub(super) throw_on_error: bool,
     /// The first problem found while building; reported on execution, nothing is sent.
-    problem: Option<Error>,
+    pub(super) problem: Option<Error>,
 }
 
 impl QueryBuilder {
@@ -118,18 +124,31 @@ impl QueryBuilder {
         let (name, problem) = match schema::table(table) {
             Some(t) => (t.name, None),
             // Other schemas are not in the catalogue: their names are the server's to check.
-            None if ctx.schema != "public" => (table, None),
+            None if ctx.schema != "public" && path_name_ok(table) => (table, None),
             None => (
                 "",
                 Some(Error::validation(vec![Violation {
                     table: table.to_string(),
                     field: String::new(),
-                    rule: "unknown table".into(),
+                    rule: if ctx.schema == "public" {
+                        "unknown table"
+                    } else {
+                        "must be a table name"
+                    }
+                    .into(),
                     value: Value::String(table.to_string()),
                 }])),
             ),
         };
-        QueryBuilder::with_target(ctx, name, problem)
+        let bad_schema = !path_name_ok(&ctx.schema);
+        let schema = ctx.schema.clone();
+        let b = QueryBuilder::with_target(ctx, name, problem);
+        if bad_schema {
+            let mut b = b;
+            b.fail("must be a schema name", "schema", Value::String(schema));
+            return b;
+        }
+        b
     }
 
     fn with_target(ctx: RestContext, name: &str, problem: Option<Error>) -> Self {
@@ -142,9 +161,11 @@ impl QueryBuilder {
             method: Method::Get,
             params: Vec::new(),
             prefer: Vec::new(),
+            headers: Vec::new(),
             body: None,
             shape: ReturnShape::Many,
             head: false,
+            throw_on_error: false,
             problem,
         }
     }
@@ -164,6 +185,13 @@ impl QueryBuilder {
     ) -> Self {
         let mut b = QueryBuilder::with_target(ctx, "", None);
         b.function = Some(name.to_string());
+        if !path_name_ok(name) {
+            b.fail(
+                "must be a function name",
+                "",
+                Value::String(name.to_string()),
+            );
+        }
         b.method = method;
         if let Some(c) = count {
             b.prefer.push(format!("count={}", c.as_str()));
@@ -227,8 +255,55 @@ impl QueryBuilder {
 
     /// Reads and writes in another exposed schema (`Accept-Profile` / `Content-Profile`).
     pub fn schema(mut self, schema: &str) -> Self {
+        if !path_name_ok(schema) {
+            self.fail(
+                "must be a schema name",
+                "schema",
+                Value::String(schema.to_string()),
+            );
+        }
         self.ctx.schema = schema.to_string();
         self
+    }
+
+    /// Sets a request header (postgrest-js's `setHeader`), replacing one of the same name.
+    pub fn set_header(mut self, name: &str, value: &str) -> Self {
+        let ok = !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_graphic() && b != b':')
+            && !value.chars().any(|c| c.is_control() || !c.is_ascii());
+        if !ok {
+            self.fail(
+                "must be a valid header",
+                name,
+                Value::String(value.to_string()),
+            );
+            return self;
+        }
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// A builder that reports `e` when run instead of sending anything.
+    pub fn refuse(mut self, e: Error) -> Self {
+        self.problem = Some(e);
+        self
+    }
+
+    /// Marks the query to reject (JS) instead of answering `{ error }`.
+    pub fn throw_on_error(mut self) -> Self {
+        self.throw_on_error = true;
+        self
+    }
+
+    /// Whether `throw_on_error` was asked for.
+    pub fn throws(&self) -> bool {
+        self.throw_on_error
+    }
+
+    /// The table (or `rpc/` function) this builder targets.
+    pub fn target(&self) -> &str {
+        self.target_name()
     }
 
     /// Returns the answer as CSV text.
@@ -255,65 +330,7 @@ impl QueryBuilder {
         self
     }
 
-    fn def(&self) -> Option<&'static Table> {
-        if self.ctx.schema == "public" && self.function.is_none() {
-            schema::table(&self.table)
-        } else {
-            None
-        }
-    }
-
-    fn fail(&mut self, rule: &str, field: &str, value: Value) {
-        if self.problem.is_none() {
-            self.problem = Some(Error::validation(vec![Violation {
-                table: self.table.clone(),
-                field: field.to_string(),
-                rule: rule.to_string(),
-                value,
-            }]));
-        }
-    }
-
-    /// Checks a column name used in a filter or order: plain names must exist; paths into
-    /// embedded resources (`agents.name`) and JSON (`data->>x`) are left to the server.
-    fn check_column(&mut self, column: &str) {
-        let plain = !column.contains(['.', '-', '(', ':', '>']);
-        if plain
-            && self.function.is_none()
-            && self.def().is_some_and(|t| t.column(column).is_none())
-        {
-            self.fail("unknown column", column, Value::String(column.to_string()));
-        }
-    }
-
-    /// Embedding hints (`agents!fk_departments_chief(...)`) must name a foreign key of the
-    /// schema; `!inner` and `!left` are join modifiers, not hints.
-    fn check_fk_hints(&mut self, select: &str) {
-        if self.ctx.schema != "public" {
-            return;
-        }
-        for part in select.split('!').skip(1) {
-            let hint: String = part
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            let known = hint == "inner"
-                || hint == "left"
-                || schema::TABLES
-                    .iter()
-                    .flat_map(|t| t.foreign_keys)
-                    .any(|f| f.name == hint);
-            if !known {
-                self.fail(
-                    "unknown foreign key in an embedding hint",
-                    "select",
-                    Value::String(hint),
-                );
-            }
-        }
-    }
-
-    fn set_param(&mut self, key: &str, value: String) {
+    pub(super) fn set_param(&mut self, key: &str, value: String) {
         self.params.retain(|(k, _)| k != key);
         self.params.push((key.to_string(), value));
     }
@@ -336,7 +353,7 @@ impl QueryBuilder {
                 })
                 .collect()
         };
-        self.check_fk_hints(&cleaned);
+        self.check_select(&cleaned);
         self.set_param("select", cleaned);
         if self.method != Method::Get && self.method != Method::Head {
             self.prefer.retain(|p| !p.starts_with("return="));
@@ -474,114 +491,6 @@ impl QueryBuilder {
         self
     }
 
-    fn immutable(&mut self, op: &str) {
-        if self.problem.is_none() {
-            let mut e = Error::new(
-                ErrorCode::ImmutableRecord,
-                format!(
-                    "{} rows cannot be {op}d: the table is append-only",
-                    self.table
-                ),
-            );
-            e.hint =
-                Some("insert a new, superseding row instead (agents: set status INACTIVE)".into());
-            self.problem = Some(e);
-        }
-    }
-
-    /// A raw filter: `column=op.value`, the value percent-encoded but otherwise verbatim.
-    ///
-    /// ```js
-    /// mc.from("tasks").filter("title", "ilike", "*arm*")
-    /// ```
-    pub fn filter(mut self, column: &str, op: &str, value: &str) -> Self {
-        self.check_column(column);
-        self.params
-            .push((column.to_string(), format!("{op}.{value}")));
-        self
-    }
-
-    /// `column=not.op.value`.
-    pub fn not(self, column: &str, op: &str, value: &str) -> Self {
-        self.filter(column, &format!("not.{op}"), value)
-    }
-
-    /// `column=in.(…)` with PostgREST's quoting of each element.
-    ///
-    /// ```js
-    /// mc.from("tasks").in("status", ["PENDING", "BLOCKED"])
-    /// ```
-    pub fn in_list<S: AsRef<str>>(self, column: &str, values: &[S]) -> Self {
-        let list = quote_in_list(values);
-        self.filter(column, "in", &list)
-    }
-
-    /// `column=op.{…}` (`cs`, `cd`, `ov`) with array-literal quoting.
-    pub fn array_op<S: AsRef<str>>(self, column: &str, op: &str, values: &[S]) -> Self {
-        let lit = array_literal(values);
-        self.filter(column, op, &lit)
-    }
-
-    /// `or=(…)`: a logic tree written in PostgREST's syntax (quote values with
-    /// [`crate::rest::list_element`]).
-    pub fn or(mut self, filters: &str, referenced_table: Option<&str>) -> Self {
-        let key = match referenced_table {
-            Some(t) => format!("{t}.or"),
-            None => "or".into(),
-        };
-        self.params.push((key, format!("({filters})")));
-        self
-    }
-
-    /// `order=column.asc|desc[.nullsfirst|.nullslast]`, appended to earlier orders.
-    pub fn order(
-        mut self,
-        column: &str,
-        ascending: bool,
-        nulls_first: Option<bool>,
-        referenced_table: Option<&str>,
-    ) -> Self {
-        if referenced_table.is_none() {
-            self.check_column(column);
-        }
-        let key = match referenced_table {
-            Some(t) => format!("{t}.order"),
-            None => "order".into(),
-        };
-        let mut term = format!("{column}.{}", if ascending { "asc" } else { "desc" });
-        match nulls_first {
-            Some(true) => term.push_str(".nullsfirst"),
-            Some(false) => term.push_str(".nullslast"),
-            None => {}
-        }
-        match self.params.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => {
-                v.push(',');
-                v.push_str(&term);
-            }
-            None => self.params.push((key, term)),
-        }
-        self
-    }
-
-    /// `limit=n`.
-    pub fn limit(mut self, n: u64, referenced_table: Option<&str>) -> Self {
-        let key = referenced_table.map_or("limit".to_string(), |t| format!("{t}.limit"));
-        self.set_param(&key, n.to_string());
-        self
-    }
-
-    /// Rows `from..=to` (zero-based): `offset` and `limit`.
-    pub fn range(mut self, from: u64, to: u64, referenced_table: Option<&str>) -> Self {
-        let prefix = referenced_table.map_or(String::new(), |t| format!("{t}."));
-        self.set_param(&format!("{prefix}offset"), from.to_string());
-        self.set_param(
-            &format!("{prefix}limit"),
-            (to.saturating_sub(from) + 1).to_string(),
-        );
-        self
-    }
-
     /// Exactly one row, or a `single_row_mismatch` error.
     pub fn single(mut self) -> Self {
         self.shape = ReturnShape::Single;
@@ -593,103 +502,18 @@ impl QueryBuilder {
         self.shape = ReturnShape::MaybeSingle;
         self
     }
+}
 
-    /// The request this builder would send, or the problem that stops it.
-    pub fn build(&self) -> Result<Request, Error> {
-        if let Some(p) = &self.problem {
-            return Err(p.clone());
-        }
-        let mut url = match &self.function {
-            Some(f) => format!("{}/rpc/{}", self.ctx.url, f),
-            None => format!("{}/{}", self.ctx.url, self.table),
-        };
-        let mut params = self.params.clone();
-        if self.function.is_none()
-            && self.method.is_safe()
-            && !params.iter().any(|(k, _)| k == "select")
-        {
-            params.insert(0, ("select".into(), "*".into()));
-        }
-        if !params.is_empty() {
-            let q: Vec<String> = params
-                .iter()
-                .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
-                .collect();
-            url.push('?');
-            url.push_str(&q.join("&"));
-        }
-        let token = (self.ctx.token)().unwrap_or_else(|| self.ctx.api_key.clone());
-        let mut req = Request::new(self.method, url)
-            .header("apikey", self.ctx.api_key.clone())
-            .header("Authorization", format!("Bearer {token}"))
-            .header(
-                "X-Client-Info",
-                concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")),
-            );
-        let accept = match self.shape {
-            ReturnShape::Single => "application/vnd.pgrst.object+json",
-            ReturnShape::Csv => "text/csv",
-            _ => "application/json",
-        };
-        req = req.header("Accept", accept);
-        let profile = if self.method.is_safe() {
-            "Accept-Profile"
-        } else {
-            "Content-Profile"
-        };
-        req = req.header(profile, self.ctx.schema.clone());
-        req.timeout_ms = self.timeout_ms;
-        req.signal = self.signal.clone();
-        if let Some(body) = &self.body {
-            req = req.header("Content-Type", "application/json");
-            req.body = Some(body.to_string());
-        }
-        if !self.prefer.is_empty() {
-            req = req.header("Prefer", self.prefer.join(","));
-        }
-        Ok(req)
-    }
-
-    /// Sends the request; a server error becomes an [`Error`] with a stable code.
-    pub async fn execute(self) -> Result<RestResponse, Error> {
-        let req = self.build()?;
-        let mut res = self.ctx.transport.send(req).await?;
-        if !(200..300).contains(&res.status) {
-            let mut e = super::errors::from_response(&res);
-            // An access token that expired in flight: refresh once and send once more.
-            if e.code == ErrorCode::JwtExpired {
-                if let Some(refresh) = &self.ctx.refresh {
-                    if refresh().await {
-                        res = self.ctx.transport.send(self.build()?).await?;
-                        if (200..300).contains(&res.status) {
-                            return Ok(self.answer(res));
-                        }
-                        e = super::errors::from_response(&res);
-                    }
-                }
-            }
-            return Err(e);
-        }
-        Ok(self.answer(res))
-    }
-
-    fn answer(&self, res: crate::http::Response) -> RestResponse {
-        let count = res
-            .header("content-range")
-            .and_then(|r| r.rsplit('/').next())
-            .and_then(|total| total.parse::<u64>().ok());
-        let body = if self.head || res.body.is_empty() {
-            None
-        } else {
-            Some(res.body)
-        };
-        RestResponse {
-            status: res.status,
-            status_text: res.status_text,
-            count,
-            body,
-            shape: self.shape,
-        }
+/// A context for unit tests: no server behind it.
+#[cfg(test)]
+pub(super) fn test_context() -> RestContext {
+    RestContext {
+        url: "http://h/rest/v1".into(),
+        api_key: "anon".into(),
+        transport: Transport::default(),
+        token: Rc::new(|| Some("tok".into())),
+        schema: "public".into(),
+        refresh: None,
     }
 }
 
@@ -699,14 +523,7 @@ mod tests {
     use serde_json::json;
 
     fn ctx() -> RestContext {
-        RestContext {
-            url: "http://h/rest/v1".into(),
-            api_key: "anon".into(),
-            transport: Transport::default(),
-            token: Rc::new(|| Some("tok".into())),
-            schema: "public".into(),
-            refresh: None,
-        }
+        test_context()
     }
 
     fn q(b: &QueryBuilder) -> String {
@@ -722,7 +539,7 @@ mod tests {
     fn select_with_filters_encodes_values_verbatim() {
         let b = QueryBuilder::new(ctx(), "tasks")
             .select("id, title")
-            .filter("title", "eq", "a+b c,d")
+            .eq("title", "a+b c,d")
             .limit(5, None);
         assert_eq!(q(&b), "select=id%2Ctitle&title=eq.a%2Bb%20c%2Cd&limit=5");
         let r = b.build().unwrap();
@@ -808,7 +625,7 @@ mod tests {
     #[test]
     fn unknown_column_in_filter_is_reported() {
         let e = QueryBuilder::new(ctx(), "tasks")
-            .filter("titel", "eq", "x")
+            .eq("titel", "x")
             .build()
             .unwrap_err();
         assert_eq!(e.violations[0].field, "titel");

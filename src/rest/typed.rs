@@ -49,7 +49,10 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::builder::{QueryBuilder, RestResponse};
+use serde_json::Value;
+
+use super::builder::{QueryBuilder, RestResponse, ReturnShape};
+use super::filter::Op;
 use crate::error::{Error, ErrorCode};
 
 /// A table of the schema (implemented by the generated marker types: `Agents`, `Tasks`, …).
@@ -193,47 +196,59 @@ impl<T: TableDef> Typed<T> {
         self.map(|q| q.delete())
     }
 
-    fn op<V: FilterValue>(self, col: Col<T, V>, op: &str, value: &V) -> Self {
-        let text = value.filter_text();
-        self.map(|q| q.filter(col.name, op, &text))
+    /// The filter `op` on a typed column with a typed value (one [`Op`] vocabulary with the
+    /// untyped builder and the JS façade).
+    pub fn op<V: FilterValue>(self, op: Op, col: Col<T, V>, value: &V) -> Self {
+        let text = Value::String(value.filter_text());
+        self.map(|q| q.op(op, col.name, &text))
     }
-
     /// `column = value`
     pub fn eq<V: FilterValue>(self, col: Col<T, V>, value: V) -> Self {
-        self.op(col, "eq", &value)
+        self.op(Op::Eq, col, &value)
     }
     /// `column <> value`
     pub fn neq<V: FilterValue>(self, col: Col<T, V>, value: V) -> Self {
-        self.op(col, "neq", &value)
+        self.op(Op::Neq, col, &value)
     }
     /// `column > value`
     pub fn gt<V: FilterValue>(self, col: Col<T, V>, value: V) -> Self {
-        self.op(col, "gt", &value)
+        self.op(Op::Gt, col, &value)
     }
     /// `column >= value`
     pub fn gte<V: FilterValue>(self, col: Col<T, V>, value: V) -> Self {
-        self.op(col, "gte", &value)
+        self.op(Op::Gte, col, &value)
     }
     /// `column < value`
     pub fn lt<V: FilterValue>(self, col: Col<T, V>, value: V) -> Self {
-        self.op(col, "lt", &value)
+        self.op(Op::Lt, col, &value)
     }
     /// `column <= value`
     pub fn lte<V: FilterValue>(self, col: Col<T, V>, value: V) -> Self {
-        self.op(col, "lte", &value)
+        self.op(Op::Lte, col, &value)
     }
     /// `column IS NULL`
     pub fn is_null<V>(self, col: Col<T, V>) -> Self {
-        self.map(|q| q.filter(col.name, "is", "null"))
+        self.map(|q| q.op(Op::Is, col.name, &Value::Null))
     }
     /// `column IN (values)`, quoted per PostgREST's grammar.
     pub fn in_list<V: FilterValue>(self, col: Col<T, V>, values: &[V]) -> Self {
-        let texts: Vec<String> = values.iter().map(FilterValue::filter_text).collect();
-        self.map(|q| q.in_list(col.name, &texts))
+        let list = Value::Array(
+            values
+                .iter()
+                .map(|v| Value::String(v.filter_text()))
+                .collect(),
+        );
+        self.map(|q| q.op(Op::In, col.name, &list))
     }
     /// Array column contains every value.
     pub fn contains(self, col: Col<T, Vec<String>>, values: &[&str]) -> Self {
-        self.map(|q| q.array_op(col.name, "cs", values))
+        let list = Value::Array(
+            values
+                .iter()
+                .map(|v| Value::String(v.to_string()))
+                .collect(),
+        );
+        self.map(|q| q.op(Op::Contains, col.name, &list))
     }
     /// Orders by a column.
     pub fn order<V>(self, col: Col<T, V>, ascending: bool) -> Self {
@@ -258,19 +273,11 @@ impl<T: TableDef> Typed<T> {
         decode(&self.inner.single().execute().await?)
     }
 
-    /// Runs the query expecting at most one row.
+    /// Runs the query expecting at most one row (postgrest-js's `maybeSingle`).
     pub async fn fetch_optional(self) -> Result<Option<T::Row>, Error> {
         let rows: Vec<T::Row> = decode(&self.inner.execute().await?)?;
-        let n = rows.len();
-        if n > 1 {
-            let mut e = Error::new(
-                ErrorCode::SingleRowMismatch,
-                "JSON object requested, multiple (or no) rows returned",
-            );
-            e.details = Some(format!("The result contains {n} rows"));
-            return Err(e);
-        }
-        Ok(rows.into_iter().next())
+        let pick = ReturnShape::MaybeSingle.pick(rows.len())?;
+        Ok(pick.and_then(|_| rows.into_iter().next()))
     }
 
     /// Runs the query and returns the raw answer (for mutations without `select`).

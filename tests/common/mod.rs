@@ -46,3 +46,38 @@ pub async fn expect_resolves(check: js_sys::Promise) -> wasm_bindgen::JsValue {
         }
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+/// Calls `target[method](...args)` as JS would (the façade's objects are JS classes).
+pub fn call(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsCast;
+    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())
+        .unwrap_or_else(|_| panic!("no method {method}"))
+        .unchecked_into();
+    let list: js_sys::Array = args.iter().cloned().collect();
+    f.apply(target, &list)
+        .unwrap_or_else(|e| panic!("{method} threw: {e:?}"))
+}
+
+#[cfg(target_arch = "wasm32")]
+/// `call` for methods that may throw: the thrown value as `Err`.
+pub fn try_call(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.unchecked_into();
+    let list: js_sys::Array = args.iter().cloned().collect();
+    f.apply(target, &list)
+}
+
+#[cfg(target_arch = "wasm32")]
+/// A new client of the stack (createClient through the façade).
+pub fn client(url: &str, key: &str, options: wasm_bindgen::JsValue) -> wasm_bindgen::JsValue {
+    mission_control_sdk::js::create_client(url.into(), key.into(), options).expect("createClient")
+}

@@ -56,6 +56,8 @@ export async function filters({ mc, company }) {
   check(await titles(t().lte("priority", "HIGH")) === "Alpha launch", "lte");
   check(await titles(t().like("title", "%launch")) === "Alpha launch", "like");
   check(await titles(t().ilike("title", "ALPHA%")) === "Alpha launch", "ilike");
+  check(await titles(t().regexMatch("title", "^Al.*ch$")) === "Alpha launch", "regexMatch");
+  check(await titles(t().regexIMatch("title", "^(al|be)")) === "Alpha launch|Beta, (draft)", "regexIMatch");
   check(await titles(t().likeAllOf("title", ["%a%", "%launch%"])) === "Alpha launch", "likeAllOf");
   check(await titles(t().likeAnyOf("title", ["Beta%", "Gamma%"])) === "Beta, (draft)|Gamma \"quoted\"", "likeAnyOf");
   check(await titles(t().ilikeAllOf("title", ["%ALPHA%", "%LAUNCH"])) === "Alpha launch", "ilikeAllOf");
@@ -157,7 +159,9 @@ export async function errors({ mc, anon, service, make, env, company, ceo }) {
   fails(await chk.from("checked").insert({ id: "three", n: 1, label: "x" }), "invalid_value", "invalid integer");
   const rls = fails(await mc.from("companies").insert({ name: "Theft", owner_user_id: env.demoUser }), "permission_denied", "RLS WITH CHECK");
   check(rls.status === 401 || rls.status === 403, "RLS status", rls.status);
-  fails(await mc.from("agents").select("nope"), "unknown_name", "unknown column in select");
+  const caught = fails(await mc.from("agents").select("nope"), "validation_failed", "unknown column in select, caught before sending");
+  check(caught.violations[0].field === "nope" && caught.violations[0].rule === "unknown column", "names the column", caught.violations);
+  fails(await mc.schema("mc_test").from("slots").select("nope"), "unknown_name", "unknown column the server reports");
   fails(await mc.from("agents").select("*, nope(*)"), "unknown_name", "unknown embedded relation");
   // The trigger, reached through a cascade: a company with memory entries cannot be deleted.
   const imm = fails(await mc.from("companies").delete().eq("id", company), "immutable_record", "cascade into memory_entries");
@@ -248,7 +252,7 @@ export async function setup(make, env) {
     { company_id: company, type: "KNOWLEDGE", summary: "first", tags: ["a,b", "c"] },
     { company_id: company, type: "KNOWLEDGE", summary: "second", tags: ["NULL", "x y"], details: { level: 2 } },
   ]), "memory");
-  return { mc, anon: make({}), service: make({ key: env.service }), make, env: { ...env, email }, company, ceo, cto, user };
+  return { mc, anon: make({}), service: make({ key: env.service, dangerouslyAllowServiceRoleKey: true }), make, env: { ...env, email }, company, ceo, cto, user };
 }
 
 /**
