@@ -12,6 +12,7 @@ macro_rules! error_codes {
         /// catch (e) { if (e.code === "validation_failed") console.log(e.violations); }
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum ErrorCode { $($(#[$doc])* $variant,)* }
@@ -103,10 +104,12 @@ error_codes! {
 /// // e.violations[0] → { table: "agents", field: "tier", rule: "between 1 and 5", value: 9 }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Violation {
     pub table: String,
     pub field: String,
     pub rule: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Json"))]
     pub value: serde_json::Value,
 }
 

@@ -33,7 +33,9 @@ use crate::http::{Method, Request, Transport};
 /// ```js
 /// mc.auth.onAuthStateChange((event, session) => { if (event === "SIGNED_OUT") goHome(); });
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum AuthEvent {
     InitialSession,
     SignedIn,
@@ -78,6 +80,7 @@ impl AuthEvent {
 /// await mc.auth.signOut({ scope: "local" });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum SignOutScope {
     /// Every session of the user.
@@ -113,6 +116,7 @@ impl SignOutScope {
 /// await mc.auth.verifyOtp({ email, token, type: "recovery" });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum OtpType {
     Email,

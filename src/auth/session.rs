@@ -15,12 +15,14 @@ pub type User = Value;
 /// session.access_token; session.expires_at;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Session {
     pub access_token: String,
     pub refresh_token: String,
     pub expires_in: i64,
     pub expires_at: i64,
     pub token_type: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "McUser"))]
     pub user: User,
 }
 

@@ -1,21 +1,21 @@
 // The client's API, typed by the schema: column names are keys of the table's Row, values
 // are the column's type, and memory_entries / chat_messages have no update, upsert or delete.
 
-export type McErrorCode =
-  | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found"
-  | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired"
-  | "provider_disabled" | "not_signed_in"
-  | "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation"
-  | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch"
-  | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error"
-  | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable"
-
-/** One broken rule, found before anything was sent. */
-export interface McViolation { table: string; field: string; rule: string; value: Json }
+// ErrorCode, Violation, Session, AuthEvent, Count, OtpType, SignOutScope and the JSON parts of
+// the options (ClientJsonOptions, AuthJsonOptions) are declared from the Rust types (tsify).
+export type McErrorCode = ErrorCode
+export type McViolation = Violation
+export type McSession = Session
+export type McAuthEvent = AuthEvent
+export type McCount = Count
+export type McOtpType = OtpType
+export type McSignOutScope = SignOutScope
 
 /** Every error of the SDK: a real `Error` (name "McError") with stable fields. */
 export interface McError extends Error {
   name: "McError"
+  /** `JSON.stringify(error)` keeps the message and every field. */
+  toJSON(): { name: "McError"; message: string; code: McErrorCode; status: number; details: string | null; hint: string | null; violations: McViolation[]; retryable: boolean; serverCode: string | null; reasons: string[] }
   code: McErrorCode
   /** HTTP status; 0 when nothing was received. */
   status: number
@@ -33,7 +33,6 @@ export type McResponse<T> =
   | { data: T; error: null; count: number | null; status: number; statusText: string; success: true }
   | { data: null; error: McError; count: number | null; status: number; statusText: string; success: false }
 
-export type McCount = "exact" | "planned" | "estimated"
 type McRowOf<T extends TableName> = Tables<T>
 type McPath = `${string}.${string}` | `${string}->${string}`
 type McTrim<S extends string> = S extends ` ${infer R}` ? McTrim<R> : S extends `${infer R} ` ? McTrim<R> : S
@@ -58,6 +57,10 @@ export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Res
   lte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
   like(column: McCol<Row> | McPath, pattern: string): this
   ilike(column: McCol<Row> | McPath, pattern: string): this
+  /** POSIX regular expression (`~`). */
+  regexMatch(column: McCol<Row> | McPath, pattern: string): this
+  /** POSIX regular expression ignoring case (`~*`). */
+  regexIMatch(column: McCol<Row> | McPath, pattern: string): this
   likeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
   likeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
   ilikeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
@@ -85,10 +88,20 @@ export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Res
   single(): McFilterBuilder<Row, McOne<Result>>
   maybeSingle(): McFilterBuilder<Row, McOne<Result> | null>
   csv(): McFilterBuilder<Row, string>
-  abortSignal(signal: AbortSignal): this
+  /** `null`/`undefined` remove the signal. */
+  abortSignal(signal: AbortSignal | null | undefined): this
   timeout(ms: number): this
   throwOnError(): this
+  setHeader(name: string, value: string): this
+  /** The table (or `rpc/<name>`) this builder targets. */
+  readonly table: string | null
+  /** The request it would send now, or the problem that stops it (nothing is sent). */
+  readonly request: { method: string; url: string; headers: Record<string, string>; body: string | null } | { error: McError }
+  toJSON(): { table: string | null; request: McFilterBuilder<Row, Result>["request"] }
+  catch<T = never>(onrejected?: ((reason: McError) => T | PromiseLike<T>) | null): Promise<McResponse<Result> | T>
+  finally(onfinally?: (() => void) | null): Promise<McResponse<Result>>
   returns<U>(): McFilterBuilder<Row, U>
+  overrideTypes<U>(): McFilterBuilder<Row, U>
   /** After a mutation: return the written rows. */
   select<S extends string = "*">(columns?: S): McFilterBuilder<Row, McSelected<Row, S>[]>
 }
@@ -111,37 +124,17 @@ export type McFrom<T extends TableName> = McReadInsert<T>
   & (T extends McAppendOnlyTable ? unknown : McUpdatable<T>)
   & (T extends McUndeletableTable ? unknown : McDeletable<T>)
 
-export interface McClientOptions {
+export interface McClientOptions extends ClientJsonOptions {
   global?: { fetch?: typeof fetch }
-  auth?: {
+  auth?: AuthJsonOptions & {
     /** Where the session is kept: localStorage by default in the browser, memory elsewhere. */
     storage?: McStorage
-    /** Defaults to supabase-js's `sb-<first label of the host>-auth-token`. */
-    storageKey?: string
-    persistSession?: boolean
-    autoRefreshToken?: boolean
-    /** The auto-refresh tick (30000 ms); refresh when `refreshMarginTicks` (3) or fewer remain. */
-    refreshTickMs?: number
-    refreshMarginTicks?: number
-    /** Give up on an auth request after this long (10000 ms). */
-    requestTimeoutMs?: number
   }
-  /** Retries of GET/HEAD on 503/520 and network errors; `false` turns them off. */
-  retry?: false | { attempts?: number; baseDelayMs?: number }
 }
 
-export interface McSession {
-  access_token: string
-  refresh_token: string
-  expires_in: number
-  expires_at: number
-  token_type: string
-  user: McUser
-}
 export interface McUser { id: string; email?: string; user_metadata: Record<string, unknown>; app_metadata: Record<string, unknown>; [key: string]: unknown }
 export type McAuthResponse = { data: { user: McUser | null; session: McSession | null }; error: McError | null }
 
-export type McAuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY"
 export interface McSubscription { id: number; callback: (event: McAuthEvent, session: McSession | null) => void; unsubscribe(): void }
 /** A session store: supabase-js's storage adapter shape (methods may return Promises). */
 export interface McStorage {
@@ -156,7 +149,7 @@ export declare class McAuth {
   signUp(credentials: { email: string; password: string; options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
   signInWithPassword(credentials: { email: string; password: string }): Promise<McAuthResponse>
   signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown> } }): Promise<McAuthResponse>
-  verifyOtp(params: { email: string; token: string; type: "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change" }): Promise<McAuthResponse>
+  verifyOtp(params: { email: string; token: string; type: McOtpType }): Promise<McAuthResponse>
   signInAnonymously(credentials?: { options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
   refreshSession(current?: { refresh_token: string }): Promise<McAuthResponse>
   setSession(tokens: { access_token: string; refresh_token: string }): Promise<McAuthResponse>
@@ -164,12 +157,10 @@ export declare class McAuth {
   getUser(): Promise<McUserResponse>
   updateUser(attributes: { email?: string; password?: string; data?: Record<string, unknown> }): Promise<McUserResponse>
   resetPasswordForEmail(email: string): Promise<{ data: {} | null; error: McError | null }>
-  signOut(options?: { scope?: "global" | "local" | "others" }): Promise<{ error: McError | null }>
+  signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
   onAuthStateChange(callback: (event: McAuthEvent, session: McSession | null) => void): { data: { subscription: McSubscription } }
   startAutoRefresh(): void
   stopAutoRefresh(): void
-  free(): void
-  [Symbol.dispose](): void
 }
 
 export declare class McClient {
@@ -180,8 +171,6 @@ export declare class McClient {
   schema(name: string): McUntypedClient
   rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>
   validate(table: TableName, mode: "insert" | "update" | "row", value: unknown): true
-  free(): void
-  [Symbol.dispose](): void
 }
 export interface McUntypedClient {
   from(table: string): McReadInsert<any> & McUpdatable<any> & McDeletable<any>

@@ -51,14 +51,26 @@ fn session_js(s: Option<&Session>) -> JsValue {
 }
 
 /// The JSON-readable part of `options.auth` (the storage adapter is read from the object).
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, tsify::Tsify)]
 #[serde(default, rename_all = "camelCase")]
-struct AuthJsonOptions {
+pub struct AuthJsonOptions {
+    /// Defaults to supabase-js's `sb-<first label of the host>-auth-token`.
+    #[tsify(optional)]
     storage_key: Option<String>,
+    /// Keep the session in storage (default true); false keeps it in memory.
+    #[tsify(optional)]
     persist_session: Option<bool>,
+    /// Refresh on a tick before expiry (default true).
+    #[tsify(optional)]
     auto_refresh_token: Option<bool>,
+    /// The auto-refresh tick (30000 ms).
+    #[tsify(optional)]
     refresh_tick_ms: Option<f64>,
+    /// Give up on an auth request after this long (10000 ms).
+    #[tsify(optional)]
     request_timeout_ms: Option<f64>,
+    /// Refresh when this many ticks or fewer remain (3).
+    #[tsify(optional)]
     refresh_margin_ticks: Option<f64>,
 }
 

@@ -90,10 +90,15 @@ pub struct JsCore {
 
 /// The JSON-readable part of createClient's options (functions and storage adapters are
 /// read from the JS object itself).
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, tsify::Tsify)]
 #[serde(default, rename_all = "camelCase")]
-struct Options {
+pub struct ClientJsonOptions {
+    /// Retries of GET/HEAD on 503/520 and network errors; `false` turns them off.
+    #[tsify(optional, type = "false | { attempts?: number; baseDelayMs?: number }")]
     retry: Option<serde_json::Value>,
+    /// A `service_role` (or `sb_secret_…`) key bypasses RLS for everyone who loads the page, so
+    /// createClient refuses one in a browser window unless this is `true`.
+    #[tsify(optional)]
     dangerously_allow_service_role_key: bool,
 }
 
@@ -167,8 +172,8 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             serde_json::Value::String(url),
         ));
     }
-    let opts: Options = match error::from_js(&options) {
-        Ok(serde_json::Value::Null) => Options::default(),
+    let opts: ClientJsonOptions = match error::from_js(&options) {
+        Ok(serde_json::Value::Null) => ClientJsonOptions::default(),
         Ok(v) => serde_json::from_value(v)
             .map_err(|e| invalid("options", &e.to_string(), serde_json::Value::Null))?,
         Err(e) => return Err(to_js_error(&e)),

@@ -30,7 +30,9 @@ pub struct RestContext {
 }
 
 /// `count` option of `select`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
 pub enum Count {
     Exact,
     Planned,
@@ -38,14 +40,12 @@ pub enum Count {
 }
 
 impl Count {
+    /// Every count kind.
+    pub const ALL: &'static [Count] = &[Count::Exact, Count::Planned, Count::Estimated];
+
     /// Parses `"exact" | "planned" | "estimated"`.
     pub fn parse(s: &str) -> Option<Count> {
-        match s {
-            "exact" => Some(Count::Exact),
-            "planned" => Some(Count::Planned),
-            "estimated" => Some(Count::Estimated),
-            _ => None,
-        }
+        Count::ALL.iter().copied().find(|c| c.as_str() == s)
     }
     /// The `Prefer: count=` value.
     pub fn as_str(self) -> &'static str {

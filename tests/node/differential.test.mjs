@@ -27,6 +27,7 @@ function recorder(log) {
 
 /** What the server sees: decoded, order-insensitive where order carries no meaning. */
 function normalize(req) {
+  const extra = req.headers["x-trace"] ?? null;
   const u = new URL(req.url);
   const params = [...u.searchParams.entries()].sort((a, b) => (a[0] + "\0" + a[1]).localeCompare(b[0] + "\0" + b[1]));
   const prefer = (req.headers.prefer ?? "").split(",").map((s) => s.trim()).filter((s) => s && s !== "return=minimal").sort();
@@ -34,7 +35,7 @@ function normalize(req) {
   const profile = req.headers["accept-profile"] ?? req.headers["content-profile"] ?? null;
   const profileHeader = req.headers["accept-profile"] ? "accept-profile" : req.headers["content-profile"] ? "content-profile" : null;
   const body = req.body === undefined || req.body === null || req.body === "undefined" ? null : JSON.parse(req.body);
-  return { method: req.method, path: u.pathname, params, prefer, accept, profile, profileHeader, body };
+  return { method: req.method, path: u.pathname, params, prefer, accept, profile, profileHeader, body, extra };
 }
 
 const oursLog = [];
@@ -74,6 +75,9 @@ const same = [
   ["likeAnyOf", (c) => c.from("tasks").select().likeAnyOf("title", ["a%", "b%"])],
   ["ilikeAllOf", (c) => c.from("tasks").select().ilikeAllOf("title", ["%A%", "%B%"])],
   ["ilikeAnyOf", (c) => c.from("tasks").select().ilikeAnyOf("title", ["A%", "B%"])],
+  ["regexMatch", (c) => c.from("tasks").select().regexMatch("title", "^A.*[0-9]$")],
+  ["regexIMatch", (c) => c.from("tasks").select().regexIMatch("title", "^alpha")],
+  ["setHeader", (c) => c.from("tasks").select("id").setHeader("x-trace", "abc")],
   ["is null", (c) => c.from("tasks").select().is("started_at", null)],
   ["is true", (c) => c.from("agents").select().is("human", true)],
   ["isDistinct", (c) => c.from("tasks").select().isDistinct("priority", "HIGH")],
@@ -182,6 +186,51 @@ for (const [name, build, [key, expected]] of fixed) {
     assert.deepEqual(ov, [expected], "ours follows PostgREST's grammar");
     assert.notDeepEqual(tv, [expected], "postgrest-js differs here (the known bug)");
     assert.deepEqual({ ...o, params: o.params.filter(([k]) => k !== key) }, { ...t, params: t.params.filter(([k]) => k !== key) }, "everything else is the same");
+  });
+}
+
+// Builder semantics: postgrest-js builders mutate and return `this`, so a builder can be kept,
+// extended conditionally and awaited again. The same code must send the same requests.
+const semantics = [
+  ["kept and extended conditionally", async (c) => {
+    const status = "PENDING";
+    const skipped = null;
+    const q = c.from("tasks").select("id");
+    if (status) q.eq("status", status);
+    if (skipped) q.eq("priority", skipped);
+    await q;
+  }],
+  ["awaited twice", async (c) => {
+    const q = c.from("agents").select().eq("tier", 2);
+    await q;
+    await q;
+  }],
+  ["extended after an await", async (c) => {
+    const q = c.from("tasks").select("id");
+    await q;
+    q.order("created_at", { ascending: false }).limit(5);
+    await q;
+  }],
+  ["a mutation awaited twice", async (c) => {
+    const q = c.from("tasks").update({ status: "COMPLETE" }).eq("id", A);
+    await q;
+    await q;
+  }],
+  ["then called directly, twice", async (c) => {
+    const q = c.from("companies").select("id").eq("id", C).single();
+    await q.then((r) => r);
+    await q.then((r) => r);
+  }],
+];
+
+for (const [name, run] of semantics) {
+  test(`same builder semantics: ${name}`, async () => {
+    oursLog.length = 0;
+    theirsLog.length = 0;
+    await run(ours);
+    await run(theirs);
+    assert.ok(oursLog.length >= 1, "ours sent requests");
+    assert.deepEqual(oursLog.map(normalize), theirsLog.map(normalize));
   });
 }
 
