@@ -15,7 +15,10 @@ fn declared(ts: &str, interface: &str) -> BTreeSet<String> {
         .skip(1)
         .filter_map(|l| {
             let l = l.trim_start();
-            let name: String = l.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let name: String = l
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             let rest = &l[name.len()..];
             (!name.is_empty() && (rest.starts_with('(') || rest.starts_with('<'))).then_some(name)
         })
@@ -26,7 +29,12 @@ fn declared(ts: &str, interface: &str) -> BTreeSet<String> {
 fn the_builder_methods_of_api_d_ts_are_the_rest_vocabulary() {
     let ts = include_str!("../src/js/api.d.ts");
     let mut in_ts = BTreeSet::new();
-    for i in ["McFilterBuilder", "McReadInsert", "McUpdatable", "McDeletable"] {
+    for i in [
+        "McFilterBuilder",
+        "McReadInsert",
+        "McUpdatable",
+        "McDeletable",
+    ] {
         in_ts.extend(declared(ts, i));
     }
     // The promise side and JSON of the JS class, not calls it records.

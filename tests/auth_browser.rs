@@ -46,9 +46,7 @@ fn ctx() -> JsValue {
     let make =
         Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|opts: JsValue, url: JsValue| {
             let url = url.as_string().unwrap_or_else(|| URL.to_string());
-            create_client(url.into(), KEY.into(), opts)
-                .map(JsValue::from)
-                .unwrap_or_else(|e| e)
+            create_client(url.into(), KEY.into(), opts).unwrap_or_else(|e| e)
         })
         .into_js_value();
     let env = Object::new();

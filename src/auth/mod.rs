@@ -2,7 +2,10 @@
 //! and the events that tell the app about it — the way supabase-js does it, so both can share
 //! one login.
 
-#[cfg(target_arch = "wasm32")]
+/// What the platform adds: in the browser the refresh tick, tabs sharing one session, page
+/// visibility and Web Locks; elsewhere the same names doing what is left.
+#[cfg_attr(target_arch = "wasm32", path = "browser.rs")]
+#[cfg_attr(not(target_arch = "wasm32"), path = "native.rs")]
 mod browser;
 mod errors;
 mod session;
@@ -14,10 +17,7 @@ pub use storage::Storage;
 
 /// Turns the browser's auto-refresh tick on or off (no-op elsewhere).
 pub fn set_auto_refresh(client: &AuthClient, on: bool) {
-    #[cfg(target_arch = "wasm32")]
     browser::set_auto_refresh(client, on);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (client, on);
 }
 
 use std::cell::{Cell, RefCell};
@@ -198,7 +198,6 @@ pub(crate) struct Inner {
     initialized: Cell<bool>,
     listeners: RefCell<Vec<(u32, Listener)>>,
     next_id: Cell<u32>,
-    #[cfg(target_arch = "wasm32")]
     pub(crate) browser: RefCell<Option<browser::Browser>>,
 }
 
@@ -276,7 +275,6 @@ impl AuthClient {
             initialized: Cell::new(false),
             listeners: RefCell::new(Vec::new()),
             next_id: Cell::new(1),
-            #[cfg(target_arch = "wasm32")]
             browser: RefCell::new(None),
         });
         AuthClient { inner }
@@ -314,7 +312,6 @@ impl AuthClient {
                 }
             }
         }
-        #[cfg(target_arch = "wasm32")]
         browser::start(self);
     }
 
@@ -340,10 +337,7 @@ impl AuthClient {
                 listener(AuthEvent::InitialSession, s.as_ref());
             }
         };
-        #[cfg(target_arch = "wasm32")]
-        wasm_bindgen_futures::spawn_local(initial);
-        #[cfg(not(target_arch = "wasm32"))]
-        drop(initial);
+        crate::http::platform::spawn(initial);
         id
     }
 
@@ -384,7 +378,6 @@ impl AuthClient {
                 None => self.inner.options.storage.remove(&self.inner.key).await,
             }
         }
-        #[cfg(target_arch = "wasm32")]
         browser::broadcast(self, event, session.as_ref());
         self.emit(event);
     }
@@ -589,14 +582,7 @@ impl AuthClient {
         let mut v = Vec::new();
         check_token("refresh_token", &token, &mut v);
         done(v)?;
-        #[cfg(target_arch = "wasm32")]
-        {
-            browser::refresh_single_flight(self, token, refresh_token.is_some()).await
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            self.refresh_with(&token).await
-        }
+        browser::refresh_single_flight(self, token, refresh_token.is_some()).await
     }
 
     /// One refresh with `token`. A final failure (token unknown or reused, session gone) signs

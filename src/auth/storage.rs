@@ -5,54 +5,25 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::http::platform::{self, Adapter, LocalStore};
+
 /// A session store.
 #[derive(Clone)]
 pub enum Storage {
     /// In memory: lost with the client.
     Memory(Rc<RefCell<HashMap<String, String>>>),
-    /// `window.localStorage`.
-    #[cfg(target_arch = "wasm32")]
-    Local(web_sys::Storage),
-    /// A user object with `getItem`, `setItem`, `removeItem` (each may return a Promise).
-    #[cfg(target_arch = "wasm32")]
-    Custom(wasm_bindgen::JsValue),
+    /// `window.localStorage` (browser only).
+    Local(LocalStore),
+    /// A user object with `getItem`, `setItem`, `removeItem`, each of which may return a
+    /// Promise (browser only).
+    Custom(Adapter),
 }
 
 impl Default for Storage {
     /// localStorage where there is one, memory otherwise.
     fn default() -> Self {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-            if let Some(s) = local {
-                return Storage::Local(s);
-            }
-        }
-        Storage::Memory(Rc::default())
+        platform::local_store().map_or_else(|| Storage::Memory(Rc::default()), Storage::Local)
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn call(
-    adapter: &wasm_bindgen::JsValue,
-    method: &str,
-    args: &[&wasm_bindgen::JsValue],
-) -> wasm_bindgen::JsValue {
-    use wasm_bindgen::JsCast;
-    let Ok(f) = js_sys::Reflect::get(adapter, &method.into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-    else {
-        return wasm_bindgen::JsValue::UNDEFINED;
-    };
-    let r = match args {
-        [a] => f.call1(adapter, a),
-        [a, b] => f.call2(adapter, a, b),
-        _ => f.call0(adapter),
-    }
-    .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&r))
-        .await
-        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
 }
 
 impl Storage {
@@ -60,10 +31,8 @@ impl Storage {
     pub async fn get(&self, key: &str) -> Option<String> {
         match self {
             Storage::Memory(m) => m.borrow().get(key).cloned(),
-            #[cfg(target_arch = "wasm32")]
-            Storage::Local(s) => s.get_item(key).ok().flatten(),
-            #[cfg(target_arch = "wasm32")]
-            Storage::Custom(a) => call(a, "getItem", &[&key.into()]).await.as_string(),
+            Storage::Local(s) => platform::local_get(s, key),
+            Storage::Custom(a) => platform::adapter_get(a, key).await,
         }
     }
 
@@ -73,14 +42,8 @@ impl Storage {
             Storage::Memory(m) => {
                 m.borrow_mut().insert(key.to_string(), value.to_string());
             }
-            #[cfg(target_arch = "wasm32")]
-            Storage::Local(s) => {
-                let _ = s.set_item(key, value);
-            }
-            #[cfg(target_arch = "wasm32")]
-            Storage::Custom(a) => {
-                call(a, "setItem", &[&key.into(), &value.into()]).await;
-            }
+            Storage::Local(s) => platform::local_set(s, key, value),
+            Storage::Custom(a) => platform::adapter_set(a, key, value).await,
         }
     }
 
@@ -90,14 +53,8 @@ impl Storage {
             Storage::Memory(m) => {
                 m.borrow_mut().remove(key);
             }
-            #[cfg(target_arch = "wasm32")]
-            Storage::Local(s) => {
-                let _ = s.remove_item(key);
-            }
-            #[cfg(target_arch = "wasm32")]
-            Storage::Custom(a) => {
-                call(a, "removeItem", &[&key.into()]).await;
-            }
+            Storage::Local(s) => platform::local_remove(s, key),
+            Storage::Custom(a) => platform::adapter_remove(a, key).await,
         }
     }
 }

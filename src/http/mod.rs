@@ -1,11 +1,14 @@
 //! The transport: one request, one answer, over the platform's `fetch` in the browser or
 //! reqwest elsewhere — the layer every other one sends through. Timeouts, abort and retries live here too.
 
-#[cfg(target_arch = "wasm32")]
-mod fetch;
-#[cfg(not(target_arch = "wasm32"))]
-mod native;
+/// The platform under the SDK: one module per target behind the same names (transport,
+/// sleep, spawn, storage, abort), as reqwest keeps its wasm backend behind one façade.
+#[cfg_attr(target_arch = "wasm32", path = "platform/wasm.rs")]
+#[cfg_attr(not(target_arch = "wasm32"), path = "platform/native.rs")]
+pub mod platform;
 mod retry;
+
+pub use platform::{AbortSignal, CustomFetch};
 
 pub use retry::RetryPolicy;
 
@@ -40,14 +43,6 @@ impl Method {
         matches!(self, Method::Get | Method::Head)
     }
 }
-
-/// The caller's abort signal: an `AbortSignal` in the browser.
-#[cfg(target_arch = "wasm32")]
-pub type AbortSignal = web_sys::AbortSignal;
-/// The caller's abort signal (no abort outside the browser yet).
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug, Clone, PartialEq)]
-pub struct AbortSignal;
 
 /// A request, fully formed: the URL is already encoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,8 +83,8 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     Text(String),
-    #[cfg(target_arch = "wasm32")]
-    Js(wasm_bindgen::JsValue),
+    /// A JS string straight from `fetch` (uninhabited outside the browser).
+    Js(platform::RawText),
 }
 
 impl Body {
@@ -97,8 +92,7 @@ impl Body {
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Body::Text(s) => std::borrow::Cow::Borrowed(s),
-            #[cfg(target_arch = "wasm32")]
-            Body::Js(v) => std::borrow::Cow::Owned(v.as_string().unwrap_or_default()),
+            Body::Js(v) => std::borrow::Cow::Owned(platform::raw_text(v)),
         }
     }
 
@@ -106,8 +100,7 @@ impl Body {
     pub fn is_empty(&self) -> bool {
         match self {
             Body::Text(s) => s.is_empty(),
-            #[cfg(target_arch = "wasm32")]
-            Body::Js(v) => js_sys::JsString::from(v.clone()).length() == 0,
+            Body::Js(v) => platform::raw_is_empty(v),
         }
     }
 }
@@ -135,8 +128,8 @@ impl Response {
 /// `global.fetch` option), which is also how tests inject faults.
 #[derive(Clone, Default)]
 pub struct Transport {
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fetch: Option<js_sys::Function>,
+    /// The user's `fetch`, if any.
+    pub(crate) fetch: Option<CustomFetch>,
     /// Retries of GET/HEAD on 503/520 and network errors.
     pub retry: RetryPolicy,
 }
@@ -144,14 +137,7 @@ pub struct Transport {
 impl Transport {
     /// Sends `req` once and waits for the whole answer.
     pub async fn send_once(&self, req: &Request) -> Result<Response, Error> {
-        #[cfg(target_arch = "wasm32")]
-        {
-            fetch::send(self.fetch.as_ref(), req).await
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            native::send(req).await
-        }
+        platform::send(self.fetch.as_ref(), req).await
     }
 
     /// Sends `req`, retrying safe requests as the policy says (never after an abort).
@@ -173,16 +159,7 @@ impl Transport {
 
 /// Waits `ms` milliseconds; an abort ends the wait with an `aborted` error.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        fetch::sleep(ms, signal).await
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = signal;
-        std::thread::sleep(std::time::Duration::from_millis(ms as u64));
-        Ok(())
-    }
+    platform::sleep(ms, signal).await
 }
 
 /// Percent-encodes a query component: everything but unreserved characters.

@@ -314,7 +314,7 @@ impl QueryBuilder {
             // TypeScript-only, and the signal the façade keeps itself.
             "returns" | "overrideTypes" | "abortSignal" => self,
             "timeout" => match arg(args, 0).as_f64() {
-                Some(ms) if ms >= 1.0 && ms <= 2_147_483_647.0 => self.timeout(ms as u32),
+                Some(ms) if (1.0..=2_147_483_647.0).contains(&ms) => self.timeout(ms as u32),
                 _ => {
                     let v = arg(args, 0).clone();
                     self.fail("must be a number of milliseconds ≥ 1", "timeout", v);

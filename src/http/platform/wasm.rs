@@ -1,11 +1,66 @@
-//! The browser transport: `fetch` through web-sys, with abort and timeout.
+//! The browser: `fetch` through web-sys with abort and timeout, timers, `spawn_local`, and
+//! localStorage or a user adapter for the session. The native module has the same names.
+
+use std::future::Future;
 
 use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{AbortSignal, Request, Response};
 use crate::error::{Error, ErrorCode};
+use crate::http::{Body, Request, Response};
+
+/// The caller's abort signal.
+pub type AbortSignal = web_sys::AbortSignal;
+/// A `fetch` the user passes (supabase-js's `global.fetch`).
+pub type CustomFetch = Function;
+/// A body as fetch gave it: a JS string, parsed where it is.
+pub type RawText = JsValue;
+/// `window.localStorage`.
+pub type LocalStore = web_sys::Storage;
+/// A user storage object with `getItem`, `setItem`, `removeItem` (each may return a Promise).
+pub type Adapter = JsValue;
+
+/// The text of a JS body (copied into Rust).
+pub fn raw_text(v: &RawText) -> String {
+    v.as_string().unwrap_or_default()
+}
+
+/// Whether a JS body is empty.
+pub fn raw_is_empty(v: &RawText) -> bool {
+    js_sys::JsString::from(v.clone()).length() == 0
+}
+
+/// Runs a future on the page's microtask queue.
+pub fn spawn(f: impl Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(f);
+}
+
+/// Removes the abort listener and clears the timer when the request ends — also when its
+/// future is dropped half-way.
+struct Guard<'a> {
+    signal: Option<&'a AbortSignal>,
+    on_abort: Option<Closure<dyn FnMut()>>,
+    listener: Option<Function>,
+    timer: Option<JsValue>,
+}
+
+impl Drop for Guard<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = self.timer.take() {
+            clear_timeout(&id);
+        }
+        if let Some(s) = self.signal {
+            if let Some(c) = &self.on_abort {
+                let _ = s.remove_event_listener_with_callback("abort", c.as_ref().unchecked_ref());
+            }
+            if let Some(f) = &self.listener {
+                let _ = s.remove_event_listener_with_callback("abort", f);
+            }
+        }
+    }
+}
 
 fn classify(e: JsValue, timed_out: bool) -> Error {
     let name = Reflect::get(&e, &"name".into())
@@ -41,7 +96,8 @@ fn clear_timeout(id: &JsValue) {
     }
 }
 
-pub(super) async fn send(custom: Option<&Function>, req: &Request) -> Result<Response, Error> {
+/// Sends one request with `fetch` (the user's, or the global one) and reads the whole answer.
+pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Response, Error> {
     let net = |e| classify(e, false);
     if req.signal.as_ref().is_some_and(AbortSignal::aborted) {
         return Err(Error::new(ErrorCode::Aborted, "the request was aborted"));
@@ -63,21 +119,26 @@ pub(super) async fn send(custom: Option<&Function>, req: &Request) -> Result<Res
     let on_timeout = {
         let c = controller.clone();
         let t = timed_out.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        Closure::<dyn FnMut()>::new(move || {
             t.set(true);
             c.abort();
         })
     };
-    let timer = req
-        .timeout_ms
-        .map(|ms| set_timeout(on_timeout.as_ref().unchecked_ref(), ms));
     let on_abort = {
         let c = controller.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || c.abort())
+        Closure::<dyn FnMut()>::new(move || c.abort())
     };
     if let Some(s) = &req.signal {
         let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
+    let _guard = Guard {
+        signal: req.signal.as_ref(),
+        timer: req
+            .timeout_ms
+            .map(|ms| set_timeout(on_timeout.as_ref().unchecked_ref(), ms)),
+        on_abort: Some(on_abort),
+        listener: None,
+    };
     let result = async {
         let target = match custom {
             Some(f) => (f.clone(), JsValue::UNDEFINED),
@@ -104,12 +165,6 @@ pub(super) async fn send(custom: Option<&Function>, req: &Request) -> Result<Res
         read_response(&res, &timed_out).await
     }
     .await;
-    if let Some(id) = timer {
-        clear_timeout(&id);
-    }
-    if let Some(s) = &req.signal {
-        let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-    }
     result
 }
 
@@ -159,19 +214,79 @@ async fn read_response(
         status,
         status_text,
         headers: out_headers,
-        body: super::Body::Js(text),
+        body: Body::Js(text),
     })
 }
 
-pub(super) async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
+/// Waits `ms` milliseconds; an abort ends the wait with an `aborted` error.
+pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
+    let mut reject_fn: Option<Function> = None;
     let promise = Promise::new(&mut |resolve, reject| {
         set_timeout(&resolve, ms);
         if let Some(s) = signal {
             let _ = s.add_event_listener_with_callback("abort", &reject);
         }
+        reject_fn = Some(reject);
     });
+    let _guard = Guard {
+        signal,
+        on_abort: None,
+        listener: reject_fn,
+        timer: None,
+    };
     JsFuture::from(promise)
         .await
         .map(|_| ())
         .map_err(|_| Error::new(ErrorCode::Aborted, "the request was aborted"))
+}
+
+/// localStorage, where the page has one.
+pub fn local_store() -> Option<LocalStore> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Reads `key` from localStorage.
+pub fn local_get(s: &LocalStore, key: &str) -> Option<String> {
+    s.get_item(key).ok().flatten()
+}
+
+/// Writes `key` to localStorage (a full or refused store is ignored, as supabase-js does).
+pub fn local_set(s: &LocalStore, key: &str, value: &str) {
+    let _ = s.set_item(key, value);
+}
+
+/// Removes `key` from localStorage.
+pub fn local_remove(s: &LocalStore, key: &str) {
+    let _ = s.remove_item(key);
+}
+
+/// Calls `adapter[method](...args)` and awaits what it returns; anything thrown is undefined.
+async fn adapter_call(adapter: &Adapter, method: &str, args: &[&JsValue]) -> JsValue {
+    let Ok(f) = Reflect::get(adapter, &method.into()).and_then(|f| f.dyn_into::<Function>()) else {
+        return JsValue::UNDEFINED;
+    };
+    let r = match args {
+        [a] => f.call1(adapter, a),
+        [a, b] => f.call2(adapter, a, b),
+        _ => f.call0(adapter),
+    }
+    .unwrap_or(JsValue::UNDEFINED);
+    JsFuture::from(Promise::resolve(&r))
+        .await
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `adapter.getItem(key)`.
+pub async fn adapter_get(a: &Adapter, key: &str) -> Option<String> {
+    adapter_call(a, "getItem", &[&key.into()]).await.as_string()
+}
+
+/// `adapter.setItem(key, value)`.
+pub async fn adapter_set(a: &Adapter, key: &str, value: &str) {
+    adapter_call(a, "setItem", &[&key.into(), &value.into()]).await;
+}
+
+/// `adapter.removeItem(key)`.
+pub async fn adapter_remove(a: &Adapter, key: &str) {
+    adapter_call(a, "removeItem", &[&key.into()]).await;
 }
