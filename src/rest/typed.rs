@@ -232,23 +232,18 @@ impl<T: TableDef> Typed<T> {
     }
     /// `column IN (values)`, quoted per PostgREST's grammar.
     pub fn in_list<V: FilterValue>(self, col: Col<T, V>, values: &[V]) -> Self {
-        let list = Value::Array(
-            values
-                .iter()
-                .map(|v| Value::String(v.filter_text()))
-                .collect(),
-        );
-        self.map(|q| q.op(Op::In, col.name, &list))
+        self.list_op(Op::In, col.name, values)
     }
     /// Array column contains every value.
     pub fn contains(self, col: Col<T, Vec<String>>, values: &[&str]) -> Self {
-        let list = Value::Array(
-            values
-                .iter()
-                .map(|v| Value::String(v.to_string()))
-                .collect(),
-        );
-        self.map(|q| q.op(Op::Contains, col.name, &list))
+        self.list_op(Op::Contains, col.name, values)
+    }
+    fn list_op<V: FilterValue>(self, op: Op, column: &str, values: &[V]) -> Self {
+        let list = values
+            .iter()
+            .map(|v| Value::String(v.filter_text()))
+            .collect();
+        self.map(|q| q.op(op, column, &Value::Array(list)))
     }
     /// Orders by a column.
     pub fn order<V>(self, col: Col<T, V>, ascending: bool) -> Self {
