@@ -45,11 +45,14 @@ run unit cargo cargo test --quiet
 run gateway cargo cargo test --release --quiet --manifest-path stack/gateway/Cargo.toml
 run sql tap bash stack/stack.sh psql -f tests/sql/rls_and_triggers.sql
 run stack-smoke tap bash tests/stack/smoke.sh
+run conformance node timeout 300 node --test --test-concurrency=1 tests/stack/conformance.test.mjs
 run browser cargo timeout 1500 wasm-pack test --headless --chrome --mode no-install
 run package check bash scripts/build-pkg.sh --node
 run node node timeout 300 node --test tests/node/
 run oracle tap bash scripts/gen-types.sh --check
 run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
+# Last: it stops PostgreSQL for a moment (and starts it again).
+run outage node timeout 120 node --test tests/stack/outage.test.mjs
 
 [ "${CI:-}" = "true" ] && bash stack/stack.sh stop
 echo

@@ -74,10 +74,15 @@ start_pg() {
 }
 REBUILT=0
 
-# Two gateways on the same database: the main one, and one whose access tokens live only
-# MC_SHORT_JWT_EXP seconds (for the auth tests that watch tokens expire and refresh).
+# Three gateways on the same database: the main one and one whose access tokens live only
+# MC_SHORT_JWT_EXP seconds (for the auth tests that watch tokens expire) are configured as a
+# project that tests a lot would be: anonymous sign-ins on, auth rate limits raised. The
+# "strict" one keeps Supabase's defaults (anonymous sign-ins off, hosted rate limits), for the
+# tests of those defaults.
 SHORT_PORT="${MC_SHORT_API_PORT:-$((API_PORT + 10))}"
 SHORT_EXP="${MC_SHORT_JWT_EXP:-8}"
+STRICT_PORT="${MC_STRICT_API_PORT:-$((API_PORT + 20))}"
+RAISED_LIMITS="MC_AUTH_ANONYMOUS=true MC_RATE_LIMIT_SIGN_IN=100000/60 MC_RATE_LIMIT_TOKEN_REFRESH=100000/60 MC_RATE_LIMIT_VERIFY=100000/60 MC_RATE_LIMIT_OTP=100000/60"
 
 gateway_pid() { cat "$MC_STACK_DIR/gateway-$1.pid" 2>/dev/null || true; }
 gateway_running() { local p; p=$(gateway_pid "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
@@ -85,9 +90,10 @@ gateway_running() { local p; p=$(gateway_pid "$1"); [ -n "$p" ] && kill -0 "$p" 
 start_gateway() { # name port jwt-exp env-file
   local name=$1 port=$2 exp=$3 envfile=$4
   local reuse; reuse=$([ "$name" = short ] && echo 2 || echo 10)
+  local settings; settings=$([ "$name" = strict ] && echo "" || echo "$RAISED_LIMITS")
   # A gateway built after the running one started, or started with other settings, is restarted.
   if gateway_running "$name" && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway-$name.pid" ] \
-     && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp $reuse" ]; then
+     && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp $reuse $settings" ]; then
     return 0
   fi
   stop_gateway "$name"
@@ -97,9 +103,9 @@ start_gateway() { # name port jwt-exp env-file
   MC_AUTH_DB_URL="postgres://supabase_auth_admin:supabase_auth_admin@127.0.0.1:$PG_PORT/postgres" \
   MC_JWT_SECRET="$JWT_SECRET" MC_JWT_EXP="$exp" MC_STACK_ENV="$envfile" \
   MC_REFRESH_REUSE_INTERVAL="$reuse" \
-    nohup "$GATEWAY" >"$LOGS/gateway-$name.log" 2>&1 &
+    env $settings bash -c 'umask 077; rm -f "$1"; exec nohup "$0" >"$1" 2>&1' "$GATEWAY" "$LOGS/gateway-$name.log" &
   echo $! > "$MC_STACK_DIR/gateway-$name.pid"
-  echo "$port $exp $reuse" > "$MC_STACK_DIR/gateway-$name.settings"
+  echo "$port $exp $reuse $settings" > "$MC_STACK_DIR/gateway-$name.settings"
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
       # shellcheck disable=SC1090
@@ -141,18 +147,23 @@ case "${1:-}" in
     [ -x "$PG_BIN/postgres" ] || die "PostgreSQL 15 is not installed: run scripts/setup.sh"
     build; start_pg
     start_gateway short "$SHORT_PORT" "$SHORT_EXP" "$MC_STACK_DIR/stack-short.env"
+    start_gateway strict "$STRICT_PORT" "${MC_JWT_EXP:-3600}" "$MC_STACK_DIR/stack-strict.env"
     start_gateway main "$API_PORT" "${MC_JWT_EXP:-3600}" "$MC_STACK_ENV"
     source "$MC_STACK_ENV"
-    sed -i '/^MC_SHORT_/d' "$MC_STACK_ENV"
+    sed -i '/^MC_SHORT_/d; /^MC_STRICT_/d' "$MC_STACK_ENV"
     echo "MC_SHORT_URL=http://127.0.0.1:$SHORT_PORT" >> "$MC_STACK_ENV"
     echo "MC_SHORT_JWT_EXP=$SHORT_EXP" >> "$MC_STACK_ENV"
+    echo "MC_STRICT_URL=http://127.0.0.1:$STRICT_PORT" >> "$MC_STACK_ENV"
     log "stack up: $MC_URL, short-lived tokens at http://127.0.0.1:$SHORT_PORT (logs in $LOGS, keys in $MC_STACK_ENV)" ;;
-  stop) stop_gateway main; stop_gateway short; pg_running && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null; log "stack stopped" ;;
+  pg-stop) as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null; log "postgres stopped (gateways left running)" ;;
+  pg-start) start_pg; log "postgres started" ;;
+  stop) stop_gateway main; stop_gateway short; stop_gateway strict; pg_running && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null; log "stack stopped" ;;
   reset) reset ;;
   status)
     pg_running && echo "postgres: running on 127.0.0.1:$PG_PORT" || echo "postgres: stopped"
     gateway_running main && echo "gateway: running on http://127.0.0.1:$API_PORT (pid $(gateway_pid main))" || echo "gateway: stopped"
-    gateway_running short && echo "gateway (short-lived tokens): running on http://127.0.0.1:$SHORT_PORT" || echo "gateway (short): stopped" ;;
+    gateway_running short && echo "gateway (short-lived tokens): running on http://127.0.0.1:$SHORT_PORT" || echo "gateway (short): stopped"
+    gateway_running strict && echo "gateway (Supabase defaults): running on http://127.0.0.1:$STRICT_PORT" || echo "gateway (strict): stopped" ;;
   psql) shift; psql_su "$@" ;;
-  *) echo "usage: stack.sh build|start|stop|reset|status|psql" >&2; exit 2 ;;
+  *) echo "usage: stack.sh build|start|stop|reset|status|psql|pg-stop|pg-start" >&2; exit 2 ;;
 esac

@@ -25,6 +25,10 @@ $$;
 
 GRANT anon, authenticated, service_role TO authenticator;
 ALTER ROLE supabase_auth_admin SET search_path = auth;
+-- Supabase's statement timeouts for the API roles (a request of either cannot hold the
+-- database longer than this).
+ALTER ROLE anon SET statement_timeout = '3s';
+ALTER ROLE authenticated SET statement_timeout = '8s';
 GRANT CREATE ON DATABASE postgres TO supabase_auth_admin;
 
 -- Extensions live in their own schema, as on Supabase (keeps them out of the generated types).

@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS auth.users (
 CREATE TABLE IF NOT EXISTS auth.sessions (
   id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   user_id    uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
+  -- How the session began (the access token's amr keeps it across refreshes).
+  sign_in_method text NOT NULL DEFAULT 'password',
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
@@ -49,6 +51,7 @@ CREATE TABLE IF NOT EXISTS auth.one_time_tokens (
   user_id    uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
   kind       text NOT NULL,       -- 'magiclink' | 'recovery' | 'signup'
   token_hash text NOT NULL,
+  attempts   integer NOT NULL DEFAULT 0, -- wrong guesses so far; five end the code
   created_at timestamptz NOT NULL DEFAULT now()
 );
 

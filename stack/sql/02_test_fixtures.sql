@@ -13,6 +13,10 @@ RETURNS SETOF integer LANGUAGE sql STABLE AS $$ SELECT generate_series(1, n) $$;
 CREATE OR REPLACE FUNCTION mc_test.whoami()
 RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT auth.uid() $$;
 
+-- Sleeps, for the statement-timeout tests.
+CREATE OR REPLACE FUNCTION mc_test.slow(seconds float8)
+RETURNS float8 LANGUAGE sql VOLATILE AS $$ SELECT pg_sleep(seconds); SELECT seconds $$;
+
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA mc_test TO anon, authenticated, service_role;
 
 -- Tables the SDK's catalogue does not know, so the server (not the SDK) rejects bad values:

@@ -7,8 +7,11 @@
 //! `recover`, `otp` and `verify` (email one-time codes, readable by tests through the
 //! service_role-only `/auth/v1/_mailbox`). Errors follow API version 2024-01-01: `{code, message}`.
 
-use axum::extract::{Query, State};
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -20,6 +23,7 @@ use sqlx::{PgPool, Row};
 use uuid::Uuid;
 
 use crate::gate::Keys;
+use crate::limits::{Class, ClientAddr, Limits};
 use crate::Config;
 
 #[derive(Clone)]
@@ -32,11 +36,17 @@ pub struct AuthState {
     anonymous: bool,
     reuse_interval: i64,
     min_password: usize,
+    limits: Arc<Limits>,
 }
 
 impl AuthState {
     pub async fn connect(cfg: &Config, keys: &Keys) -> anyhow::Result<AuthState> {
-        let pool = PgPoolOptions::new().max_connections(4).connect(&cfg.auth_db_url).await?;
+        // A database that stops answering must fail a request fast, not hang it.
+        let pool = PgPoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(std::time::Duration::from_secs(3))
+            .connect(&cfg.auth_db_url)
+            .await?;
         Ok(AuthState {
             pool,
             secret: cfg.jwt_secret.clone(),
@@ -46,6 +56,7 @@ impl AuthState {
             anonymous: cfg.anonymous_sign_ins,
             reuse_interval: cfg.refresh_reuse_interval,
             min_password: cfg.min_password_length,
+            limits: Arc::new(Limits::from_env()),
         })
     }
 }
@@ -62,7 +73,34 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
         .route("/otp", post(otp))
         .route("/verify", post(verify))
         .route("/_mailbox", get(mailbox))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit))
         .with_state(state)
+}
+
+/// Supabase's per-client rate limits on the endpoints that sign in, refresh, verify and mail.
+async fn rate_limit(State(s): State<AuthState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().trim_end_matches('/');
+    let query = req.uri().query().unwrap_or("");
+    let class = match path.rsplit('/').next().unwrap_or("") {
+        "signup" => Some(Class::SignIn),
+        "token" if query.contains("grant_type=refresh_token") => Some(Class::Refresh),
+        "token" => Some(Class::SignIn),
+        "verify" => Some(Class::Verify),
+        "otp" | "recover" => Some(Class::Otp),
+        _ => None,
+    };
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<ClientAddr>>()
+        .map(|c| c.0 .0.ip())
+        .unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
+    if let Some(class) = class {
+        if req.method() == axum::http::Method::POST && !s.limits.allow(class, ip) {
+            return AuthError::new(429, "over_request_rate_limit", "Request rate limit reached")
+                .into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// An error as GoTrue sends it: status, stable code, message (plus extra fields).
@@ -70,7 +108,12 @@ struct AuthError(StatusCode, &'static str, String, Option<Value>);
 
 impl AuthError {
     fn new(status: u16, code: &'static str, msg: impl Into<String>) -> Self {
-        AuthError(StatusCode::from_u16(status).unwrap(), code, msg.into(), None)
+        AuthError(
+            StatusCode::from_u16(status).unwrap(),
+            code,
+            msg.into(),
+            None,
+        )
     }
 }
 
@@ -90,8 +133,12 @@ impl IntoResponse for AuthError {
             }
         }
         let mut res = (self.0, Json(body)).into_response();
-        res.headers_mut().insert("x-sb-error-code", HeaderValue::from_static(self.1));
-        res.headers_mut().insert("x-supabase-api-version", HeaderValue::from_static("2024-01-01"));
+        res.headers_mut()
+            .insert("x-sb-error-code", HeaderValue::from_static(self.1));
+        res.headers_mut().insert(
+            "x-supabase-api-version",
+            HeaderValue::from_static("2024-01-01"),
+        );
         res
     }
 }
@@ -100,7 +147,10 @@ type AuthResult = Result<Response, AuthError>;
 
 fn ok(v: Value) -> AuthResult {
     let mut res = Json(v).into_response();
-    res.headers_mut().insert("x-supabase-api-version", HeaderValue::from_static("2024-01-01"));
+    res.headers_mut().insert(
+        "x-supabase-api-version",
+        HeaderValue::from_static("2024-01-01"),
+    );
     Ok(res)
 }
 
@@ -112,38 +162,122 @@ async fn settings(State(s): State<AuthState>) -> Json<Value> {
         "phone_autoconfirm": false,
         "sms_provider": "",
         "saml_enabled": false,
-        "password_min_length": s.min_password,
     }))
 }
 
-const USER_JSON: &str = "json_build_object(
-    'id', u.id, 'aud', u.aud, 'role', u.role, 'email', coalesce(u.email, ''),
-    'email_confirmed_at', u.email_confirmed_at, 'phone', '', 'confirmed_at', u.email_confirmed_at,
-    'recovery_sent_at', u.recovery_sent_at, 'last_sign_in_at', u.last_sign_in_at,
-    'app_metadata', u.raw_app_meta_data, 'user_metadata', u.raw_user_meta_data,
-    'identities', '[]'::json, 'created_at', u.created_at, 'updated_at', u.updated_at,
-    'is_anonymous', u.is_anonymous)";
-
-async fn user_json(pool: &PgPool, id: Uuid) -> Result<Value, AuthError> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_JSON} AS j FROM auth.users u WHERE u.id = $1")))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.map(|r| r.get::<Value, _>("j"))
-        .ok_or_else(|| AuthError::new(404, "user_not_found", "User not found"))
+/// The user as GoTrue v2.196 answers it: `user_metadata` carries `email`, `email_verified`,
+/// `phone_verified` and `sub`; one `email` identity; null fields left out; no `confirmed_at`
+/// in the signUp answer; anonymous users have `app_metadata` `{}` and no identities.
+async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, AuthError> {
+    type Ts = Option<chrono::DateTime<chrono::Utc>>;
+    let row = sqlx::query(
+        "SELECT aud, role, email, email_confirmed_at, recovery_sent_at, last_sign_in_at,
+                raw_app_meta_data, raw_user_meta_data, is_anonymous, created_at, updated_at
+           FROM auth.users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?
+    .ok_or_else(|| AuthError::new(404, "user_not_found", "User not found"))?;
+    let email: Option<String> = row.get("email");
+    let confirmed: Ts = row.get("email_confirmed_at");
+    let anonymous: bool = row.get("is_anonymous");
+    let (created, updated, last): (Ts, Ts, Ts) = (
+        row.get("created_at"),
+        row.get("updated_at"),
+        row.get("last_sign_in_at"),
+    );
+    let mut meta: Value = row.get("raw_user_meta_data");
+    let mut identities = Vec::new();
+    if let (Some(email), false) = (&email, anonymous) {
+        let data = json!({"email": email, "email_verified": confirmed.is_some(), "phone_verified": false, "sub": id});
+        if let (Value::Object(m), Value::Object(d)) = (&mut meta, &data) {
+            for (k, v) in d {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        let mut identity = json!({
+            "identity_id": Uuid::new_v5(&Uuid::NAMESPACE_OID, id.as_bytes()), "id": id, "user_id": id,
+            "identity_data": data, "provider": "email", "email": email,
+            "created_at": created, "updated_at": updated,
+        });
+        if let Some(t) = last {
+            identity["last_sign_in_at"] = json!(t);
+        }
+        identities.push(identity);
+    }
+    let mut user = json!({
+        "id": id, "aud": row.get::<String, _>("aud"), "role": row.get::<String, _>("role"),
+        "email": email.unwrap_or_default(), "phone": "",
+        "app_metadata": row.get::<Value, _>("raw_app_meta_data"), "user_metadata": meta,
+        "identities": identities, "created_at": created, "updated_at": updated, "is_anonymous": anonymous,
+    });
+    let optional: [(&str, Ts); 4] = [
+        ("email_confirmed_at", confirmed),
+        ("confirmed_at", if in_signup { None } else { confirmed }),
+        ("recovery_sent_at", row.get("recovery_sent_at")),
+        ("last_sign_in_at", last),
+    ];
+    for (k, v) in optional {
+        if let Some(t) = v {
+            user[k] = json!(t);
+        }
+    }
+    Ok(user)
 }
 
+/// GoTrue's email check: one `@`, a local part of the characters RFC 5322 allows unquoted, a
+/// domain of at least two labels of letters, digits and inner hyphens.
 fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(char::is_whitespace)
-        && email.len() <= 255
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok && email.len() <= 255
+}
+
+/// A request whose strings hold NUL characters is refused (PostgreSQL cannot store them).
+fn refuse_nul(values: &[Option<&str>], data: Option<&Value>) -> Result<(), AuthError> {
+    fn nul_in(v: &Value) -> bool {
+        match v {
+            Value::String(s) => s.contains('\0'),
+            Value::Array(a) => a.iter().any(nul_in),
+            Value::Object(o) => o.iter().any(|(k, v)| k.contains('\0') || nul_in(v)),
+            _ => false,
+        }
+    }
+    if values.iter().flatten().any(|s| s.contains('\0')) || data.is_some_and(nul_in) {
+        return Err(AuthError::new(
+            400,
+            "validation_failed",
+            "Invalid request: NUL characters are not allowed",
+        ));
+    }
+    Ok(())
 }
 
 fn check_password(s: &AuthState, password: &str) -> Result<(), AuthError> {
+    // bcrypt reads 72 bytes: GoTrue refuses more rather than cut the password silently.
+    if password.len() > 72 {
+        return Err(AuthError::new(
+            400,
+            "validation_failed",
+            "Password cannot be longer than 72 characters",
+        ));
+    }
     if password.chars().count() < s.min_password {
         return Err(AuthError(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -160,13 +294,15 @@ fn now() -> i64 {
 }
 
 /// Opens a session for `user_id`: a session row, a refresh token, a signed access token.
-async fn issue_session(s: &AuthState, user_id: Uuid, method: &str) -> AuthResult {
+async fn issue_session(s: &AuthState, user_id: Uuid, method: &str, answer: Answer) -> AuthResult {
     let mut tx = s.pool.begin().await?;
-    let session_id: Uuid =
-        sqlx::query_scalar("INSERT INTO auth.sessions (user_id) VALUES ($1) RETURNING id")
-            .bind(user_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let session_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO auth.sessions (user_id, sign_in_method) VALUES ($1, $2) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(method)
+    .fetch_one(&mut *tx)
+    .await?;
     let refresh = new_refresh_token();
     sqlx::query("INSERT INTO auth.refresh_tokens (token, user_id, session_id) VALUES ($1, $2, $3)")
         .bind(&refresh)
@@ -179,15 +315,43 @@ async fn issue_session(s: &AuthState, user_id: Uuid, method: &str) -> AuthResult
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    session_body(s, user_id, session_id, &refresh, method).await
+    session_body(s, user_id, session_id, &refresh, method, answer).await
 }
 
+/// Which answer a session goes into: it decides small differences GoTrue makes.
+#[derive(Clone, Copy, PartialEq)]
+enum Answer {
+    /// `/signup`: the user has no `confirmed_at`.
+    Signup,
+    /// The password grant: `weak_password: null` is included.
+    Password,
+    Other,
+}
+
+/// A refresh token as GoTrue makes them: 12 characters of `[a-z0-9]`.
 fn new_refresh_token() -> String {
-    Uuid::new_v4().simple().to_string()[..22].to_string()
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let bits = Uuid::new_v4().as_u128();
+    (0..12)
+        .map(|i| ALPHABET[((bits >> (i * 10)) % 36) as usize] as char)
+        .collect()
 }
 
-async fn session_body(s: &AuthState, user_id: Uuid, session_id: Uuid, refresh: &str, method: &str) -> AuthResult {
-    let user = user_json(&s.pool, user_id).await?;
+fn well_formed_refresh_token(t: &str) -> bool {
+    t.len() == 12
+        && t.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+async fn session_body(
+    s: &AuthState,
+    user_id: Uuid,
+    session_id: Uuid,
+    refresh: &str,
+    method: &str,
+    answer: Answer,
+) -> AuthResult {
+    let user = user_json(&s.pool, user_id, answer == Answer::Signup).await?;
     let iat = now();
     let exp = iat + s.jwt_exp;
     let claims = json!({
@@ -197,12 +361,20 @@ async fn session_body(s: &AuthState, user_id: Uuid, session_id: Uuid, refresh: &
         "amr": [{"method": method, "timestamp": iat}], "session_id": session_id,
         "is_anonymous": user["is_anonymous"],
     });
-    let access = jsonwebtoken::encode(&Header::default(), &claims, &EncodingKey::from_secret(s.secret.as_bytes()))
-        .map_err(|e| AuthError::new(500, "unexpected_failure", e.to_string()))?;
-    ok(json!({
+    let access = jsonwebtoken::encode(
+        &Header::default(),
+        &claims,
+        &EncodingKey::from_secret(s.secret.as_bytes()),
+    )
+    .map_err(|e| AuthError::new(500, "unexpected_failure", e.to_string()))?;
+    let mut body = json!({
         "access_token": access, "token_type": "bearer", "expires_in": s.jwt_exp, "expires_at": exp,
         "refresh_token": refresh, "user": user,
-    }))
+    });
+    if answer == Answer::Password {
+        body["weak_password"] = Value::Null;
+    }
+    ok(body)
 }
 
 #[derive(Deserialize, Default)]
@@ -218,24 +390,45 @@ async fn signup(State(s): State<AuthState>, body: Option<Json<Credentials>>) -> 
     let (email, password) = match (c.email.as_deref(), c.password.as_deref()) {
         (None, None) => {
             if !s.anonymous {
-                return Err(AuthError::new(422, "anonymous_provider_disabled", "Anonymous sign-ins are disabled"));
+                return Err(AuthError::new(
+                    422,
+                    "anonymous_provider_disabled",
+                    "Anonymous sign-ins are disabled",
+                ));
             }
+            refuse_nul(&[], c.data.as_ref())?;
             let id: Uuid = sqlx::query_scalar(
                 "INSERT INTO auth.users (is_anonymous, raw_app_meta_data, raw_user_meta_data)
-                 VALUES (true, '{\"provider\":\"anonymous\",\"providers\":[\"anonymous\"]}', coalesce($1, '{}'))
-                 RETURNING id",
+                 VALUES (true, '{}', coalesce($1, '{}')) RETURNING id",
             )
             .bind(c.data)
             .fetch_one(&s.pool)
             .await?;
-            return issue_session(&s, id, "anonymous").await;
+            return issue_session(&s, id, "anonymous", Answer::Signup).await;
         }
         (Some(e), Some(p)) => (e.trim().to_lowercase(), p.to_string()),
-        (None, Some(_)) => return Err(AuthError::new(400, "validation_failed", "To signup, please provide your email")),
-        (Some(_), None) => return Err(AuthError::new(400, "validation_failed", "Signup requires a valid password")),
+        (None, Some(_)) => {
+            return Err(AuthError::new(
+                400,
+                "validation_failed",
+                "To signup, please provide your email",
+            ))
+        }
+        (Some(_), None) => {
+            return Err(AuthError::new(
+                400,
+                "validation_failed",
+                "Signup requires a valid password",
+            ))
+        }
     };
+    refuse_nul(&[Some(&email), Some(&password)], c.data.as_ref())?;
     if !valid_email(&email) {
-        return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+        return Err(AuthError::new(
+            400,
+            "validation_failed",
+            "Unable to validate email address: invalid format",
+        ));
     }
     check_password(&s, &password)?;
     let inserted: Option<Uuid> = sqlx::query_scalar(
@@ -249,8 +442,12 @@ async fn signup(State(s): State<AuthState>, body: Option<Json<Credentials>>) -> 
     .fetch_optional(&s.pool)
     .await?;
     match inserted {
-        Some(id) => issue_session(&s, id, "password").await,
-        None => Err(AuthError::new(422, "user_already_exists", "User already registered")),
+        Some(id) => issue_session(&s, id, "password", Answer::Signup).await,
+        None => Err(AuthError::new(
+            422,
+            "user_already_exists",
+            "User already registered",
+        )),
     }
 }
 
@@ -259,38 +456,83 @@ struct GrantQuery {
     grant_type: Option<String>,
 }
 
-async fn token(State(s): State<AuthState>, Query(q): Query<GrantQuery>, body: Option<Json<Credentials>>) -> AuthResult {
+async fn token(
+    State(s): State<AuthState>,
+    Query(q): Query<GrantQuery>,
+    body: Option<Json<Credentials>>,
+) -> AuthResult {
     let c = body.map(|b| b.0).unwrap_or_default();
     match q.grant_type.as_deref() {
         Some("password") => {
             let (Some(email), Some(password)) = (c.email, c.password) else {
-                return Err(AuthError::new(400, "validation_failed", "missing email or phone"));
+                return Err(AuthError::new(
+                    400,
+                    "validation_failed",
+                    "missing email or phone",
+                ));
             };
-            let id: Option<Uuid> = sqlx::query_scalar(
-                "SELECT id FROM auth.users WHERE email = lower(trim($1))
-                   AND encrypted_password IS NOT NULL AND encrypted_password = extensions.crypt($2, encrypted_password)",
-            )
-            .bind(&email)
-            .bind(&password)
-            .fetch_optional(&s.pool)
-            .await?;
-            match id {
-                Some(id) => issue_session(&s, id, "password").await,
-                None => Err(AuthError::new(400, "invalid_credentials", "Invalid login credentials")),
+            refuse_nul(&[Some(&email), Some(&password)], None)?;
+            match check_login(&s.pool, &email, &password).await? {
+                Some(id) => issue_session(&s, id, "password", Answer::Password).await,
+                None => Err(AuthError::new(
+                    400,
+                    "invalid_credentials",
+                    "Invalid login credentials",
+                )),
             }
         }
         Some("refresh_token") => {
-            let token = c.refresh_token.filter(|t| !t.is_empty()).ok_or_else(|| {
-                AuthError::new(400, "validation_failed", "refresh_token required")
-            })?;
+            let token = c.refresh_token.unwrap_or_default();
+            if !well_formed_refresh_token(&token) {
+                return Err(AuthError::new(
+                    400,
+                    "validation_failed",
+                    "Refresh token is not valid",
+                ));
+            }
             refresh(&s, &token).await
         }
-        _ => Err(AuthError::new(400, "unsupported_grant_type", "unsupported_grant_type")),
+        _ => Err(AuthError::new(
+            400,
+            "unsupported_grant_type",
+            "unsupported_grant_type",
+        )),
     }
 }
 
-/// Rotation with reuse detection, as GoTrue does it: a revoked token used again within the reuse
-/// interval answers with the session's current token; later, it revokes the whole session.
+/// The user's email lookup: by email alone, with no password check in the query, so that its
+/// cost does not depend on the number of users whatever plan PostgreSQL picks.
+pub const LOGIN_LOOKUP: &str =
+    "SELECT id, encrypted_password FROM auth.users WHERE email = lower(trim($1)) AND encrypted_password IS NOT NULL";
+/// The one password check of a login: bcrypt of the given password with the user's salt.
+pub const PASSWORD_CHECK: &str = "SELECT extensions.crypt($1, $2) = $2";
+
+/// The user whose email and password these are: one lookup, then one bcrypt check.
+async fn check_login(
+    pool: &PgPool,
+    email: &str,
+    password: &str,
+) -> Result<Option<Uuid>, AuthError> {
+    let Some(row) = sqlx::query(LOGIN_LOOKUP)
+        .bind(email)
+        .fetch_optional(pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let hash: String = row.get("encrypted_password");
+    let ok: bool = sqlx::query_scalar(PASSWORD_CHECK)
+        .bind(password)
+        .bind(&hash)
+        .fetch_one(pool)
+        .await?;
+    Ok(ok.then(|| row.get("id")))
+}
+
+/// Rotation with reuse detection, as GoTrue v2.196 does it: the parent of the active token is
+/// answered with the active token; any revoked token within the reuse interval is swapped for
+/// a new one; an older one after the interval is `refresh_token_already_used`, and revokes every
+/// refresh token of the session (the session itself, and its access tokens, stay).
 async fn refresh(s: &AuthState, token: &str) -> AuthResult {
     let mut tx = s.pool.begin().await?;
     let row = sqlx::query(
@@ -301,43 +543,70 @@ async fn refresh(s: &AuthState, token: &str) -> AuthResult {
     .fetch_optional(&mut *tx)
     .await?;
     let Some(row) = row else {
-        return Err(AuthError::new(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found"));
+        return Err(AuthError::new(
+            400,
+            "refresh_token_not_found",
+            "Invalid Refresh Token: Refresh Token Not Found",
+        ));
     };
-    let (id, user_id, session_id): (i64, Uuid, Uuid) = (row.get("id"), row.get("user_id"), row.get("session_id"));
-    let next = if row.get::<bool, _>("revoked") {
+    let (id, user_id, session_id): (i64, Uuid, Uuid) =
+        (row.get("id"), row.get("user_id"), row.get("session_id"));
+    let mut swap = true;
+    let mut next = String::new();
+    if row.get::<bool, _>("revoked") {
         let age: f64 = row.get("age");
-        let active: Option<String> = sqlx::query_scalar(
-            "SELECT token FROM auth.refresh_tokens WHERE session_id = $1 AND NOT revoked ORDER BY id DESC LIMIT 1",
+        let active = sqlx::query(
+            "SELECT token, parent FROM auth.refresh_tokens WHERE session_id = $1 AND NOT revoked ORDER BY id DESC LIMIT 1",
         )
         .bind(session_id)
         .fetch_optional(&mut *tx)
         .await?;
         match active {
-            Some(t) if age <= s.reuse_interval as f64 => t,
+            Some(a) if a.get::<Option<String>, _>("parent").as_deref() == Some(token) => {
+                next = a.get("token");
+                swap = false;
+            }
+            _ if age <= s.reuse_interval as f64 => {}
             _ => {
-                sqlx::query("DELETE FROM auth.sessions WHERE id = $1").bind(session_id).execute(&mut *tx).await?;
+                sqlx::query("UPDATE auth.refresh_tokens SET revoked = true, updated_at = now() WHERE session_id = $1 AND NOT revoked")
+                    .bind(session_id)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
-                return Err(AuthError::new(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used"));
+                return Err(AuthError::new(
+                    400,
+                    "refresh_token_already_used",
+                    "Invalid Refresh Token: Already Used",
+                ));
             }
         }
-    } else {
-        let t = new_refresh_token();
-        sqlx::query("UPDATE auth.refresh_tokens SET revoked = true, updated_at = now() WHERE id = $1")
+    }
+    if swap {
+        next = new_refresh_token();
+        sqlx::query("UPDATE auth.refresh_tokens SET revoked = true, updated_at = now() WHERE id = $1 AND NOT revoked")
             .bind(id)
             .execute(&mut *tx)
             .await?;
         sqlx::query("INSERT INTO auth.refresh_tokens (token, user_id, session_id, parent) VALUES ($1, $2, $3, $4)")
-            .bind(&t)
+            .bind(&next)
             .bind(user_id)
             .bind(session_id)
             .bind(token)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE auth.sessions SET updated_at = now() WHERE id = $1").bind(session_id).execute(&mut *tx).await?;
-        t
-    };
+        sqlx::query("UPDATE auth.sessions SET updated_at = now() WHERE id = $1")
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    // The access token keeps the method of the original sign-in (`amr`).
+    let method: String =
+        sqlx::query_scalar("SELECT sign_in_method FROM auth.sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_one(&mut *tx)
+            .await?;
     tx.commit().await?;
-    session_body(s, user_id, session_id, &next, "token_refresh").await
+    session_body(s, user_id, session_id, &next, &method, Answer::Other).await
 }
 
 /// The user and session named by a valid access token whose session still exists.
@@ -345,46 +614,96 @@ async fn authenticate(s: &AuthState, headers: &HeaderMap) -> Result<(Uuid, Uuid)
     let bearer = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .ok_or_else(|| AuthError::new(401, "no_authorization", "This endpoint requires a valid Bearer token"))?;
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .ok_or_else(|| {
+            AuthError::new(
+                401,
+                "no_authorization",
+                "This endpoint requires a valid Bearer token",
+            )
+        })?;
     let mut validation = Validation::new(jsonwebtoken::Algorithm::HS256);
     validation.set_audience(&["authenticated"]);
-    let data = jsonwebtoken::decode::<Value>(bearer, &DecodingKey::from_secret(s.secret.as_bytes()), &validation)
-        .map_err(|e| AuthError::new(403, "bad_jwt", format!("invalid JWT: unable to parse or verify signature, {e}")))?;
-    let sub = data.claims["sub"].as_str().and_then(|v| v.parse::<Uuid>().ok());
-    let sid = data.claims["session_id"].as_str().and_then(|v| v.parse::<Uuid>().ok());
+    let data = jsonwebtoken::decode::<Value>(
+        bearer,
+        &DecodingKey::from_secret(s.secret.as_bytes()),
+        &validation,
+    )
+    .map_err(|e| {
+        AuthError::new(
+            403,
+            "bad_jwt",
+            format!("invalid JWT: unable to parse or verify signature, {e}"),
+        )
+    })?;
+    let sub = data.claims["sub"]
+        .as_str()
+        .and_then(|v| v.parse::<Uuid>().ok());
+    let sid = data.claims["session_id"]
+        .as_str()
+        .and_then(|v| v.parse::<Uuid>().ok());
     let (Some(sub), Some(sid)) = (sub, sid) else {
-        return Err(AuthError::new(403, "bad_jwt", "invalid claim: missing sub or session_id claim"));
+        return Err(AuthError::new(
+            403,
+            "bad_jwt",
+            "invalid claim: missing sub or session_id claim",
+        ));
     };
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM auth.sessions WHERE id = $1)")
-        .bind(sid)
-        .fetch_one(&s.pool)
-        .await?;
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM auth.sessions WHERE id = $1)")
+            .bind(sid)
+            .fetch_one(&s.pool)
+            .await?;
     if !exists {
-        return Err(AuthError::new(403, "session_not_found", "Session from session_id claim in JWT does not exist"));
+        return Err(AuthError::new(
+            403,
+            "session_not_found",
+            "Session from session_id claim in JWT does not exist",
+        ));
     }
     Ok((sub, sid))
 }
 
 async fn get_user(State(s): State<AuthState>, headers: HeaderMap) -> AuthResult {
     let (uid, _) = authenticate(&s, &headers).await?;
-    ok(user_json(&s.pool, uid).await?)
+    ok(user_json(&s.pool, uid, false).await?)
 }
 
-async fn put_user(State(s): State<AuthState>, headers: HeaderMap, Json(c): Json<Credentials>) -> AuthResult {
+async fn put_user(
+    State(s): State<AuthState>,
+    headers: HeaderMap,
+    Json(c): Json<Credentials>,
+) -> AuthResult {
     let (uid, _) = authenticate(&s, &headers).await?;
+    refuse_nul(
+        &[c.email.as_deref(), c.password.as_deref()],
+        c.data.as_ref(),
+    )?;
     if let Some(email) = &c.email {
         let email = email.trim().to_lowercase();
         if !valid_email(&email) {
-            return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+            return Err(AuthError::new(
+                400,
+                "validation_failed",
+                "Unable to validate email address: invalid format",
+            ));
         }
-        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM auth.users WHERE email = $1 AND id <> $2)")
-            .bind(&email)
-            .bind(uid)
-            .fetch_one(&s.pool)
-            .await?;
+        let taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM auth.users WHERE email = $1 AND id <> $2)",
+        )
+        .bind(&email)
+        .bind(uid)
+        .fetch_one(&s.pool)
+        .await?;
         if taken {
-            return Err(AuthError::new(422, "email_exists", "A user with this email address has already been registered"));
+            return Err(AuthError::new(
+                422,
+                "email_exists",
+                "A user with this email address has already been registered",
+            ));
         }
         sqlx::query("UPDATE auth.users SET email = $1, updated_at = now() WHERE id = $2")
             .bind(&email)
@@ -407,7 +726,7 @@ async fn put_user(State(s): State<AuthState>, headers: HeaderMap, Json(c): Json<
             .execute(&s.pool)
             .await?;
     }
-    ok(user_json(&s.pool, uid).await?)
+    ok(user_json(&s.pool, uid, false).await?)
 }
 
 #[derive(Deserialize)]
@@ -415,15 +734,29 @@ struct ScopeQuery {
     scope: Option<String>,
 }
 
-async fn logout(State(s): State<AuthState>, headers: HeaderMap, Query(q): Query<ScopeQuery>) -> AuthResult {
+async fn logout(
+    State(s): State<AuthState>,
+    headers: HeaderMap,
+    Query(q): Query<ScopeQuery>,
+) -> AuthResult {
     let (uid, sid) = authenticate(&s, &headers).await?;
     let sql = match q.scope.as_deref().unwrap_or("global") {
         "global" => "DELETE FROM auth.sessions WHERE user_id = $1",
         "local" => "DELETE FROM auth.sessions WHERE user_id = $1 AND id = $2",
         "others" => "DELETE FROM auth.sessions WHERE user_id = $1 AND id <> $2",
-        _ => return Err(AuthError::new(400, "validation_failed", "Unsupported logout scope")),
+        _ => {
+            return Err(AuthError::new(
+                400,
+                "validation_failed",
+                "Unsupported logout scope",
+            ))
+        }
     };
-    sqlx::query(sql).bind(uid).bind(sid).execute(&s.pool).await?;
+    sqlx::query(sql)
+        .bind(uid)
+        .bind(sid)
+        .execute(&s.pool)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -448,33 +781,48 @@ async fn send_code(s: &AuthState, user_id: Uuid, kind: &str) -> Result<(), AuthE
         .bind(&code)
         .execute(&s.pool)
         .await?;
-    tracing::info!("auth stand-in: {kind} code for user {user_id}: {code}");
+    // Never logged: tests read codes from the service_role-only mailbox.
     Ok(())
 }
 
 async fn user_by_email(s: &AuthState, email: &str) -> Result<Option<Uuid>, AuthError> {
-    Ok(sqlx::query_scalar("SELECT id FROM auth.users WHERE email = lower(trim($1))")
-        .bind(email)
-        .fetch_optional(&s.pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM auth.users WHERE email = lower(trim($1))")
+            .bind(email)
+            .fetch_optional(&s.pool)
+            .await?,
+    )
 }
 
 async fn recover(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult {
     let email = b.email.unwrap_or_default();
+    refuse_nul(&[Some(&email)], None)?;
     if !valid_email(email.trim()) {
-        return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+        return Err(AuthError::new(
+            400,
+            "validation_failed",
+            "Unable to validate email address: invalid format",
+        ));
     }
     if let Some(id) = user_by_email(&s, &email).await? {
         send_code(&s, id, "recovery").await?;
-        sqlx::query("UPDATE auth.users SET recovery_sent_at = now() WHERE id = $1").bind(id).execute(&s.pool).await?;
+        sqlx::query("UPDATE auth.users SET recovery_sent_at = now() WHERE id = $1")
+            .bind(id)
+            .execute(&s.pool)
+            .await?;
     }
     ok(json!({}))
 }
 
 async fn otp(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult {
     let email = b.email.unwrap_or_default().trim().to_lowercase();
+    refuse_nul(&[Some(&email)], b.data.as_ref())?;
     if !valid_email(&email) {
-        return Err(AuthError::new(400, "validation_failed", "Unable to validate email address: invalid format"));
+        return Err(AuthError::new(
+            400,
+            "validation_failed",
+            "Unable to validate email address: invalid format",
+        ));
     }
     let id = match user_by_email(&s, &email).await? {
         Some(id) => id,
@@ -503,11 +851,22 @@ async fn verify(State(s): State<AuthState>, Json(b): Json<VerifyBody>) -> AuthRe
     let kind = match b.kind.as_str() {
         "email" | "magiclink" | "signup" => "magiclink",
         "recovery" => "recovery",
-        _ => return Err(AuthError::new(400, "validation_failed", "Verify requires a verification type")),
+        _ => {
+            return Err(AuthError::new(
+                400,
+                "validation_failed",
+                "Verify requires a verification type",
+            ))
+        }
     };
     let (Some(email), Some(token)) = (b.email, b.token) else {
-        return Err(AuthError::new(400, "validation_failed", "Verify requires either a token or a token hash"));
+        return Err(AuthError::new(
+            400,
+            "validation_failed",
+            "Verify requires either a token or a token hash",
+        ));
     };
+    refuse_nul(&[Some(&email), Some(&token)], None)?;
     let id: Option<Uuid> = sqlx::query_scalar(
         "DELETE FROM auth.one_time_tokens t USING auth.users u
           WHERE t.user_id = u.id AND u.email = lower(trim($1)) AND t.kind = $2 AND t.token_hash = $3
@@ -520,13 +879,29 @@ async fn verify(State(s): State<AuthState>, Json(b): Json<VerifyBody>) -> AuthRe
     .fetch_optional(&s.pool)
     .await?;
     let Some(id) = id else {
-        return Err(AuthError::new(403, "otp_expired", "Token has expired or is invalid"));
+        // A wrong guess counts against the code: after five, it is gone (a new one must be sent).
+        sqlx::query(
+            "UPDATE auth.one_time_tokens t SET attempts = t.attempts + 1 FROM auth.users u
+              WHERE t.user_id = u.id AND u.email = lower(trim($1)) AND t.kind = $2",
+        )
+        .bind(&email)
+        .bind(kind)
+        .execute(&s.pool)
+        .await?;
+        sqlx::query("DELETE FROM auth.one_time_tokens WHERE attempts >= 5")
+            .execute(&s.pool)
+            .await?;
+        return Err(AuthError::new(
+            403,
+            "otp_expired",
+            "Token has expired or is invalid",
+        ));
     };
     sqlx::query("UPDATE auth.users SET email_confirmed_at = coalesce(email_confirmed_at, now()) WHERE id = $1")
         .bind(id)
         .execute(&s.pool)
         .await?;
-    issue_session(&s, id, "otp").await
+    issue_session(&s, id, "otp", Answer::Other).await
 }
 
 #[derive(Deserialize)]
@@ -535,7 +910,11 @@ struct MailboxQuery {
 }
 
 /// Test helper (service_role key only): the latest one-time code sent to an address.
-async fn mailbox(State(s): State<AuthState>, headers: HeaderMap, Query(q): Query<MailboxQuery>) -> AuthResult {
+async fn mailbox(
+    State(s): State<AuthState>,
+    headers: HeaderMap,
+    Query(q): Query<MailboxQuery>,
+) -> AuthResult {
     let key = headers.get("apikey").and_then(|v| v.to_str().ok());
     if key != Some(s.service_key.as_str()) {
         return Err(AuthError::new(403, "not_admin", "User not allowed"));

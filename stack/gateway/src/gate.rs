@@ -27,24 +27,34 @@ impl Keys {
                 &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()),
             )
         };
-        Ok(Keys { anon: sign("anon")?, service: sign("service_role")? })
+        Ok(Keys {
+            anon: sign("anon")?,
+            service: sign("service_role")?,
+        })
     }
 }
 
 pub struct GatewayState {
     pub keys: Keys,
     pub rest: Router,
+    pub secret: String,
+    pub db: crate::limits::DbWatch,
 }
 
 const EXPOSED: &str = "Content-Range, Content-Location, Content-Profile, Preference-Applied, \
                        Range-Unit, Location, X-Supabase-Api-Version, X-Sb-Error-Code, Retry-After";
 
-fn cors(headers: &mut HeaderMap, origin: Option<&HeaderValue>) {
-    let origin = origin.cloned().unwrap_or(HeaderValue::from_static("*"));
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.insert(header::ACCESS_CONTROL_ALLOW_CREDENTIALS, HeaderValue::from_static("true"));
-    headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(EXPOSED));
-    headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+/// CORS as Supabase answers it: any origin (`*`), never credentials — the API is called with
+/// keys and bearer tokens in headers, not cookies, so no origin is trusted with them.
+fn cors(headers: &mut HeaderMap) {
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static(EXPOSED),
+    );
 }
 
 fn api_key(req: &Request) -> Option<String> {
@@ -52,15 +62,17 @@ fn api_key(req: &Request) -> Option<String> {
         return Some(v.to_string());
     }
     req.uri().query().and_then(|q| {
-        q.split('&').find_map(|p| p.strip_prefix("apikey=").map(str::to_string))
+        q.split('&')
+            .find_map(|p| p.strip_prefix("apikey=").map(str::to_string))
     })
 }
 
 /// Middleware: answers CORS preflights, requires a valid `apikey`, adds CORS to every answer.
 pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Next) -> Response {
-    let origin = req.headers().get(header::ORIGIN).cloned();
     let preflight = req.method() == Method::OPTIONS
-        && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+        && req
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     let mut res = if preflight {
         let mut res = StatusCode::NO_CONTENT.into_response();
         let h = res.headers_mut();
@@ -68,12 +80,23 @@ pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Ne
             header::ACCESS_CONTROL_ALLOW_METHODS,
             HeaderValue::from_static("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"),
         );
-        let asked = req.headers().get(header::ACCESS_CONTROL_REQUEST_HEADERS).cloned();
-        h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, asked.unwrap_or(HeaderValue::from_static("*")));
-        h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
+        let asked = req
+            .headers()
+            .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+            .cloned();
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            asked.unwrap_or(HeaderValue::from_static("*")),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("86400"),
+        );
         res
     } else if req.uri().path() == "/health" {
         next.run(req).await
+    } else if !state.db.up() {
+        unavailable(req.uri().path().starts_with("/auth/"))
     } else {
         match api_key(&req) {
             None => (
@@ -91,8 +114,41 @@ pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Ne
             Some(_) => next.run(req).await,
         }
     };
-    cors(res.headers_mut(), origin.as_ref());
+    cors(res.headers_mut());
     res
+}
+
+/// PostgreSQL does not answer: 503 at once (PostgREST's PGRST000; the auth server's
+/// `unexpected_failure`), with `Retry-After`, instead of a request that hangs.
+fn unavailable(auth: bool) -> Response {
+    let body = if auth {
+        json!({"code": "unexpected_failure", "message": "Database unavailable"})
+    } else {
+        json!({"code": "PGRST000", "details": "connection to the database failed", "hint": null,
+               "message": "Could not connect with the database due to an incorrect db-uri or due to the PostgreSQL service not running."})
+    };
+    let mut res = (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    res
+}
+
+/// The role of a valid bearer token (`anon`, `authenticated`, `service_role`).
+fn bearer_role(headers: &HeaderMap, secret: &str) -> Option<String> {
+    let token = headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")?;
+    let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    v.validate_aud = false;
+    let data = jsonwebtoken::decode::<serde_json::Value>(
+        token,
+        &jsonwebtoken::DecodingKey::from_secret(secret.as_bytes()),
+        &v,
+    )
+    .ok()?;
+    data.claims["role"].as_str().map(str::to_string)
 }
 
 /// `/rest/v1/<path>?<query>` → the REST server's `/<path>?<normalised query>`.
@@ -107,13 +163,37 @@ pub async fn rest(State(state): State<Arc<GatewayState>>, req: Request) -> Respo
     parts.uri = match target.parse::<Uri>() {
         Ok(uri) => uri,
         Err(e) => {
-            return (StatusCode::BAD_REQUEST, axum::Json(json!({"message": e.to_string()})))
+            return (
+                StatusCode::BAD_REQUEST,
+                axum::Json(json!({"message": e.to_string()})),
+            )
                 .into_response()
         }
     };
+    let signed_in = bearer_role(&parts.headers, &state.secret).as_deref() == Some("authenticated");
     let req = Request::from_parts(parts, Body::new(body));
-    match state.rest.clone().oneshot(req).await {
+    let res = match state.rest.clone().oneshot(req).await {
         Ok(res) => res.into_response(),
         Err(never) => match never {},
+    };
+    if res.status() == StatusCode::UNAUTHORIZED && signed_in {
+        return forbidden_for_signed_in(res).await;
     }
+    res
+}
+
+/// PostgREST 12+ answers an RLS violation (`42501`) by a signed-in user with 403; 401 is for
+/// anonymous requests only. The local server answers 401 for both: correct it.
+async fn forbidden_for_signed_in(res: Response) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    let code = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v["code"].as_str().map(str::to_string));
+    if code.as_deref() == Some("42501") {
+        parts.status = StatusCode::FORBIDDEN;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }

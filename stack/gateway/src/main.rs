@@ -10,6 +10,7 @@
 
 mod auth;
 mod gate;
+mod limits;
 mod normalize;
 
 use std::net::SocketAddr;
@@ -45,7 +46,8 @@ impl Config {
             jwt_secret: std::env::var("MC_JWT_SECRET").context("MC_JWT_SECRET is required")?,
             jwt_exp: env_or("MC_JWT_EXP", "3600").parse().context("MC_JWT_EXP")?,
             env_file: std::env::var("MC_STACK_ENV").ok(),
-            anonymous_sign_ins: env_or("MC_AUTH_ANONYMOUS", "true") == "true",
+            // Supabase's default: anonymous sign-ins off until the project turns them on.
+            anonymous_sign_ins: env_or("MC_AUTH_ANONYMOUS", "false") == "true",
             refresh_reuse_interval: env_or("MC_REFRESH_REUSE_INTERVAL", "10").parse()?,
             min_password_length: env_or("MC_PASSWORD_MIN_LENGTH", "6").parse()?,
         })
@@ -66,7 +68,10 @@ async fn main() -> anyhow::Result<()> {
     // Bind first, so that a taken port is reported before anything else starts.
     let addr = SocketAddr::from(([127, 0, 0, 1], cfg.port));
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
-        anyhow::anyhow!("cannot listen on {addr}: {e} (is another stack or program using port {}?)", cfg.port)
+        anyhow::anyhow!(
+            "cannot listen on {addr}: {e} (is another stack or program using port {}?)",
+            cfg.port
+        )
     })?;
 
     // The PostgREST-compatible server, configured the way Supabase configures PostgREST.
@@ -76,6 +81,12 @@ async fn main() -> anyhow::Result<()> {
     std::env::set_var("PGRST_JWT_SECRET", &cfg.jwt_secret);
     std::env::set_var("PGRST_COMPAT_MODE", "true");
     std::env::set_var("PGRST_DB_MAX_ROWS", "1000");
+    // Supabase's statement timeouts for the API roles (also set on the roles themselves).
+    std::env::set_var(
+        "PGRST_ROLE_SETTINGS",
+        r#"{"anon":{"statement_timeout":3000},"authenticated":{"statement_timeout":8000}}"#,
+    );
+    std::env::set_var("PGRST_DB_POOL_TIMEOUT", "3");
     let rest_config = postrust_core::AppConfig::try_from_env()?;
     let rest = postrust_server::build(rest_config, postrust_server::Host::SERVER)
         .await
@@ -83,7 +94,13 @@ async fn main() -> anyhow::Result<()> {
         .router;
 
     let auth_state = auth::AuthState::connect(&cfg, &keys).await?;
-    let state = Arc::new(gate::GatewayState { keys: keys.clone(), rest });
+    let db = limits::DbWatch::start(&cfg.rest_db_url);
+    let state = Arc::new(gate::GatewayState {
+        keys: keys.clone(),
+        rest,
+        secret: cfg.jwt_secret.clone(),
+        db,
+    });
 
     let app = Router::new()
         .route("/rest/v1", any(gate::rest))
@@ -100,9 +117,20 @@ async fn main() -> anyhow::Result<()> {
             "MC_URL={url}\nMC_ANON_KEY={}\nMC_SERVICE_KEY={}\nMC_JWT_SECRET={}\n",
             keys.anon, keys.service, cfg.jwt_secret
         );
-        std::fs::write(path, body).with_context(|| format!("writing {path}"))?;
+        // The JWT secret and the service_role key: readable by this user only.
+        use std::io::Write as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let _ = std::fs::remove_file(path);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .and_then(|mut f| f.write_all(body.as_bytes()))
+            .with_context(|| format!("writing {path}"))?;
     }
     tracing::info!("mc-gateway listening on http://{addr}");
+    let app = app.into_make_service_with_connect_info::<limits::ClientAddr>();
     axum::serve(postrust_server::lenient_uri::LenientListener(listener), app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

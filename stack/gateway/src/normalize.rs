@@ -77,7 +77,10 @@ mod tests {
     fn plus_is_a_space_and_encoded_plus_stays() {
         assert_eq!(query("title=eq.a+b"), "title=eq.a%20b");
         assert_eq!(query("title=eq.a%2Bb"), "title=eq.a%2Bb");
-        assert_eq!(query("select=*&or=(a.eq.x+y,b.eq.1)"), "select=*&or=(a.eq.x%20y,b.eq.1)");
+        assert_eq!(
+            query("select=*&or=(a.eq.x+y,b.eq.1)"),
+            "select=*&or=(a.eq.x%20y,b.eq.1)"
+        );
     }
 
     #[test]

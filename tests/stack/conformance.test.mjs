@@ -1,0 +1,261 @@
+// The local stack against the facts of ../shared/spec/protocol-notes.md ("GoTrue v2.196.0 as
+// observed", and PostgREST's status codes): one test per fact, over HTTP, as the SDK sees it.
+// Also Supabase's limits (rate limits, statement timeouts, anonymous sign-ins off), CORS, the
+// stack's file modes, and the login's one password check. Run by scripts/test.sh.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+
+const env = process.env;
+const MAIN = env.MC_URL, SHORT = env.MC_SHORT_URL, STRICT = env.MC_STRICT_URL;
+const ANON = env.MC_ANON_KEY;
+const ROOT = new URL("../..", import.meta.url).pathname;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const unique = (tag) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
+const PASSWORD = "correct-horse-9";
+
+async function call(base, path, { method = "POST", body, token, headers = {} } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { apikey: ANON, "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+  return { status: res.status, json, headers: res.headers };
+}
+const signUp = (base, email = unique("conf"), extra = {}) => call(base, "/auth/v1/signup", { body: { email, password: PASSWORD, ...extra } });
+const refresh = (base, token) => call(base, "/auth/v1/token?grant_type=refresh_token", { body: { refresh_token: token } });
+const claims = (jwt) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString());
+function psql(sql) {
+  return execFileSync("bash", [`${ROOT}/stack/stack.sh`, "psql", "-At", "-c", sql], { encoding: "utf8" });
+}
+
+test("refresh tokens are 12 characters [a-z0-9]", async () => {
+  const { status, json } = await signUp(MAIN);
+  assert.equal(status, 200);
+  assert.match(json.refresh_token, /^[a-z0-9]{12}$/);
+  const next = await refresh(MAIN, json.refresh_token);
+  assert.match(next.json.refresh_token, /^[a-z0-9]{12}$/);
+});
+
+test("a malformed refresh token is 400 validation_failed", async () => {
+  const { status, json } = await refresh(MAIN, "not-a-token!");
+  assert.deepEqual([status, json.code, json.message], [400, "validation_failed", "Refresh token is not valid"]);
+});
+
+test("an unknown well-formed refresh token is refresh_token_not_found", async () => {
+  const { status, json } = await refresh(MAIN, "abcdefghijkl");
+  assert.deepEqual([status, json.code], [400, "refresh_token_not_found"]);
+});
+
+test("the parent of the active refresh token, after the reuse interval, is answered with the active token", async () => {
+  const s0 = (await signUp(SHORT)).json;
+  const s1 = (await refresh(SHORT, s0.refresh_token)).json;
+  await sleep(2500); // the short gateway's reuse interval is 2 s
+  const again = await refresh(SHORT, s0.refresh_token);
+  assert.equal(again.status, 200);
+  assert.equal(again.json.refresh_token, s1.refresh_token, "the currently active token, not a new one");
+  assert.equal((await refresh(SHORT, s1.refresh_token)).status, 200, "the session goes on");
+});
+
+test("an older ancestor is refresh_token_already_used; the session and its access token survive, the newest refresh token works one more interval", async () => {
+  const s0 = (await signUp(SHORT)).json;
+  const s1 = (await refresh(SHORT, s0.refresh_token)).json;
+  const s2 = (await refresh(SHORT, s1.refresh_token)).json;
+  await sleep(2500);
+  const reuse = await refresh(SHORT, s0.refresh_token);
+  assert.deepEqual([reuse.status, reuse.json.code], [400, "refresh_token_already_used"]);
+  const user = await call(SHORT, "/auth/v1/user", { method: "GET", token: s2.access_token });
+  assert.equal(user.status, 200, "the access token still works: the session was kept");
+  assert.equal((await refresh(SHORT, s2.refresh_token)).status, 200, "the newest refresh token works within one more interval");
+});
+
+test("the access token keeps amr 'password' after a refresh", async () => {
+  const s0 = (await signUp(MAIN)).json;
+  const s1 = (await refresh(MAIN, s0.refresh_token)).json;
+  assert.equal(claims(s1.access_token).amr[0].method, "password");
+});
+
+test("user_metadata gains email, email_verified, phone_verified and sub", async () => {
+  const email = unique("meta");
+  const { json } = await signUp(MAIN, email, { data: { name: "Kim" } });
+  const m = json.user.user_metadata;
+  assert.deepEqual({ ...m }, { name: "Kim", email, email_verified: true, phone_verified: false, sub: json.user.id });
+});
+
+test("identities hold one email identity", async () => {
+  const { json } = await signUp(MAIN);
+  assert.equal(json.user.identities.length, 1);
+  const [i] = json.user.identities;
+  assert.equal(i.provider, "email");
+  assert.equal(i.user_id, json.user.id);
+  assert.equal(i.identity_data.email, json.user.email);
+});
+
+test("null fields are left out of the user", async () => {
+  const { json } = await signUp(MAIN);
+  assert.ok(!("recovery_sent_at" in json.user), "no recovery_sent_at: null");
+  assert.ok(Object.values(json.user).every((v) => v !== null), "no field is null");
+});
+
+test("the signUp answer has no confirmed_at (GET /user does)", async () => {
+  const { json } = await signUp(MAIN);
+  assert.ok(!("confirmed_at" in json.user));
+  const user = await call(MAIN, "/auth/v1/user", { method: "GET", token: json.access_token });
+  assert.ok(typeof user.json.confirmed_at === "string");
+});
+
+test("anonymous users have app_metadata {}", async () => {
+  const { status, json } = await call(MAIN, "/auth/v1/signup", { body: {} });
+  assert.equal(status, 200);
+  assert.deepEqual(json.user.app_metadata, {});
+  assert.equal(json.user.is_anonymous, true);
+});
+
+test("the password grant's answer includes weak_password: null", async () => {
+  const email = unique("grant");
+  await signUp(MAIN, email);
+  const { status, json } = await call(MAIN, "/auth/v1/token?grant_type=password", { body: { email, password: PASSWORD } });
+  assert.equal(status, 200);
+  assert.ok("weak_password" in json && json.weak_password === null);
+});
+
+test("/settings sends no password_min_length; a short password is 422 weak_password with reasons", async () => {
+  const settings = await call(MAIN, "/auth/v1/settings", { method: "GET" });
+  assert.ok(!("password_min_length" in settings.json));
+  const { status, json } = await call(MAIN, "/auth/v1/signup", { body: { email: unique("short"), password: "abc" } });
+  assert.deepEqual([status, json.code, json.weak_password.reasons], [422, "weak_password", ["length"]]);
+});
+
+test("GET /user after a sign-out elsewhere is 403 session_not_found", async () => {
+  const email = unique("gone");
+  const a = (await signUp(MAIN, email)).json;
+  const b = (await call(MAIN, "/auth/v1/token?grant_type=password", { body: { email, password: PASSWORD } })).json;
+  assert.equal((await call(MAIN, "/auth/v1/logout?scope=global", { token: b.access_token })).status, 204);
+  const { status, json } = await call(MAIN, "/auth/v1/user", { method: "GET", token: a.access_token });
+  assert.deepEqual([status, json.code], [403, "session_not_found"]);
+});
+
+test("anonymous sign-ins are off by default", async () => {
+  const { status, json } = await call(STRICT, "/auth/v1/signup", { body: {} });
+  assert.deepEqual([status, json.code], [422, "anonymous_provider_disabled"]);
+});
+
+test("a password over 72 bytes is refused at signup and update, never cut", async () => {
+  const long = "p".repeat(73);
+  const up = await call(MAIN, "/auth/v1/signup", { body: { email: unique("long"), password: long } });
+  assert.deepEqual([up.status, up.json.code, up.json.message], [400, "validation_failed", "Password cannot be longer than 72 characters"]);
+  const s = (await signUp(MAIN)).json;
+  const put = await call(MAIN, "/auth/v1/user", { method: "PUT", token: s.access_token, body: { password: long } });
+  assert.deepEqual([put.status, put.json.code], [400, "validation_failed"]);
+  const ok = await call(MAIN, "/auth/v1/user", { method: "PUT", token: s.access_token, body: { password: "p".repeat(72) } });
+  assert.equal(ok.status, 200, "72 bytes are fine");
+});
+
+test("NUL characters are 400, not 500", async () => {
+  for (const body of [{ email: "a\u0000@example.com", password: PASSWORD }, { email: unique("nul"), password: "pass\u0000word" }, { email: unique("nul"), password: PASSWORD, data: { k: "v\u0000" } }]) {
+    const { status, json } = await call(MAIN, "/auth/v1/signup", { body });
+    assert.deepEqual([status, json.code], [400, "validation_failed"], JSON.stringify(body));
+  }
+  const grant = await call(MAIN, "/auth/v1/token?grant_type=password", { body: { email: "x\u0000@example.com", password: "x" } });
+  assert.equal(grant.status, 400);
+});
+
+test("emails are validated as GoTrue does", async () => {
+  for (const email of ["a@b@c.de", "a b@c.de", "@c.de", "a@c", "a@-c.de", "a@c..de", "a(b)@c.de"]) {
+    const { status, json } = await call(MAIN, "/auth/v1/signup", { body: { email, password: PASSWORD } });
+    assert.deepEqual([status, json.code], [400, "validation_failed"], email);
+  }
+  assert.equal((await signUp(MAIN, `o'neil+tag-${Date.now()}@mail.example.co`)).status, 200);
+});
+
+test("CORS answers * without credentials, whatever the Origin", async () => {
+  for (const origin of ["https://evil.example", "null"]) {
+    const pre = await fetch(`${MAIN}/rest/v1/companies`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } });
+    assert.equal(pre.headers.get("access-control-allow-origin"), "*");
+    assert.equal(pre.headers.get("access-control-allow-credentials"), null);
+    const get = await fetch(`${MAIN}/rest/v1/companies?select=id`, { headers: { origin, apikey: ANON } });
+    assert.equal(get.headers.get("access-control-allow-origin"), "*");
+    assert.equal(get.headers.get("access-control-allow-credentials"), null);
+  }
+});
+
+test("an RLS violation is 403 for a signed-in user and 401 for an anonymous one", async () => {
+  const s = (await signUp(MAIN)).json;
+  const row = { name: "Not mine", owner_user_id: "00000000-0000-4000-8000-000000000001" };
+  const mine = await call(MAIN, "/rest/v1/companies", { token: s.access_token, body: row });
+  assert.deepEqual([mine.status, mine.json.code], [403, "42501"]);
+  const anon = await call(MAIN, "/rest/v1/companies", { body: row });
+  assert.deepEqual([anon.status, anon.json.code], [401, "42501"]);
+});
+
+test("statement_timeout: 3 s for anon, 8 s for authenticated", async () => {
+  let t = Date.now();
+  const anon = await call(MAIN, "/rest/v1/rpc/slow", { body: { seconds: 4 }, headers: { "content-profile": "mc_test" } });
+  assert.equal(anon.json.code, "57014", JSON.stringify(anon.json));
+  assert.ok(Date.now() - t < 3900, `anon stopped after ${Date.now() - t} ms`);
+  const s = (await signUp(MAIN)).json;
+  t = Date.now();
+  const user = await call(MAIN, "/rest/v1/rpc/slow", { body: { seconds: 3.5 }, token: s.access_token, headers: { "content-profile": "mc_test" } });
+  assert.equal(user.status, 200, "3.5 s is within the authenticated role's 8 s");
+  const long = await call(MAIN, "/rest/v1/rpc/slow", { body: { seconds: 9 }, token: s.access_token, headers: { "content-profile": "mc_test" } });
+  assert.equal(long.json.code, "57014");
+});
+
+test("sign-ins are rate limited per client (Supabase's 30 per 5 minutes)", async () => {
+  let limited = 0, sent = 0;
+  for (; sent < 35 && !limited; sent++) {
+    const { status, json } = await call(STRICT, "/auth/v1/token?grant_type=password", { body: { email: "nobody@example.com", password: "wrong-password" } });
+    if (status === 429) { limited = sent + 1; assert.equal(json.code, "over_request_rate_limit"); }
+  }
+  assert.ok(limited > 0 && limited <= 31, `limited at request ${limited}`);
+  const after = await call(STRICT, "/auth/v1/signup", { body: { email: unique("limited"), password: PASSWORD } });
+  assert.equal(after.status, 429, "sign-ups share the sign-in limit");
+});
+
+test("one-time codes: guesses are rate limited per client, and five wrong guesses end a code", async () => {
+  // The per-client limit (strict gateway, Supabase's 30 per 5 minutes on /verify).
+  let limited = 0;
+  for (let i = 0; i < 35 && !limited; i++) {
+    const { status } = await call(STRICT, "/auth/v1/verify", { body: { type: "email", email: "nobody@example.com", token: String(100000 + i) } });
+    if (status === 429) limited = i + 1;
+  }
+  assert.ok(limited > 0 && limited <= 31, `limited at guess ${limited}`);
+  // The per-code cap (main gateway, limits raised): after five wrong guesses the right code fails.
+  const email = unique("otp");
+  await signUp(MAIN, email);
+  assert.equal((await call(MAIN, "/auth/v1/otp", { body: { email } })).status, 200);
+  const box = await fetch(`${MAIN}/auth/v1/_mailbox?email=${encodeURIComponent(email)}`, { headers: { apikey: env.MC_SERVICE_KEY } });
+  const code = (await box.json()).messages[0].code;
+  const wrong = code === "000000" ? "111111" : "000000";
+  for (let i = 0; i < 5; i++) assert.equal((await call(MAIN, "/auth/v1/verify", { body: { type: "email", email, token: wrong } })).status, 403);
+  const right = await call(MAIN, "/auth/v1/verify", { body: { type: "email", email, token: code } });
+  assert.deepEqual([right.status, right.json.code], [403, "otp_expired"]);
+});
+
+test("a login runs one password check, whatever plan PostgreSQL picks", () => {
+  const src = readFileSync(`${ROOT}/stack/gateway/src/auth.rs`, "utf8");
+  const constant = (name) => src.match(new RegExp(`const ${name}: &str =\\s*"([^"]+)"`))[1];
+  const plan = (sql, arg) => psql(`SET plan_cache_mode = force_generic_plan; PREPARE q(text, text) AS ${sql.replace("$1", "$1::text").replace(/\$2/g, "$2::text")}; EXPLAIN (VERBOSE, COSTS OFF) EXECUTE q(${arg});`);
+  const lookup = plan(constant("LOGIN_LOOKUP") + " AND $2 IS NOT NULL", "'a@b.co', 'x'");
+  assert.ok(!/crypt\(/i.test(lookup), `the email lookup checks no password:\n${lookup}`);
+  const check = plan(constant("PASSWORD_CHECK"), "'pw', '$2a$04$abcdefghijklmnopqrstuu'");
+  assert.equal((check.match(/crypt\(/g) ?? []).length, 1, `one bcrypt call:\n${check}`);
+  assert.ok(!/auth\.users/.test(check), "and it reads no table");
+});
+
+test("stack.env and the gateway logs are readable by their owner only; no code is logged", async () => {
+  const dir = env.MC_STACK_DIR ?? "/var/tmp/mission-control-sdk/stack";
+  for (const f of [`${dir}/stack.env`, `${dir}/logs/gateway-main.log`, `${dir}/logs/gateway-short.log`, `${dir}/logs/gateway-strict.log`]) {
+    assert.equal((statSync(f).mode & 0o777).toString(8), "600", f);
+  }
+  const email = unique("nolog");
+  await signUp(MAIN, email);
+  await call(MAIN, "/auth/v1/otp", { body: { email } });
+  const box = await fetch(`${MAIN}/auth/v1/_mailbox?email=${encodeURIComponent(email)}`, { headers: { apikey: env.MC_SERVICE_KEY } });
+  const code = (await box.json()).messages[0].code;
+  assert.ok(!readFileSync(`${dir}/logs/gateway-main.log`, "utf8").includes(code), "the code is not in the log");
+});
