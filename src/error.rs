@@ -94,6 +94,12 @@ error_codes! {
     ProviderDisabled => "provider_disabled",
     /// Auth: a request that needs a signed-in user was made without one.
     NotSignedIn => "not_signed_in",
+    /// A workflow step the row's state machine does not allow (`details` names from → to).
+    InvalidTransition => "invalid_transition",
+    /// The row changed between reading it and the compare-and-set update: read it again.
+    Conflict => "conflict",
+    /// The row does not exist, or row-level security hides it.
+    NotFound => "not_found",
     /// Something failed inside the SDK itself (a bug: please report it).
     Internal => "internal",
 }

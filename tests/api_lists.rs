@@ -56,3 +56,36 @@ fn the_builder_methods_of_api_d_ts_are_the_rest_vocabulary() {
         "in the rest vocabulary but not declared in api.d.ts"
     );
 }
+
+#[test]
+fn the_workflows_of_api_d_ts_are_the_domain_layer_s() {
+    let ts = include_str!("../src/js/api.d.ts");
+    let start = ts
+        .find("export interface McWorkflows {")
+        .expect("McWorkflows");
+    let body = &ts[start..];
+    let body = &body[..body.find("\n}").expect("end")];
+    let mut in_ts: BTreeSet<String> = BTreeSet::new();
+    let mut group = String::new();
+    for line in body.lines().skip(1) {
+        let l = line.trim_start();
+        let indent = line.len() - l.len();
+        let name: String = l
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        if indent == 2 && l[name.len()..].starts_with(": {") {
+            group = name;
+        } else if indent == 4 {
+            in_ts.insert(format!("{group}.{name}"));
+        }
+    }
+    let in_rust: BTreeSet<String> = mission_control_sdk::domain::WORKFLOWS
+        .iter()
+        .flat_map(|(g, names)| names.iter().map(move |n| format!("{g}.{n}")))
+        .collect();
+    assert_eq!(in_ts, in_rust);
+}

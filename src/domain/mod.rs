@@ -1,3 +1,14 @@
-//! Workflows and state machines of Mission Control (domain-rules.md): onboarding, task and
-//! escalation transitions. Built on `rest` and `auth`; the first workflows land with the
-//! domain issue.
+//! The product's workflows (domain-rules.md), over the `rest` layer: state machines run as
+//! compare-and-set updates (`PATCH …?id=eq.X&status=eq.<expected>`), so an illegal step is
+//! refused before anything is written (`invalid_transition`), a row that changed meanwhile is a
+//! `conflict`, and of two clients racing on one row exactly one wins.
+//!
+//! ```js
+//! const { data: task, error } = await mc.tasks.start(taskId);
+//! ```
+
+mod machine;
+mod workflows;
+
+pub use machine::{escalation_type, transition, Transition, TRANSITIONS};
+pub use workflows::{Workflows, WORKFLOWS};

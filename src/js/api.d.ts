@@ -163,9 +163,58 @@ export declare class McAuth {
   stopAutoRefresh(): void
 }
 
+/** A workflow's answer: the written row, or an McError (`invalid_transition`, `conflict`, …). */
+export type McResult<T> = { data: T; error: null } | { data: null; error: McError }
+type McStep<R> = (id: string) => Promise<McResult<R>>
+
+/** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */
+export interface McWorkflows {
+  tasks: {
+    start: McStep<TaskRow>
+    block(id: string, reason: string): Promise<McResult<TaskRow>>
+    unblock: McStep<TaskRow>
+    complete: McStep<TaskRow>
+    cancel: McStep<TaskRow>
+  }
+  escalations: {
+    /** The type follows the trigger; routed to the sender's superior (MATERIAL_RISK: the CEO). */
+    raise(e: { from_agent_id: string; trigger: Enums<"escalation_trigger">; context: string; impact: string; recommendation: string; related_task_id?: string | null }): Promise<McResult<EscalationRow>>
+    acknowledge: McStep<EscalationRow>
+    resolve(id: string, resolution: string): Promise<McResult<EscalationRow>>
+  }
+  chat: {
+    open(agentId: string): Promise<McResult<ChatSessionRow>>
+    send(sessionId: string, message: { role?: Enums<"chat_message_role">; content: string; tokens_used?: number | null }): Promise<McResult<ChatMessageRow>>
+    close: McStep<ChatSessionRow>
+  }
+  agents: {
+    hire(agent: TablesInsert<"agents"> & { reports_to: string }): Promise<McResult<AgentRow>>
+    suspend: McStep<AgentRow>
+    reactivate: McStep<AgentRow>
+    deactivate: McStep<AgentRow>
+    /** Refused with `immutable_record` for an agent the history refers to: deactivate it. */
+    remove(id: string): Promise<McResult<{ id: string }[]>>
+  }
+  messages: {
+    send(message: Omit<TablesInsert<"messages">, "company_id">): Promise<McResult<MessageRow>>
+    markRead: McStep<MessageRow>
+    markProcessed: McStep<MessageRow>
+  }
+  memory: {
+    append(entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
+    supersede(oldId: string, entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
+  }
+}
+
 export declare class McClient {
   private constructor()
   readonly auth: McAuth
+  readonly tasks: McWorkflows["tasks"]
+  readonly escalations: McWorkflows["escalations"]
+  readonly chat: McWorkflows["chat"]
+  readonly agents: McWorkflows["agents"]
+  readonly messages: McWorkflows["messages"]
+  readonly memory: McWorkflows["memory"]
   from<T extends TableName>(table: T): McFrom<T>
   /** Another exposed schema: not in the generated types, so rows are untyped. */
   schema(name: string): McUntypedClient

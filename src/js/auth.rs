@@ -190,6 +190,11 @@ struct SignOutOptions {
     scope: SignOutScope,
 }
 
+/// `{ data, error }`.
+pub(crate) fn data_error(data: JsValue, error: JsValue) -> JsValue {
+    obj(&[("data", data), ("error", error)])
+}
+
 type Answer = Result<JsValue, JsValue>;
 
 /// `{ data, error }`: `data` on success, `empty` with the error otherwise.

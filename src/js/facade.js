@@ -162,11 +162,41 @@ export class McAuth {
   }
 }
 
-/** A client: `from`, `rpc`, `schema`, `validate`, `auth`. */
+let workflowGroups = [];
+
+/** The workflow groups and names (from the Rust `domain` layer), installed on every client. */
+export function installWorkflows(groups) {
+  if (Array.isArray(groups)) workflowGroups = groups;
+}
+
+function workflows(core) {
+  const out = {};
+  for (const [group, names] of workflowGroups) {
+    const g = {};
+    for (const name of names) {
+      g[name] = (...args) => {
+        let text;
+        try {
+          text = JSON.stringify(args);
+        } catch (e) {
+          return Promise.resolve({ data: null, error: new McError(`arguments must be JSON: ${describeThrown(e)}`, "validation_failed", 0, null, null, [], false, null, []) });
+        }
+        return core.workflow(group, name, text);
+      };
+    }
+    out[group] = Object.freeze(g);
+  }
+  return out;
+}
+
+/** A client: `from`, `rpc`, `schema`, `validate`, `auth`, and the workflows (`tasks`, `escalations`, `chat`, `agents`, `messages`, `memory`). */
 export class McClient {
   constructor(core, schema, auth) {
     hidden(this, { _core: core, _schema: schema });
     Object.defineProperty(this, "auth", { value: auth ?? new McAuth(core.auth()), enumerable: true });
+    for (const [group, fns] of Object.entries(workflows(core))) {
+      Object.defineProperty(this, group, { value: fns, enumerable: false });
+    }
   }
   /** A query on one table. */
   from(table) {

@@ -28,6 +28,8 @@ extern "C" {
     fn make_client(core: JsCore) -> JsValue;
     #[wasm_bindgen(js_name = installMethods)]
     fn install_methods(names: js_sys::Array);
+    #[wasm_bindgen(js_name = installWorkflows)]
+    fn install_workflows(groups: JsValue);
 }
 
 /// The schema's TypeScript declarations (`Database`, `Tables<>`, `Constants`, `AgentRow`, …),
@@ -149,6 +151,9 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             .map(JsValue::from)
             .collect(),
     );
+    install_workflows(
+        serde_wasm_bindgen::to_value(crate::domain::WORKFLOWS).unwrap_or(JsValue::NULL),
+    );
     let (Some(url), Some(key)) = (url.as_string(), key.as_string()) else {
         return Err(invalid(
             "url",
@@ -269,6 +274,27 @@ impl JsCore {
             }
             let throws = b.throws();
             query::settle(query::run(b).await, throws)
+        })
+    }
+
+    /// Runs the workflow `group.name` with the JSON array of arguments: resolves
+    /// `{ data, error }` (the written row, or an McError). Never throws.
+    pub fn workflow(&self, group: JsValue, name: JsValue, args: JsValue) -> Promise {
+        let w = self.inner.workflows();
+        future_to_promise(async move {
+            let group = group.as_string().unwrap_or_default();
+            let name = name.as_string().unwrap_or_default();
+            let result = match error::parse_json::<Vec<serde_json::Value>>(
+                &args.as_string().unwrap_or_default(),
+                &group,
+            ) {
+                Ok(args) => w.run(&group, &name, &args).await,
+                Err(e) => Err(e),
+            };
+            Ok(match result {
+                Ok(row) => auth::data_error(query::to_js_json(&row), JsValue::NULL),
+                Err(e) => auth::data_error(JsValue::NULL, to_js_error(&e)),
+            })
         })
     }
 

@@ -124,6 +124,11 @@ impl Spec {
     }
 }
 
+/// A JSON value as a plain JS value (through `JSON.parse`, the engine's own path).
+pub(crate) fn to_js_json(v: &Value) -> JsValue {
+    JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+}
+
 fn set(o: &Object, key: &str, v: &JsValue) {
     let _ = Reflect::set(o, &key.into(), v);
 }

@@ -62,3 +62,17 @@ export async function auth() {
   // @ts-expect-error not a sign-out scope
   await m.auth.signOut({ scope: "everyone" })
 }
+
+export async function workflows() {
+  const m = createClient("u", "k")
+  const started = await m.tasks.start("t")
+  if (started.data) { const s: "PENDING" | "IN_PROGRESS" | "BLOCKED" | "COMPLETE" | "CANCELLED" = started.data.status; void s }
+  await m.tasks.block("t", "waiting")
+  const esc = await m.escalations.raise({ from_agent_id: "a", trigger: "MATERIAL_RISK", context: "c", impact: "i", recommendation: "r" })
+  if (esc.error) { const code: string = esc.error.code; void code }
+  await m.chat.send("s", { content: "hi" })
+  // @ts-expect-error block needs a reason
+  await m.tasks.block("t")
+  // @ts-expect-error not an escalation trigger
+  await m.escalations.raise({ from_agent_id: "a", trigger: "PANIC", context: "c", impact: "i", recommendation: "r" })
+}

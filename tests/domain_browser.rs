@@ -1,0 +1,60 @@
+//! The workflows in headless Chromium against the stack, through the JS façade: task,
+//! escalation, chat, agent, message and memory steps, compare-and-set conflicts, two clients
+//! racing, and tenancy. Checks in tests/js/domain_checks.js.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Object, Promise, Reflect};
+use mission_control_sdk::js::create_client;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+mod common;
+use common::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/tests/js/domain_checks.js")]
+extern "C" {
+    fn tasks(ctx: &JsValue) -> Promise;
+    fn escalations(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = chatAgentsMessagesMemory)]
+    fn chat_agents_messages_memory(ctx: &JsValue) -> Promise;
+}
+
+fn ctx() -> JsValue {
+    let create = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+        |url: JsValue, key: JsValue, options: JsValue| create_client(url, key, options),
+    )
+    .into_js_value();
+    let env = Object::new();
+    for (k, v) in [("url", URL), ("anon", KEY)] {
+        let _ = Reflect::set(&env, &k.into(), &v.into());
+    }
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"create".into(), &create);
+    let _ = Reflect::set(&o, &"env".into(), &env);
+    o.into()
+}
+
+#[wasm_bindgen_test]
+async fn task_steps_conflicts_and_races() {
+    assert_eq!(expect_resolves(tasks(&ctx())).await.as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
+async fn escalations_route_block_and_unblock() {
+    assert_eq!(
+        expect_resolves(escalations(&ctx())).await.as_bool(),
+        Some(true)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn chat_agents_messages_and_memory() {
+    assert_eq!(
+        expect_resolves(chat_agents_messages_memory(&ctx()))
+            .await
+            .as_bool(),
+        Some(true)
+    );
+}
