@@ -19,6 +19,8 @@ extern "C" {
     fn escalations(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = chatAgentsMessagesMemory)]
     fn chat_agents_messages_memory(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = onboardingAndCockpit)]
+    fn onboarding_and_cockpit(ctx: &JsValue) -> Promise;
 }
 
 fn ctx() -> JsValue {
@@ -57,4 +59,10 @@ async fn chat_agents_messages_and_memory() {
             .as_bool(),
         Some(true)
     );
+}
+
+#[wasm_bindgen_test]
+async fn onboarding_is_idempotent_and_the_cockpit_reads_the_real_tables() {
+    let requests = expect_resolves(onboarding_and_cockpit(&ctx())).await;
+    assert_eq!(requests.as_f64(), Some(4.0), "requests per cockpit load");
 }

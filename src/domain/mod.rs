@@ -7,8 +7,11 @@
 //! const { data: task, error } = await mc.tasks.start(taskId);
 //! ```
 
+mod cockpit;
 mod machine;
+mod onboarding;
 mod workflows;
 
 pub use machine::{escalation_type, transition, Transition, TRANSITIONS};
+pub use onboarding::{activation_gaps, plan};
 pub use workflows::{Workflows, WORKFLOWS};

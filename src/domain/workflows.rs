@@ -21,6 +21,18 @@ pub const WORKFLOWS: &[(&str, &[&str])] = &[
     ),
     ("messages", &["send", "markRead", "markProcessed"]),
     ("memory", &["append", "supersede"]),
+    ("onboarding", &["plan", "run", "activate"]),
+    (
+        "cockpit",
+        &[
+            "load",
+            "department",
+            "agent",
+            "agentsByDepartment",
+            "pulses",
+            "memory",
+        ],
+    ),
 ];
 
 /// The workflows of one client.
@@ -30,10 +42,10 @@ pub const WORKFLOWS: &[(&str, &[&str])] = &[
 /// ```
 #[derive(Clone)]
 pub struct Workflows {
-    client: Client,
+    pub(super) client: Client,
 }
 
-fn invalid(table: &str, field: &str, rule: &str, value: Value) -> Error {
+pub(super) fn invalid(table: &str, field: &str, rule: &str, value: Value) -> Error {
     Error::validation(vec![Violation {
         table: table.into(),
         field: field.into(),
@@ -42,7 +54,7 @@ fn invalid(table: &str, field: &str, rule: &str, value: Value) -> Error {
     }])
 }
 
-fn id_of(table: &str, field: &str, v: &Value) -> Result<String, Error> {
+pub(super) fn id_of(table: &str, field: &str, v: &Value) -> Result<String, Error> {
     match v.as_str().and_then(|s| uuid::Uuid::parse_str(s).ok()) {
         Some(u) => Ok(u.to_string()),
         None => Err(invalid(table, field, "must be a UUID", v.clone())),
@@ -64,7 +76,7 @@ fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::Null)
 }
 
-fn field<'a>(row: &'a Value, name: &str) -> &'a Value {
+pub(super) fn field<'a>(row: &'a Value, name: &str) -> &'a Value {
     row.get(name).unwrap_or(&Value::Null)
 }
 
@@ -113,12 +125,30 @@ impl Workflows {
             }
             ("memory", "append") => self.append_memory(arg(args, 0), None).await,
             ("memory", "supersede") => self.append_memory(arg(args, 1), Some(arg(args, 0))).await,
+            ("onboarding", "plan") => Ok(super::onboarding::plan(arg(args, 0))),
+            ("onboarding", "run") => self.onboard(arg(args, 0)).await,
+            ("onboarding", "activate") => self.activate(arg(args, 0)).await,
+            ("cockpit", _) => self.cockpit(name, args).await,
             _ => Err(invalid(group, name, "unknown workflow", Value::Null)),
         }
     }
 
+    /// The signed-in user's id.
+    pub(super) fn user_id(&self) -> Result<String, Error> {
+        self.client
+            .auth()
+            .session()
+            .and_then(|s| s.user.get("id").and_then(Value::as_str).map(str::to_string))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::NotSignedIn,
+                    "this workflow needs a signed-in user",
+                )
+            })
+    }
+
     /// The row `id` of `table`, or `not_found`.
-    async fn read(&self, table: &str, id: &str) -> Result<Value, Error> {
+    pub(super) async fn read(&self, table: &str, id: &str) -> Result<Value, Error> {
         let row = self
             .client
             .from(table)
@@ -162,7 +192,7 @@ impl Workflows {
     }
 
     /// `PATCH table?id=eq.ID&column=<expected>`; no row means someone else changed it first.
-    async fn compare_and_set(
+    pub(super) async fn compare_and_set(
         &self,
         table: &str,
         id: &str,

@@ -167,6 +167,28 @@ export declare class McAuth {
 export type McResult<T> = { data: T; error: null } | { data: null; error: McError }
 type McStep<R> = (id: string) => Promise<McResult<R>>
 
+/** What onboarding creates: the company, its CEO, departments with their tier-2 chiefs. */
+export interface McOnboardingInput {
+  company: Omit<TablesInsert<"companies">, "owner_user_id" | "status" | "ceo_id">
+  ceo: { id?: string; name: string; role?: string; mandate?: string | null; autonomy_level?: Enums<"autonomy_level"> }
+  departments: { id?: string; type: Enums<"department_type">; chief: { id?: string; name: string; role: string; mandate?: string | null } }[]
+}
+/** The same with a UUID on every row: run it again after a failure to complete it. */
+export type McOnboardingPlan = McOnboardingInput & {
+  company: { id: string }
+  ceo: { id: string }
+  departments: { id: string; chief: { id: string } }[]
+}
+/** L1: a sector region. `attention`: 1 when not GREEN, plus pending escalations to the CEO (COMMAND) or departments at risk (ORGANIZATION). */
+export interface McRegion { id: string; type: Enums<"sector_type">; health: Enums<"health_status">; data: Json; attention: number }
+/** A department tile. `risks`: blocked tasks plus pending ACTION_REQUIRED escalations from its agents. */
+export interface McDepartmentTile { id: string; type: Enums<"department_type">; health: Enums<"health_status">; key_metric: Json | null; chief: { id: string; name: string } | null; headcount: number; openItems: number; risks: number }
+export type McRosterEntry = Pick<AgentRow, "id" | "name" | "role" | "tier" | "human" | "status" | "department_id" | "reports_to" | "autonomy_level" | "last_pulse"> & { activeTasks: number }
+export interface McCockpit { company: CompanyRow; regions: McRegion[]; departments: McDepartmentTile[]; roster: McRosterEntry[]; pendingEscalations: EscalationRow[]; openTasks: number }
+export type McPulseSummary = Pick<PulseRow, "id" | "agent_id" | "status" | "phase" | "started_at" | "completed_at"> & { agentName: string | null; actionCount: number }
+export interface McDepartmentView { department: DepartmentRow; chief: AgentRow | null; agents: AgentRow[]; openTasks: TaskRow[]; completedTasks: TaskRow[]; blockers: (TaskRow | EscalationRow)[]; recentPulses: McPulseSummary[] }
+export interface McAgentView { agent: AgentRow; reportsToName: string | null; inboxCount: number; activeTasks: TaskRow[] }
+
 /** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */
 export interface McWorkflows {
   tasks: {
@@ -204,6 +226,21 @@ export interface McWorkflows {
     append(entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
     supersede(oldId: string, entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
   }
+  onboarding: {
+    plan(input: McOnboardingInput): Promise<McResult<McOnboardingPlan>>
+    /** Idempotent with a plan: creates what is missing; activates when mission, vision, values and priorities allow. */
+    run(planOrInput: McOnboardingInput): Promise<McResult<{ company: CompanyRow; plan: McOnboardingPlan }>>
+    activate: McStep<CompanyRow>
+  }
+  cockpit: {
+    /** The user's first company when no id is given; null when there is none. */
+    load(companyId?: string): Promise<McResult<McCockpit | null>>
+    department(id: string): Promise<McResult<McDepartmentView>>
+    agent(id: string): Promise<McResult<McAgentView>>
+    agentsByDepartment(id: string, tier?: number): Promise<McResult<AgentRow[]>>
+    pulses(options: { company_id?: string; agent_id?: string; limit?: number; offset?: number }): Promise<McResult<McPulseSummary[]>>
+    memory(options: { company_id: string; type?: Enums<"memory_entry_type">; limit?: number; offset?: number }): Promise<McResult<MemoryEntryRow[]>>
+  }
 }
 
 export declare class McClient {
@@ -215,6 +252,8 @@ export declare class McClient {
   readonly agents: McWorkflows["agents"]
   readonly messages: McWorkflows["messages"]
   readonly memory: McWorkflows["memory"]
+  readonly onboarding: McWorkflows["onboarding"]
+  readonly cockpit: McWorkflows["cockpit"]
   from<T extends TableName>(table: T): McFrom<T>
   /** Another exposed schema: not in the generated types, so rows are untyped. */
   schema(name: string): McUntypedClient

@@ -147,3 +147,83 @@ export async function chatAgentsMessagesMemory(ctx) {
   check(typeof ok(await mc.messages.markProcessed(msg.id), "markProcessed").processed_at === "string", "processed_at set");
   return true;
 }
+
+export async function onboardingAndCockpit(ctx) {
+  const w = await world(ctx);
+  const { mc, hooks } = w;
+  const input = {
+    company: { name: "Orbit Labs", mission: "Make launch boring.", vision: "Weekly launches.", values: ["Candour", "Craft", "Care"], strategic_priorities: ["Ship v1", "Hire", "Raise"] },
+    ceo: { name: "Rae" },
+    departments: [
+      { type: "TECHNOLOGY", chief: { name: "Ada", role: "CTO" } },
+      { type: "FINANCE", chief: { name: "Luca", role: "CFO" } },
+    ],
+  };
+  const plan = ok(await mc.onboarding.plan(input), "plan");
+  check(plan.company.id && plan.ceo.id && plan.departments.every((d) => d.id && d.chief.id), "a UUID on every row", plan);
+  // Validation before the network.
+  fails(await mc.onboarding.run({ ...input, company: { name: " " } }), "validation_failed", "a blank company name");
+  // A failure half-way: what was created is removed.
+  let failNext = (url, init) => init?.method === "POST" && String(url).includes("/rest/v1/departments");
+  const realFetch = globalThis.fetch;
+  const faulty = w.create(w.env.url, w.env.anon, { global: { fetch: (url, init) => failNext && failNext(url, init) ? Promise.resolve(new Response(JSON.stringify({ message: "down" }), { status: 503 })) : realFetch(url, init) }, auth: { persistSession: false, autoRefreshToken: false } });
+  ok(await faulty.auth.signInWithPassword({ email: w.email, password: "correct-horse-9" }), "sign in (faulty fetch)");
+  const failed = fails(await faulty.onboarding.run(plan), "rest_error", "departments refused");
+  check(/removed/.test(failed.hint), "says it removed what it created", failed.hint);
+  check(ok(await mc.from("companies").select("id").eq("id", plan.company.id), "gone").length === 0, "no company left");
+  // A failure whose undo fails too leaves a partial company; the same plan completes it.
+  failNext = (url, init) => (init?.method === "POST" && String(url).includes("/rest/v1/departments")) || (init?.method === "DELETE" && String(url).includes("/rest/v1/companies"));
+  const partial = fails(await faulty.onboarding.run(plan), "rest_error", "partial");
+  check(/run it again with the same plan/.test(partial.hint), "says to rerun", partial.hint);
+  const done = ok(await mc.onboarding.run(plan), "rerun completes");
+  check(done.company.id === plan.company.id && done.company.status === "ACTIVE" && done.company.ceo_id === plan.ceo.id, "one company, ACTIVE, with its CEO", done.company);
+  const again = ok(await mc.onboarding.run(plan), "a third run changes nothing");
+  check(again.company.id === plan.company.id, "same company");
+  const agents = ok(await mc.from("agents").select("id,tier,reports_to").eq("company_id", plan.company.id), "agents");
+  check(agents.length === 3 && agents.filter((a) => a.tier === 2).every((a) => a.reports_to === plan.ceo.id), "CEO and two chiefs, nothing twice", agents);
+  const sectors = ok(await mc.from("sectors").select("type").eq("company_id", plan.company.id), "sectors");
+  check(sectors.length === 6, "six sectors", sectors);
+  const depts = ok(await mc.from("departments").select("id,type,chief_id").eq("company_id", plan.company.id), "departments");
+  check(depts.length === 2 && depts.every((d) => d.chief_id), "departments with chiefs", depts);
+  // Activation needs mission, vision, 3–5 values and priorities.
+  const bare = ok(await mc.onboarding.run({ company: { name: "Bare Co" }, ceo: { name: "Solo" }, departments: [] }), "bare onboarding");
+  check(bare.company.status === "ONBOARDING", "stays ONBOARDING", bare.company);
+  const gap = fails(await mc.onboarding.activate(bare.company.id), "invalid_transition", "activation refused");
+  check(/mission/.test(gap.message) && /values/.test(gap.message), "names what is missing", gap.message);
+
+  // The cockpit of the onboarded company.
+  const tech = depts.find((d) => d.type === "TECHNOLOGY");
+  const cto = agents.find((a) => a.id === tech.chief_id).id;
+  const t1 = ok(await mc.from("tasks").insert({ company_id: plan.company.id, assignee_id: cto, assigned_by: plan.ceo.id, title: "Build the pad" }).select("id").single(), "task").id;
+  ok(await mc.tasks.start(t1), "start");
+  const t2 = ok(await mc.from("tasks").insert({ company_id: plan.company.id, assignee_id: cto, assigned_by: plan.ceo.id, title: "Order steel" }).select("id").single(), "task 2").id;
+  ok(await mc.escalations.raise({ from_agent_id: cto, trigger: "BUDGET_REQUEST", context: "Steel costs more", impact: "Delay", recommendation: "Approve", related_task_id: t2 }), "escalate");
+  ok(await mc.from("pulses").insert({ company_id: plan.company.id, agent_id: cto, status: "COMPLETE", phase: "COMPLETE", completed_at: new Date().toISOString(), actions: [{ type: "TASK_PROGRESS", target_id: t1, details: "moved", logged: true }] }), "a pulse");
+  ok(await mc.messages.send({ from_agent_id: plan.ceo.id, to_agent_id: cto, subject: "Go", body: "Start", type: "DIRECTIVE" }), "message");
+  w.sent.length = 0;
+  const view = ok(await mc.cockpit.load(plan.company.id), "cockpit");
+  const requests = w.sent.length;
+  check(requests === 4, "four requests for a cockpit load", w.sent);
+  check(view.company.id === plan.company.id && view.regions.length === 6, "six regions", view.regions);
+  const command = view.regions.find((r) => r.type === "COMMAND");
+  check(command.attention === 1, "the pending escalation to the CEO needs the CEO's attention", view.regions);
+  const tile = view.departments.find((d) => d.type === "TECHNOLOGY");
+  check(tile.chief.id === cto && tile.headcount === 1 && tile.openItems === 2 && tile.risks === 2, "TECHNOLOGY tile: chief, headcount, open items, risks (blocked task + escalation)", tile);
+  check(view.roster.find((a) => a.id === cto).activeTasks === 1 && view.pendingEscalations.length === 1, "roster with active tasks; pending escalations", view.roster);
+  check(ok(await mc.cockpit.load(), "first company").company.id !== undefined, "load() without an id takes the user's first company");
+  const dv = ok(await mc.cockpit.department(tech.id), "department view");
+  check(dv.chief.id === cto && dv.openTasks.length === 2 && dv.blockers.length === 2 && dv.recentPulses[0].agentName === "Ada" && dv.recentPulses[0].actionCount === 1, "department: chief, open tasks, blockers, recent pulses", dv);
+  const av = ok(await mc.cockpit.agent(cto), "agent view");
+  check(av.reportsToName === "Rae" && av.inboxCount === 1 && av.activeTasks.length === 2, "agent: reports-to name, inbox, active tasks", av);
+  check(ok(await mc.cockpit.agentsByDepartment(tech.id, 2), "by tier").length === 1, "agents by department and tier");
+  check(ok(await mc.cockpit.agentsByDepartment(tech.id, 3), "by tier 3").length === 0, "no tier-3 agents");
+  check(ok(await mc.cockpit.pulses({ company_id: plan.company.id, limit: 5 }), "pulses").length === 1, "recent pulses");
+  ok(await mc.memory.append({ company_id: plan.company.id, type: "DECISION", summary: "Go" }), "memory");
+  check(ok(await mc.cockpit.memory({ company_id: plan.company.id, type: "DECISION" }), "memory by type").length === 1, "memory by type");
+  // A second user sees none of it.
+  const other = w.create(w.env.url, w.env.anon, { auth: { persistSession: false, autoRefreshToken: false } });
+  ok(await other.auth.signUp({ email: `other-${Date.now()}@example.com`, password: "correct-horse-9" }), "second user");
+  check(ok(await other.cockpit.load(), "other cockpit") === null, "no company for the second user");
+  fails(await other.cockpit.department(tech.id), "not_found", "another user's department");
+  return requests;
+}
