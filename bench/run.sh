@@ -8,7 +8,7 @@ cd "$MC_ROOT"
 bash scripts/setup.sh >/dev/null
 bash scripts/build-pkg.sh --web >/dev/null
 OUT="$MC_CACHE/bench"; rm -rf "$OUT"; mkdir -p "$OUT"
-cp -r www/pkg "$OUT/ours"
+cp -r "$MC_CACHE/pkg-web" "$OUT/ours"
 cp bench/bench.html bench/bench.js "$OUT/"
 NODE_PATH="$MC_CACHE/node/node_modules" esbuild --bundle --format=esm --minify --log-level=warning \
   --outfile="$OUT/postgrest.js" bench/entry-postgrest.js

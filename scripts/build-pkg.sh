@@ -45,8 +45,8 @@ if [ "${1:-}" = "--node" ] || [ "${2:-}" = "--node" ]; then
   wasm-pack --quiet build --release --mode no-install --target nodejs --out-dir "$MC_CACHE/pkg-node" >/dev/null
 fi
 if [ "${1:-}" = "--web" ]; then
-  log "building www/pkg/ (web target, for the playground)"
-  build www/pkg web
+  log "building $MC_CACHE/pkg-web (web target, for the benchmark page)"
+  build "$MC_CACHE/pkg-web" web
 fi
 raw=$(stat -c %s pkg/mission_control_sdk_bg.wasm); gz=$(gzip -9c pkg/mission_control_sdk_bg.wasm | wc -c)
 log "pkg/mission_control_sdk_bg.wasm: $raw bytes raw, $gz bytes gzip"

@@ -8,6 +8,11 @@ bash scripts/setup.sh || die "setup failed"
 bash stack/stack.sh start || die "the stack did not start"
 bash stack/stack.sh reset >/dev/null || die "the stack could not be reset"
 set -a; source "$MC_STACK_ENV"; set +a
+# What the demo owner's company holds right after the reset: no suite may add to it.
+DEMO_COUNTS="SELECT concat_ws(' ', (SELECT count(*) FROM companies WHERE owner_user_id = '00000000-0000-4000-8000-000000000001'),
+  $(for t in sectors departments agents tasks escalations pulses messages memory_entries chat_sessions chat_messages; do
+      printf "(SELECT count(*) FROM %s WHERE company_id = '10000000-0000-4000-8000-000000000001')," "$t"; done) 0)"
+DEMO_BEFORE=$(bash stack/stack.sh psql -At -c "$DEMO_COUNTS")
 export CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180
 
 PASSED=0 FAILED=0 REPORT=()
@@ -51,6 +56,8 @@ run package check bash scripts/build-pkg.sh --node
 run node node timeout 300 node --test tests/node/
 run oracle tap bash scripts/gen-types.sh --check
 run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
+run e2e node bash -c 'bash scripts/build-www.sh --build && timeout 300 node --test --test-concurrency=1 tests/e2e/'
+run demo-untouched check bash -c '[ "$(bash stack/stack.sh psql -At -c "$1")" = "$2" ] && echo "the demo company holds what the seed put there: $2" || { echo "rows were added to the demo company: now $(bash stack/stack.sh psql -At -c "$1"), seed $2"; exit 1; }' _ "$DEMO_COUNTS" "$DEMO_BEFORE"
 # Last: it stops PostgreSQL for a moment (and starts it again).
 run outage node timeout 120 node --test tests/stack/outage.test.mjs
 
