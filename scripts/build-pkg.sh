@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (bundler target, release, wasm-opt -Oz from local binaryen)
-# and, with --web, a browser-loadable copy into www/pkg/ for the playground.
+# and, with --web, a browser-loadable copy into $MC_CACHE/pkg-web for the benchmark page.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$MC_ROOT"

@@ -137,7 +137,7 @@ reset() {
 TRUNCATE public.companies, public.sectors, public.departments, public.agents, public.tasks,
          public.escalations, public.pulses, public.messages, public.memory_entries,
          public.chat_sessions, public.chat_messages, auth.users, auth.sessions,
-         auth.refresh_tokens, auth.one_time_tokens, mc_test.checked CASCADE;
+         auth.refresh_tokens, auth.one_time_tokens, mc_test.checked, mc_test.defaults CASCADE;
 SQL
   psql_su -f - < "$SQL/seed.sql"
 }

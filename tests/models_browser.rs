@@ -37,8 +37,15 @@ async fn fresh() -> Client {
     o.auth.persist_session = false;
     o.auth.storage = mission_control_sdk::auth::Storage::Memory(Default::default());
     let c = Client::new(URL, KEY, o);
-    let email = format!("roundtrip-{}-{}@example.com", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64);
-    c.auth().sign_up(&email, "correct-horse-9", None).await.expect("sign-up");
+    let email = format!(
+        "roundtrip-{}-{}@example.com",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    );
+    c.auth()
+        .sign_up(&email, "correct-horse-9", None)
+        .await
+        .expect("sign-up");
     c
 }
 

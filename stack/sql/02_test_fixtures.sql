@@ -30,5 +30,11 @@ CREATE TABLE IF NOT EXISTS mc_test.slots (
   id     integer PRIMARY KEY,
   during int4range NOT NULL
 );
+-- A column with a default, for the bulk-insert test of ?columns= with missing=default.
+CREATE TABLE IF NOT EXISTS mc_test.defaults (
+  id    integer PRIMARY KEY,
+  label text NOT NULL,
+  kind  text NOT NULL DEFAULT 'MEDIUM'
+);
 INSERT INTO mc_test.slots VALUES (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)') ON CONFLICT DO NOTHING;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA mc_test TO anon, authenticated, service_role;

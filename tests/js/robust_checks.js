@@ -222,6 +222,9 @@ export async function hostile({ create, env }, count = 10000, seed = 20261201) {
   const proto = Object.getPrototypeOf(fake.from("tasks"));
   const builderMethods = Object.getOwnPropertyNames(proto).filter((n) => n !== "constructor" && typeof Object.getOwnPropertyDescriptor(proto, n).value === "function" && n !== "then" && n !== "catch" && n !== "finally");
   const authMethods = Object.getOwnPropertyNames(fake.auth).filter((n) => typeof fake.auth[n] === "function");
+  const workflowCalls = ["tasks", "escalations", "chat", "agents", "messages", "memory", "onboarding", "cockpit"]
+    .flatMap((g) => Object.keys(fake[g]).map((n) => [g, n]));
+  check(workflowCalls.length >= 30, "workflows found", workflowCalls);
   check(builderMethods.length >= 45 && authMethods.length >= 14, "methods found", { builderMethods, authMethods });
   const stats = { calls: 0, returned: 0, threw: 0, resolved: 0, rejected: 0, errorAnswers: 0 };
 
@@ -273,9 +276,12 @@ export async function hostile({ create, env }, count = 10000, seed = 20261201) {
         await settle("String(builder)", () => String(b), false);
         await settle("JSON.stringify(builder)", () => JSON.stringify(b), false);
       }
-    } else if (r < 0.85) {
+    } else if (r < 0.75) {
       const m = pick(authMethods);
       await settle(`auth.${m}`, () => fake.auth[m](...args()));
+    } else if (r < 0.88) {
+      const [g, n] = pick(workflowCalls);
+      await settle(`${g}.${n}`, () => fake[g][n](...args()));
     } else if (r < 0.95) {
       await settle("validate", () => fake.validate(rand() < 0.5 ? pick(tables) : value(), rand() < 0.5 ? pick(["insert", "update", "row"]) : value(), value()));
     } else {

@@ -28,9 +28,11 @@ check "responses expose Content-Range" 1 "$(grep -ci '^access-control-expose-hea
 check "'+' means a space in a filter" '[{"name":"Acme Robotics"}]' "$(curl -s "${S[@]}" "$R/companies?select=name&name=eq.Acme+Robotics")"
 check "'%2B' stays a plus" '[]' "$(curl -s "${S[@]}" "$R/companies?select=name&name=eq.Acme%2BRobotics")"
 # Quoted names in ?columns= (postgrest-js quotes them for bulk insert/upsert) are unquoted.
-body='[{"company_id":"10000000-0000-4000-8000-000000000001","type":"KNOWLEDGE","summary":"smoke a"},{"company_id":"10000000-0000-4000-8000-000000000001","type":"AUDIT","summary":"smoke b","importance":"LOW"}]'
-out=$(curl -s "${S[@]}" -H 'Content-Type: application/json' -H 'Prefer: return=representation,missing=default' \
-      "$R/memory_entries?columns=%22company_id%22,%22type%22,%22summary%22,%22importance%22&select=summary,importance" -d "$body")
-check "bulk insert with quoted ?columns= and missing=default" '[{"summary":"smoke a","importance":"MEDIUM"},{"summary":"smoke b","importance":"LOW"}]' "$out"
+# (In schema mc_test, so that nothing lands in the demo company.)
+curl -s -o /dev/null "${S[@]}" -X DELETE -H 'Content-Profile: mc_test' "$R/defaults?id=in.(1,2)"
+body='[{"id":1,"label":"smoke a"},{"id":2,"label":"smoke b","kind":"LOW"}]'
+out=$(curl -s "${S[@]}" -H 'Content-Type: application/json' -H 'Content-Profile: mc_test' -H 'Prefer: return=representation,missing=default' \
+      "$R/defaults?columns=%22id%22,%22label%22,%22kind%22&select=label,kind" -d "$body")
+check "bulk insert with quoted ?columns= and missing=default" '[{"label":"smoke a","kind":"MEDIUM"},{"label":"smoke b","kind":"LOW"}]' "$out"
 check "auth settings answer" true "$(curl -s "${A[@]}" "$MC_URL/auth/v1/settings" | python3 -c 'import json,sys; print(str(json.load(sys.stdin)["mailer_autoconfirm"]).lower())')"
 echo "1..$n"
