@@ -159,3 +159,31 @@ test("a second user sees none of it", async () => {
   await screenshot("second-user");
   assert.deepEqual(errors, [], "no page errors");
 });
+
+test("what a cockpit load costs against the seeded stack (a report)", async () => {
+  await byTest("sign-out").click();
+  await byTest("auth-form").waitFor();
+  await page.fill('input[name="email"]', "demo@mission-control.local");
+  await page.fill('input[name="password"]', "mission-control-demo");
+  await page.click('button[type="submit"]');
+  await byTest("regions").waitFor();
+  await screenshot("demo-global");
+  const report = await page.evaluate(async () => {
+    const times = [];
+    let requests = 0;
+    const observer = new PerformanceObserver((l) => { requests += l.getEntries().filter((e) => e.name.includes("/rest/v1/")).length; });
+    observer.observe({ type: "resource", buffered: false });
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      const r = await window.mc.cockpit.load();
+      if (r.error || !r.data) throw new Error("cockpit load failed");
+      times.push(performance.now() - t);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    times.sort((a, b) => a - b);
+    return { median_ms: Number(times[3].toFixed(1)), min_ms: Number(times[0].toFixed(1)), requests_per_load: requests / 7 };
+  });
+  console.log(`cockpit load against the seeded stack: ${JSON.stringify(report)}`);
+  assert.equal(report.requests_per_load, 4, "four requests per load");
+});
