@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Object, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
@@ -213,10 +212,7 @@ pub(crate) fn broadcast(c: &AuthClient, event: AuthEvent, session: Option<&Sessi
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"event".into(), &event.as_str().into());
     // supabase-js's message shape: { event, session } with the session as an object.
-    let s = session.map_or(JsValue::NULL, |s| {
-        s.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .unwrap_or(JsValue::NULL)
-    });
+    let s = session.map_or(JsValue::NULL, crate::http::platform::to_js);
     let _ = Reflect::set(&msg, &"session".into(), &s);
     let _ = channel.post_message(&msg);
 }
@@ -231,7 +227,7 @@ fn received(c: &AuthClient, data: &JsValue) {
         raw.as_string()
             .and_then(|t| serde_json::from_str::<Session>(&t).ok())
     } else if raw.is_object() {
-        serde_wasm_bindgen::from_value::<serde_json::Value>(raw)
+        crate::http::platform::from_js(&raw)
             .ok()
             .and_then(|v| Session::from_json(v).ok())
     } else {

@@ -26,8 +26,7 @@ pub struct JsAuth {
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    crate::http::platform::to_js(v)
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {

@@ -1,7 +1,6 @@
 //! `McError`: every error reaching JS is a real `Error` subclass with stable fields (the class
 //! lives in `facade.js`), and the one way JS values enter Rust: as JSON text.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, Violation};
@@ -33,9 +32,8 @@ fn opt(s: &Option<String>) -> JsValue {
 /// error instanceof Error && error.name === "McError"
 /// ```
 pub fn to_js_error(e: &Error) -> JsValue {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    let violations = e.violations.serialize(&ser).unwrap_or(JsValue::NULL);
-    let reasons = e.reasons.serialize(&ser).unwrap_or(JsValue::NULL);
+    let violations = crate::http::platform::to_js(&e.violations);
+    let reasons = crate::http::platform::to_js(&e.reasons);
     make_mc_error(
         &e.message,
         e.code.as_str(),
@@ -72,18 +70,5 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
 /// Reads a JS value as JSON: `JSON.stringify` in the engine (which throws, and is caught, on
 /// cycles, BigInt and extreme depth), then serde_json with its depth limit. `undefined` is null.
 pub(crate) fn from_js(v: &JsValue) -> Result<serde_json::Value, Error> {
-    if v.is_undefined() {
-        return Ok(serde_json::Value::Null);
-    }
-    let text = js_sys::JSON::stringify(v)
-        .map_err(|e| {
-            let why = js_sys::Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default();
-            not_json("", &why)
-        })?
-        .as_string()
-        .unwrap_or_else(|| "null".into());
-    parse_json(&text, "")
+    crate::http::platform::from_js(v).map_err(|why| not_json("", &why))
 }

@@ -29,6 +29,11 @@ export function makeMcError(message, code, status, details, hint, violations, re
   return new McError(message, code, status, details, hint, violations, retryable, serverCode, reasons);
 }
 
+/** supabase-js's answer: `{ data, error, count, status, statusText, success }`. */
+export function makeResponse(data, error, count, status, statusText) {
+  return { data, error, count, status, statusText, success: error === null };
+}
+
 function describeThrown(e) {
   try {
     if (e && typeof e.message === "string") return e.message;

@@ -151,9 +151,7 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             .map(JsValue::from)
             .collect(),
     );
-    install_workflows(
-        serde_wasm_bindgen::to_value(crate::domain::WORKFLOWS).unwrap_or(JsValue::NULL),
-    );
+    install_workflows(crate::http::platform::to_js(crate::domain::WORKFLOWS));
     let (Some(url), Some(key)) = (url.as_string(), key.as_string()) else {
         return Err(invalid(
             "url",

@@ -21,6 +21,19 @@ extern "C" {
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+#[wasm_bindgen(module = "/src/js/facade.js")]
+extern "C" {
+    /// supabase-js's answer object, made in JS in one call.
+    #[wasm_bindgen(js_name = makeResponse)]
+    fn make_response(
+        data: JsValue,
+        error: JsValue,
+        count: JsValue,
+        status: u16,
+        status_text: &str,
+    ) -> JsValue;
+}
+
 /// What a JS builder recorded (see `facade.js`).
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -141,19 +154,8 @@ fn response(
     status: u16,
     status_text: &str,
 ) -> JsValue {
-    let o = Object::new();
-    let success = error.is_null();
-    set(&o, "data", &data);
-    set(&o, "error", &error);
-    set(
-        &o,
-        "count",
-        &count.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64)),
-    );
-    set(&o, "status", &JsValue::from(status));
-    set(&o, "statusText", &JsValue::from_str(status_text));
-    set(&o, "success", &JsValue::from_bool(success));
-    o.into()
+    let count = count.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64));
+    make_response(data, error, count, status, status_text)
 }
 
 fn undecodable() -> Error {

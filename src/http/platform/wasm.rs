@@ -4,7 +4,6 @@
 use std::future::Future;
 
 use js_sys::{Function, Promise, Reflect};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,51 +31,112 @@ pub fn raw_is_empty(v: &RawText) -> bool {
     js_sys::JsString::from(v.clone()).length() == 0
 }
 
+/// A Rust value as a plain JS value: serde_json text through the engine's `JSON.parse` (no
+/// per-field crossings, no serializer of its own in the wasm).
+pub fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> JsValue {
+    serde_json::to_string(v)
+        .ok()
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A JS value as JSON: `JSON.stringify` in the engine (which refuses cycles, BigInt and extreme
+/// depth by throwing, caught here), then serde_json with its depth limit of 128.
+pub fn from_js(v: &JsValue) -> Result<serde_json::Value, String> {
+    if v.is_undefined() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| {
+            Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default()
+        })?
+        .as_string()
+        .unwrap_or_else(|| "null".into());
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
 /// Runs a future on the page's microtask queue.
 pub fn spawn(f: impl Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(f);
 }
 
-/// Removes the abort listener and clears the timer when the request ends — also when its
-/// future is dropped half-way.
-struct Guard<'a> {
-    signal: Option<&'a AbortSignal>,
-    on_abort: Option<Closure<dyn FnMut()>>,
-    listener: Option<Function>,
-    timer: Option<JsValue>,
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/http/platform/fetch.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = mcFetch)]
+    fn mc_fetch(
+        custom: &JsValue,
+        url: &str,
+        method: &str,
+        headers: js_sys::Array,
+        body: Option<String>,
+        signal: &JsValue,
+        timeout_ms: u32,
+    ) -> Promise;
 }
 
-impl Drop for Guard<'_> {
-    fn drop(&mut self) {
-        if let Some(id) = self.timer.take() {
-            clear_timeout(&id);
-        }
-        if let Some(s) = self.signal {
-            if let Some(c) = &self.on_abort {
-                let _ = s.remove_event_listener_with_callback("abort", c.as_ref().unchecked_ref());
-            }
-            if let Some(f) = &self.listener {
-                let _ = s.remove_event_listener_with_callback("abort", f);
-            }
-        }
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sends one request with `fetch` (the user's, or the global one) and reads the whole answer:
+/// the exchange itself runs in `fetch.js`; one call in, one plain answer back.
+pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Response, Error> {
+    let headers = js_sys::Array::new();
+    for (k, v) in &req.headers {
+        headers.push(&JsValue::from_str(k));
+        headers.push(&JsValue::from_str(v));
     }
-}
-
-fn classify(e: JsValue, timed_out: bool) -> Error {
-    let name = Reflect::get(&e, &"name".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    let message = Reflect::get(&e, &"message".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{e:?}"));
-    if timed_out || name == "TimeoutError" {
-        Error::new(ErrorCode::Timeout, "the request timed out")
-    } else if name == "AbortError" {
-        Error::new(ErrorCode::Aborted, "the request was aborted")
-    } else {
-        Error::new(ErrorCode::Network, format!("network error: {message}"))
+    let signal = req
+        .signal
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |s| s.clone().into());
+    let custom = custom.map_or(JsValue::UNDEFINED, |f| f.clone().into());
+    let answer = JsFuture::from(mc_fetch(
+        &custom,
+        &req.url,
+        req.method.as_str(),
+        headers,
+        req.body.clone(),
+        &signal,
+        req.timeout_ms.unwrap_or(0),
+    ))
+    .await
+    .unwrap_or(JsValue::UNDEFINED);
+    let text = |k: &str| get(&answer, k).as_string();
+    match text("kind").as_deref() {
+        Some("ok") => {
+            let mut headers = Vec::new();
+            for (name, key) in [("content-range", "range"), ("retry-after", "retryAfter")] {
+                if let Some(v) = text(key) {
+                    headers.push((name.to_string(), v));
+                }
+            }
+            Ok(Response {
+                status: get(&answer, "status")
+                    .as_f64()
+                    .filter(|s| (0.0..1000.0).contains(s))
+                    .unwrap_or(0.0) as u16,
+                status_text: text("statusText").unwrap_or_default(),
+                headers,
+                body: Body::Js(get(&answer, "text")),
+            })
+        }
+        Some("timeout") => Err(Error::new(ErrorCode::Timeout, "the request timed out")),
+        Some("aborted") => Err(Error::new(ErrorCode::Aborted, "the request was aborted")),
+        Some("undecodable") => Err(Error::new(
+            ErrorCode::Undecodable,
+            format!(
+                "fetch answered with something that is not a Response: {}",
+                text("message").unwrap_or_default()
+            ),
+        )),
+        _ => Err(Error::new(
+            ErrorCode::Network,
+            format!("network error: {}", text("message").unwrap_or_default()),
+        )),
     }
 }
 
@@ -89,133 +149,18 @@ fn set_timeout(f: &Function, ms: u32) -> JsValue {
         .unwrap_or(JsValue::UNDEFINED)
 }
 
-fn clear_timeout(id: &JsValue) {
-    let global = js_sys::global();
-    if let Ok(ct) = Reflect::get(&global, &"clearTimeout".into()) {
-        let _ = ct.unchecked_into::<Function>().call1(&global, id);
-    }
+/// Removes the abort listener when the wait ends — also when its future is dropped half-way.
+struct Guard<'a> {
+    signal: Option<&'a AbortSignal>,
+    listener: Option<Function>,
 }
 
-/// Sends one request with `fetch` (the user's, or the global one) and reads the whole answer.
-pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Response, Error> {
-    let net = |e| classify(e, false);
-    if req.signal.as_ref().is_some_and(AbortSignal::aborted) {
-        return Err(Error::new(ErrorCode::Aborted, "the request was aborted"));
-    }
-    let init = web_sys::RequestInit::new();
-    init.set_method(req.method.as_str());
-    let headers = web_sys::Headers::new().map_err(net)?;
-    for (k, v) in &req.headers {
-        headers.set(k, v).map_err(net)?;
-    }
-    init.set_headers(&headers);
-    if let Some(body) = &req.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    // One controller carries both the caller's abort and our timeout to fetch.
-    let controller = web_sys::AbortController::new().map_err(net)?;
-    init.set_signal(Some(&controller.signal()));
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let on_timeout = {
-        let c = controller.clone();
-        let t = timed_out.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            t.set(true);
-            c.abort();
-        })
-    };
-    let on_abort = {
-        let c = controller.clone();
-        Closure::<dyn FnMut()>::new(move || c.abort())
-    };
-    if let Some(s) = &req.signal {
-        let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-    }
-    let _guard = Guard {
-        signal: req.signal.as_ref(),
-        timer: req
-            .timeout_ms
-            .map(|ms| set_timeout(on_timeout.as_ref().unchecked_ref(), ms)),
-        on_abort: Some(on_abort),
-        listener: None,
-    };
-    let result = async {
-        let target = match custom {
-            Some(f) => (f.clone(), JsValue::UNDEFINED),
-            None => {
-                let global = js_sys::global();
-                let f = Reflect::get(&global, &"fetch".into()).map_err(net)?;
-                let f = f.dyn_into::<Function>().map_err(|_| {
-                    Error::new(
-                        ErrorCode::Network,
-                        "network error: no fetch on this platform",
-                    )
-                })?;
-                (f, JsValue::from(global))
-            }
-        };
-        let returned = target
-            .0
-            .call2(&target.1, &JsValue::from_str(&req.url), &init)
-            .map_err(net)?;
-        // A custom fetch may return anything: a Promise, a Response, or nothing at all.
-        let res = JsFuture::from(Promise::resolve(&returned))
-            .await
-            .map_err(|e| classify(e, timed_out.get()))?;
-        read_response(&res, &timed_out).await
-    }
-    .await;
-    result
-}
-
-fn bad_answer(what: &str) -> Error {
-    Error::new(
-        ErrorCode::Undecodable,
-        format!("fetch answered with something that is not a Response: {what}"),
-    )
-}
-
-/// Reads a `Response` (or anything shaped like one: status, statusText, headers, text()).
-async fn read_response(
-    res: &JsValue,
-    timed_out: &std::cell::Cell<bool>,
-) -> Result<Response, Error> {
-    if !res.is_object() {
-        return Err(bad_answer("no object"));
-    }
-    let get = |k: &str| Reflect::get(res, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    let status = get("status")
-        .as_f64()
-        .filter(|s| (0.0..1000.0).contains(s))
-        .ok_or_else(|| bad_answer("no status"))? as u16;
-    let status_text = get("statusText").as_string().unwrap_or_default();
-    let mut out_headers = Vec::new();
-    if let Ok(Some(iter)) = js_sys::try_iter(&get("headers")) {
-        for pair in iter.flatten() {
-            let pair: js_sys::Array = pair.unchecked_into();
-            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                out_headers.push((k.to_ascii_lowercase(), v));
-            }
+impl Drop for Guard<'_> {
+    fn drop(&mut self) {
+        if let (Some(s), Some(f)) = (self.signal, &self.listener) {
+            let _ = s.remove_event_listener_with_callback("abort", f);
         }
     }
-    let text_fn = get("text")
-        .dyn_into::<Function>()
-        .map_err(|_| bad_answer("no text()"))?;
-    let pending = text_fn
-        .call0(res)
-        .map_err(|e| classify(e, timed_out.get()))?;
-    let text = JsFuture::from(Promise::resolve(&pending))
-        .await
-        .map_err(|e| classify(e, timed_out.get()))?;
-    if !text.is_string() {
-        return Err(bad_answer("text() gave no string"));
-    }
-    Ok(Response {
-        status,
-        status_text,
-        headers: out_headers,
-        body: Body::Js(text),
-    })
 }
 
 /// Waits `ms` milliseconds; an abort ends the wait with an `aborted` error.
@@ -230,9 +175,7 @@ pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
     });
     let _guard = Guard {
         signal,
-        on_abort: None,
         listener: reject_fn,
-        timer: None,
     };
     JsFuture::from(promise)
         .await
