@@ -216,6 +216,19 @@ test("sign-ins are rate limited per client (Supabase's 30 per 5 minutes)", async
   assert.equal(after.status, 429, "sign-ups share the sign-in limit");
 });
 
+test("refreshes (150 per 5 minutes) and mail (/otp, /recover: 30 per hour) are rate limited per client", async () => {
+  const until429 = async (max, send) => {
+    for (let i = 1; i <= max; i++) if ((await send()).status === 429) return i;
+    return 0;
+  };
+  const refreshAt = await until429(160, () => refresh(STRICT, "abcdefghijkl"));
+  assert.ok(refreshAt > 0 && refreshAt <= 151, `refresh limited at request ${refreshAt}`);
+  const otpAt = await until429(40, () => call(STRICT, "/auth/v1/otp", { body: { email: "not-an-email" } }));
+  assert.ok(otpAt > 0 && otpAt <= 31, `otp limited at request ${otpAt}`);
+  const recover = await call(STRICT, "/auth/v1/recover", { body: { email: "x@example.com" } });
+  assert.equal(recover.status, 429, "/recover shares the mail limit");
+});
+
 test("one-time codes: guesses are rate limited per client, and five wrong guesses end a code", async () => {
   // The per-client limit (strict gateway, Supabase's 30 per 5 minutes on /verify).
   let limited = 0;
