@@ -3,8 +3,7 @@
 //! racing, and tenancy. Checks in tests/js/domain_checks.js.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Object, Promise, Reflect};
-use mission_control_sdk::js::create_client;
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -24,18 +23,7 @@ extern "C" {
 }
 
 fn ctx() -> JsValue {
-    let create = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
-        |url: JsValue, key: JsValue, options: JsValue| create_client(url, key, options),
-    )
-    .into_js_value();
-    let env = Object::new();
-    for (k, v) in [("url", URL), ("anon", KEY)] {
-        let _ = Reflect::set(&env, &k.into(), &v.into());
-    }
-    let o = Object::new();
-    let _ = Reflect::set(&o, &"create".into(), &create);
-    let _ = Reflect::set(&o, &"env".into(), &env);
-    o.into()
+    create_ctx()
 }
 
 #[wasm_bindgen_test]

@@ -4,8 +4,7 @@
 //! still answers normal queries against the stack. Checks in tests/js/robust_checks.js.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Object, Promise, Reflect};
-use mission_control_sdk::js::create_client;
+use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -24,20 +23,8 @@ extern "C" {
     fn hostile(ctx: &JsValue, count: u32) -> Promise;
 }
 
-/// `{ create, env }`: createClient itself (throwing what it throws) and the stack's settings.
 fn ctx() -> JsValue {
-    let create = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
-        |url: JsValue, key: JsValue, options: JsValue| create_client(url, key, options),
-    )
-    .into_js_value();
-    let env = Object::new();
-    for (k, v) in [("url", URL), ("anon", KEY), ("service", SERVICE)] {
-        let _ = Reflect::set(&env, &k.into(), &v.into());
-    }
-    let o = Object::new();
-    let _ = Reflect::set(&o, &"create".into(), &create);
-    let _ = Reflect::set(&o, &"env".into(), &env);
-    o.into()
+    create_ctx()
 }
 
 #[wasm_bindgen_test]

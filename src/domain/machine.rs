@@ -107,7 +107,8 @@ impl Transition {
     }
 }
 
-/// `AWARENESS` or `ACTION_REQUIRED` for an escalation trigger (domain-rules.md).
+/// `AWARENESS` or `ACTION_REQUIRED` for an escalation trigger (domain-rules.md): the triggers
+/// below need action; every other trigger of the enum is for awareness.
 pub fn escalation_type(trigger: &str) -> Option<&'static str> {
     const ACTION: &[&str] = &[
         "TASK_BLOCKED",
@@ -123,22 +124,12 @@ pub fn escalation_type(trigger: &str) -> Option<&'static str> {
         "MISSION_DRIFT",
         "MATERIAL_RISK",
     ];
-    const AWARE: &[&str] = &[
-        "TASK_COMPLETE",
-        "ANOMALY",
-        "WORKSTREAM_COMPLETE",
-        "QUALITY_ISSUE",
-        "TIMELINE_RISK",
-        "PERFORMANCE_ISSUE",
-        "MILESTONE",
-        "OPPORTUNITY",
-    ];
-    if ACTION.contains(&trigger) {
-        Some("ACTION_REQUIRED")
-    } else if AWARE.contains(&trigger) {
-        Some("AWARENESS")
-    } else {
-        None
+    let known =
+        crate::schema::enum_values("escalation_trigger").is_some_and(|v| v.contains(&trigger));
+    match (known, ACTION.contains(&trigger)) {
+        (false, _) => None,
+        (true, true) => Some("ACTION_REQUIRED"),
+        (true, false) => Some("AWARENESS"),
     }
 }
 
@@ -233,5 +224,16 @@ mod tests {
         assert_eq!(escalation_type("MATERIAL_RISK"), Some("ACTION_REQUIRED"));
         assert_eq!(escalation_type("MILESTONE"), Some("AWARENESS"));
         assert_eq!(escalation_type("NOPE"), None);
+        let aware: Vec<_> = crate::schema::enum_values("escalation_trigger")
+            .unwrap()
+            .iter()
+            .filter(|t| escalation_type(t) == Some("AWARENESS"))
+            .copied()
+            .collect();
+        assert_eq!(
+            aware.len(),
+            8,
+            "domain-rules.md lists eight awareness triggers: {aware:?}"
+        );
     }
 }

@@ -11,15 +11,6 @@ use super::workflows::{field, invalid, Workflows};
 use crate::error::{Error, ErrorCode};
 use crate::schema::{self, Mode};
 
-const SECTORS: [&str; 6] = [
-    "COMMAND",
-    "ORGANIZATION",
-    "OPERATIONS",
-    "FINANCE",
-    "INTELLIGENCE",
-    "METRICS",
-];
-
 fn new_id() -> Value {
     Value::String(uuid::Uuid::new_v4().to_string())
 }
@@ -235,7 +226,8 @@ impl Workflows {
             .eq("id", company_id)
             .execute()
             .await?;
-        let sectors: Vec<Value> = SECTORS
+        let sectors: Vec<Value> = schema::enum_values("sector_type")
+            .unwrap_or_default()
             .iter()
             .map(|t| json!({"company_id": company_id, "type": t}))
             .collect();

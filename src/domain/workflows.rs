@@ -133,6 +133,18 @@ impl Workflows {
         }
     }
 
+    /// Inserts one row and answers it as written.
+    async fn insert_one(&self, table: &str, row: Value) -> Result<Value, Error> {
+        self.client
+            .from(table)
+            .insert(row, true)
+            .select("*")
+            .single()
+            .execute()
+            .await?
+            .data()
+    }
+
     /// The signed-in user's id.
     pub(super) fn user_id(&self) -> Result<String, Error> {
         self.client
@@ -347,17 +359,7 @@ impl Workflows {
     /// Opens a chat with an agent: at most one ACTIVE session per agent.
     async fn open_chat(&self, agent: &Value) -> Result<Value, Error> {
         let agent = id_of("chat_sessions", "agent_id", agent)?;
-        let user = self
-            .client
-            .auth()
-            .session()
-            .and_then(|s| s.user.get("id").and_then(Value::as_str).map(str::to_string))
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::NotSignedIn,
-                    "opening a chat needs a signed-in user",
-                )
-            })?;
+        let user = self.user_id()?;
         let a = self.read("agents", &agent).await?;
         let open = self
             .client
@@ -378,14 +380,7 @@ impl Workflows {
             return Err(e);
         }
         let row = json!({"company_id": field(&a, "company_id"), "user_id": user, "agent_id": agent, "status": "ACTIVE"});
-        self.client
-            .from("chat_sessions")
-            .insert(row, true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
+        self.insert_one("chat_sessions", row).await
     }
 
     /// Sends a message into an ACTIVE session (with the session's company).
@@ -406,14 +401,7 @@ impl Workflows {
             "role": field(m, "role").as_str().unwrap_or("USER"), "content": field(m, "content"),
             "tokens_used": field(m, "tokens_used"),
         });
-        self.client
-            .from("chat_messages")
-            .insert(row, true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
+        self.insert_one("chat_messages", row).await
     }
 
     /// Hires an agent: tier 2–5 (the CEO comes with onboarding), reporting to an agent of the
@@ -446,14 +434,7 @@ impl Workflows {
             self.same_company("departments", d, &company, "department_id")
                 .await?;
         }
-        self.client
-            .from("agents")
-            .insert(a.clone(), true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
+        self.insert_one("agents", a.clone()).await
     }
 
     /// Deletes an agent; one that the append-only tables refer to cannot go (deactivate it).
@@ -498,14 +479,7 @@ impl Workflows {
             .await?;
         let mut row = m.clone();
         row["company_id"] = Value::String(company);
-        self.client
-            .from("messages")
-            .insert(row, true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
+        self.insert_one("messages", row).await
     }
 
     /// Sets `column` to now once; a second call leaves it as it was.
@@ -548,13 +522,6 @@ impl Workflows {
                 self.same_company(table, id, company, f).await?;
             }
         }
-        self.client
-            .from("memory_entries")
-            .insert(row, true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
+        self.insert_one("memory_entries", row).await
     }
 }

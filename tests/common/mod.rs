@@ -81,3 +81,24 @@ pub fn try_call(
 pub fn client(url: &str, key: &str, options: wasm_bindgen::JsValue) -> wasm_bindgen::JsValue {
     mission_control_sdk::js::create_client(url.into(), key.into(), options).expect("createClient")
 }
+
+#[cfg(target_arch = "wasm32")]
+/// `{ create, env }` for the JS checks: createClient itself (throwing what it throws) and the
+/// stack's URL and keys.
+pub fn create_ctx() -> wasm_bindgen::JsValue {
+    use wasm_bindgen::prelude::*;
+    let create = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+        |url: JsValue, key: JsValue, options: JsValue| {
+            mission_control_sdk::js::create_client(url, key, options)
+        },
+    )
+    .into_js_value();
+    let env = js_sys::Object::new();
+    for (k, v) in [("url", URL), ("anon", KEY), ("service", SERVICE)] {
+        let _ = js_sys::Reflect::set(&env, &k.into(), &v.into());
+    }
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"create".into(), &create);
+    let _ = js_sys::Reflect::set(&o, &"env".into(), &env);
+    o.into()
+}
