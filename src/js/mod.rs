@@ -159,6 +159,13 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             serde_json::Value::Null,
         ));
     };
+    if key.chars().any(char::is_control) {
+        return Err(invalid(
+            "key",
+            "must not contain control characters",
+            serde_json::Value::Null,
+        ));
+    }
     if url.is_empty() || key.is_empty() {
         return Err(invalid(
             "url",

@@ -1,8 +1,10 @@
 // One request through fetch, for the wasm transport: the whole exchange happens here, in JS,
 // and Rust gets one plain answer — no Request/Headers/closures built across the boundary per
-// request. Never rejects: failures come back as { kind, message }.
-export async function mcFetch(custom, url, method, headers, body, signal, timeoutMs) {
-  if (signal && signal.aborted) return { kind: "aborted" };
+// request, and few strings crossing it (the headers come as one "name\nvalue\n…" string).
+// Never rejects: the answer is [kind, status, statusText, contentRange, retryAfter, text|message].
+export async function mcFetch(custom, url, method, headerText, body, signal, timeoutMs) {
+  const headers = headerText.split("\n");
+  if (signal && signal.aborted) return ["aborted"];
   let ctrl = null, timer = null, timedOut = false, onAbort = null;
   if (signal || timeoutMs) {
     ctrl = new AbortController();
@@ -24,12 +26,12 @@ export async function mcFetch(custom, url, method, headers, body, signal, timeou
   if (ctrl) init.signal = ctrl.signal;
   try {
     const f = typeof custom === "function" ? custom : globalThis.fetch;
-    if (typeof f !== "function") return { kind: "network", message: "no fetch on this platform" };
+    if (typeof f !== "function") return ["network", 0, "", null, null, "no fetch on this platform"];
     const res = await (f === custom ? custom(url, init) : globalThis.fetch(url, init));
-    if (!res || typeof res !== "object" || typeof res.status !== "number") return { kind: "undecodable", message: "no status" };
-    if (typeof res.text !== "function") return { kind: "undecodable", message: "no text()" };
+    if (!res || typeof res !== "object" || typeof res.status !== "number") return ["undecodable", 0, "", null, null, "no status"];
+    if (typeof res.text !== "function") return ["undecodable", 0, "", null, null, "no text()"];
     const text = await res.text();
-    if (typeof text !== "string") return { kind: "undecodable", message: "text() gave no string" };
+    if (typeof text !== "string") return ["undecodable", 0, "", null, null, "text() gave no string"];
     const header = (name) => {
       try {
         const h = res.headers;
@@ -39,14 +41,14 @@ export async function mcFetch(custom, url, method, headers, body, signal, timeou
         return null;
       }
     };
-    return { kind: "ok", status: res.status, statusText: typeof res.statusText === "string" ? res.statusText : "", range: header("content-range"), retryAfter: header("retry-after"), text };
+    return ["ok", res.status, typeof res.statusText === "string" ? res.statusText : "", header("content-range"), header("retry-after"), text];
   } catch (e) {
     const name = e && e.name;
-    if (timedOut || name === "TimeoutError") return { kind: "timeout" };
-    if (name === "AbortError") return { kind: "aborted" };
+    if (timedOut || name === "TimeoutError") return ["timeout"];
+    if (name === "AbortError") return ["aborted"];
     let message;
     try { message = String((e && e.message) || e); } catch { message = "fetch failed"; }
-    return { kind: "network", message };
+    return ["network", 0, "", null, null, message];
   } finally {
     if (timer) clearTimeout(timer);
     if (onAbort) signal.removeEventListener("abort", onAbort);

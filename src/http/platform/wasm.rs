@@ -70,58 +70,62 @@ extern "C" {
         custom: &JsValue,
         url: &str,
         method: &str,
-        headers: js_sys::Array,
+        headers: &str,
         body: Option<String>,
         signal: &JsValue,
         timeout_ms: u32,
     ) -> Promise;
 }
 
-fn get(o: &JsValue, key: &str) -> JsValue {
-    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// Sends one request with `fetch` (the user's, or the global one) and reads the whole answer:
 /// the exchange itself runs in `fetch.js`; one call in, one plain answer back.
 pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Response, Error> {
-    let headers = js_sys::Array::new();
+    let mut headers = String::new();
     for (k, v) in &req.headers {
-        headers.push(&JsValue::from_str(k));
-        headers.push(&JsValue::from_str(v));
+        if !headers.is_empty() {
+            headers.push('\n');
+        }
+        headers.push_str(k);
+        headers.push('\n');
+        headers.push_str(v);
     }
     let signal = req
         .signal
         .as_ref()
         .map_or(JsValue::UNDEFINED, |s| s.clone().into());
     let custom = custom.map_or(JsValue::UNDEFINED, |f| f.clone().into());
-    let answer = JsFuture::from(mc_fetch(
+    let answer: js_sys::Array = JsFuture::from(mc_fetch(
         &custom,
         &req.url,
         req.method.as_str(),
-        headers,
+        &headers,
         req.body.clone(),
         &signal,
         req.timeout_ms.unwrap_or(0),
     ))
     .await
-    .unwrap_or(JsValue::UNDEFINED);
-    let text = |k: &str| get(&answer, k).as_string();
-    match text("kind").as_deref() {
+    .unwrap_or(JsValue::UNDEFINED)
+    .dyn_into()
+    .unwrap_or_default();
+    let text = |i: u32| answer.get(i).as_string();
+    let message = || text(5).unwrap_or_default();
+    match text(0).as_deref() {
         Some("ok") => {
             let mut headers = Vec::new();
-            for (name, key) in [("content-range", "range"), ("retry-after", "retryAfter")] {
-                if let Some(v) = text(key) {
+            for (name, i) in [("content-range", 3), ("retry-after", 4)] {
+                if let Some(v) = text(i) {
                     headers.push((name.to_string(), v));
                 }
             }
             Ok(Response {
-                status: get(&answer, "status")
+                status: answer
+                    .get(1)
                     .as_f64()
                     .filter(|s| (0.0..1000.0).contains(s))
                     .unwrap_or(0.0) as u16,
-                status_text: text("statusText").unwrap_or_default(),
+                status_text: text(2).unwrap_or_default(),
                 headers,
-                body: Body::Js(get(&answer, "text")),
+                body: Body::Js(answer.get(5)),
             })
         }
         Some("timeout") => Err(Error::new(ErrorCode::Timeout, "the request timed out")),
@@ -130,12 +134,12 @@ pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Respons
             ErrorCode::Undecodable,
             format!(
                 "fetch answered with something that is not a Response: {}",
-                text("message").unwrap_or_default()
+                message()
             ),
         )),
         _ => Err(Error::new(
             ErrorCode::Network,
-            format!("network error: {}", text("message").unwrap_or_default()),
+            format!("network error: {}", message()),
         )),
     }
 }
