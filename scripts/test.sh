@@ -53,6 +53,7 @@ run stack-smoke tap bash tests/stack/smoke.sh
 run conformance node timeout 300 node --test --test-concurrency=1 tests/stack/conformance.test.mjs
 run browser cargo timeout 1500 wasm-pack test --headless --chrome --mode no-install
 run package check bash scripts/build-pkg.sh --node
+run size check bash scripts/size.sh
 run node node timeout 300 node --test tests/node/
 run oracle tap bash scripts/gen-types.sh --check
 run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
@@ -60,6 +61,12 @@ run e2e node bash -c 'bash scripts/build-www.sh --build && timeout 300 node --te
 run demo-untouched check bash -c '[ "$(bash stack/stack.sh psql -At -c "$1")" = "$2" ] && echo "the demo company holds what the seed put there: $2" || { echo "rows were added to the demo company: now $(bash stack/stack.sh psql -At -c "$1"), seed $2"; exit 1; }' _ "$DEMO_COUNTS" "$DEMO_BEFORE"
 # Last: it stops PostgreSQL for a moment (and starts it again).
 run outage node timeout 120 node --test tests/stack/outage.test.mjs
+
+# A report, not a test (issue 11): speed and size against postgrest-js / supabase-js.
+if [ "${MC_SKIP_BENCH:-}" != 1 ]; then
+  log "report: bench/run.sh (not counted)"
+  timeout 900 bash bench/run.sh 2>&1 | tail -n 12 | tee "$LOGS/bench.log" || true
+fi
 
 [ "${CI:-}" = "true" ] && bash stack/stack.sh stop
 echo
