@@ -31,3 +31,6 @@ printf '  ours (wasm + JS)        %8d bytes  (wasm %d, JS %d)\n' $((ours_wasm + 
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 printf '  postgrest-js (esbuild) %8d bytes  → ours / postgrest-js = %s×\n' "$pg" "$(ratio $((ours_wasm + ours_js)) "$pg")"
 printf '  supabase-js (esbuild)  %8d bytes  → ours / supabase-js  = %s×\n' "$sb" "$(ratio $((ours_wasm + ours_js)) "$sb")"
+
+echo
+bash bench/app-size.sh
