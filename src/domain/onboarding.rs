@@ -45,6 +45,10 @@ pub fn plan(input: &Value) -> Value {
 }
 
 /// Why a company cannot be activated yet (empty when it can).
+///
+/// ```js
+/// (await mc.onboarding.activate(companyId)).error.message; // "…cannot activate: mission must be non-blank; …"
+/// ```
 pub fn activation_gaps(company: &Value) -> Vec<&'static str> {
     let blank = |k: &str| {
         field(company, k)

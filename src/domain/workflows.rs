@@ -8,6 +8,10 @@ use crate::error::{Error, ErrorCode, Violation};
 use crate::Client;
 
 /// The workflows by group and name, as JS calls them (`mc.tasks.start(id)`).
+///
+/// ```js
+/// Object.keys(mc.tasks); // ["start", "block", "unblock", "complete", "cancel"]
+/// ```
 pub const WORKFLOWS: &[(&str, &[&str])] = &[
     (
         "tasks",
@@ -82,6 +86,10 @@ pub(super) fn field<'a>(row: &'a Value, name: &str) -> &'a Value {
 
 impl Workflows {
     /// The workflows over `client`'s session.
+    ///
+    /// ```js
+    /// // JS: every McClient has them (mc.tasks, mc.escalations, …)
+    /// ```
     pub fn new(client: Client) -> Workflows {
         Workflows { client }
     }

@@ -8,6 +8,11 @@ use super::builder::QueryBuilder;
 use super::encode::{array_literal, quote_in_list};
 
 /// How an operator's value is written on the wire.
+///
+/// ```js
+/// mc.from("tasks").in("status", ["PENDING"])   // List:  status=in.(PENDING)
+/// mc.from("memory_entries").contains("tags", ["a"]) // Array: tags=cs.{a}
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
     /// One value, verbatim (strings as they are, numbers and booleans in JSON spelling).
@@ -220,6 +225,10 @@ named_filters! {
 }
 
 /// `textSearch`'s `type` option.
+///
+/// ```js
+/// mc.from("tasks").textSearch("title", "arm firmware", { type: "websearch" })
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TextSearch {
