@@ -255,12 +255,7 @@ impl JsCore {
         future_to_promise(async move {
             let spec = match query::Spec::parse(&spec) {
                 Ok(s) => s,
-                Err(e) => {
-                    let throws = spec
-                        .as_string()
-                        .is_some_and(|t| t.contains("\"throws\":true"));
-                    return query::settle(Err(e), throws);
-                }
+                Err(e) => return query::settle(Err(e), false),
             };
             let mut b = spec.builder(&client);
             if !signal.is_undefined() && !signal.is_null() {

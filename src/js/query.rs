@@ -66,17 +66,17 @@ fn refused(client: &Client, target: &str, field: &str, rule: &str, value: Value)
 }
 
 impl Spec {
+    /// Reads the spec text (a spec whose input JSON refused is read too: its builder reports it).
     pub(crate) fn parse(text: &JsValue) -> Result<Spec, Error> {
-        let text = text.as_string().unwrap_or_default();
-        let spec: Spec = parse_json(&text, "")?;
-        if let Some(why) = &spec.invalid {
-            return Err(not_json(&spec.target, why));
-        }
-        Ok(spec)
+        parse_json(&text.as_string().unwrap_or_default(), "")
     }
 
     /// Replays the spec into a `rest` builder.
     pub(crate) fn builder(&self, client: &Client) -> QueryBuilder {
+        if let Some(why) = &self.invalid {
+            let b = client.from("").refuse(not_json(&self.target, why));
+            return if self.throws { b.throw_on_error() } else { b };
+        }
         let client = match &self.schema {
             None | Some(Value::Null) => client.clone(),
             Some(Value::String(s)) => client.schema(s),

@@ -94,12 +94,7 @@ impl QueryBuilder {
     /// (`agents!fk_departments_chief(...)`) must name a foreign key of the schema (`!inner` and
     /// `!left` are join modifiers, not hints).
     pub(super) fn check_select(&mut self, select: &str) {
-        if select.contains('\0') {
-            self.fail(
-                "must not contain NUL characters",
-                "select",
-                Value::String(select.into()),
-            );
+        if self.refuse_nul("select", select) {
             return;
         }
         if self.ctx.schema != "public" {
@@ -133,6 +128,20 @@ impl QueryBuilder {
                 );
             }
         }
+    }
+
+    /// Records a violation and answers `true` when `text` holds a NUL character (PostgreSQL
+    /// text cannot).
+    pub(super) fn refuse_nul(&mut self, field: &str, text: &str) -> bool {
+        let bad = text.contains('\0');
+        if bad {
+            self.fail(
+                "must not contain NUL characters",
+                field,
+                Value::String(text.into()),
+            );
+        }
+        bad
     }
 
     /// Refuses writes the table's RLS never allows (memory_entries, chat_messages, and

@@ -312,8 +312,7 @@ impl QueryBuilder {
         };
         match value {
             Value::String(s) => {
-                if s.contains('\0') {
-                    self.fail("must not contain NUL characters", column, value.clone());
+                if self.refuse_nul(column, s) {
                     self
                 } else {
                     let s = s.clone();
@@ -356,12 +355,7 @@ impl QueryBuilder {
     /// mc.from("tasks").or("status.eq.PENDING,status.eq.BLOCKED")
     /// ```
     pub fn or(mut self, filters: &str, referenced_table: Option<&str>) -> Self {
-        if filters.contains('\0') {
-            self.fail(
-                "must not contain NUL characters",
-                "or",
-                Value::String(filters.into()),
-            );
+        if self.refuse_nul("or", filters) {
             return self;
         }
         let key = match referenced_table {
