@@ -18,7 +18,7 @@ for (const r of results) {
   console.log(`  ${r.rows} rows, every run (µs): postgrest-js ${f(r.runs.pg)} | ours ${f(r.runs.mc)}`);
 }
 console.log("per query, stubbed fetch, headless Chromium (median of 5 alternating runs, µs; lower is better):");
-console.log("  rows   bare fetch+JSON.parse   postgrest-js        ours   ours/postgrest-js   ours/JSON.parse   postgrest-js/JSON.parse");
+console.log("  rows                bare fetch+JSON.parse   postgrest-js        ours   ours/postgrest-js   ours/JSON.parse   postgrest-js/JSON.parse");
 for (const r of results) {
-  console.log(`  ${String(r.rows).padStart(5)}  ${r.bare_us.toFixed(1).padStart(20)}  ${r.postgrest_us.toFixed(1).padStart(13)}  ${r.ours_us.toFixed(1).padStart(10)}  ${(r.ours_us / r.postgrest_us).toFixed(2).padStart(17)}×  ${(r.ours_us / r.bare_us).toFixed(2).padStart(15)}×  ${(r.postgrest_us / r.bare_us).toFixed(2).padStart(22)}×`);
+  console.log(`  ${String(r.rows).padEnd(16)}  ${r.bare_us.toFixed(1).padStart(20)}  ${r.postgrest_us.toFixed(1).padStart(13)}  ${r.ours_us.toFixed(1).padStart(10)}  ${(r.ours_us / r.postgrest_us).toFixed(2).padStart(17)}×  ${(r.ours_us / r.bare_us).toFixed(2).padStart(15)}×  ${(r.postgrest_us / r.bare_us).toFixed(2).padStart(22)}×`);
 }

@@ -21,11 +21,9 @@ pub struct ClientOptions {
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    url: String,
-    key: String,
-    transport: Transport,
     auth: AuthClient,
-    schema: String,
+    /// What every query of this client starts from (made once, cloned per query).
+    rest: RestContext,
 }
 
 impl Client {
@@ -39,13 +37,8 @@ impl Client {
             options.auth.clone(),
             &url,
         );
-        Client {
-            url,
-            key: key.to_string(),
-            transport: options.transport,
-            auth,
-            schema: "public".into(),
-        }
+        let rest = rest_context(&url, key, &options.transport, &auth);
+        Client { auth, rest }
     }
 
     /// The product's workflows (task, escalation, chat, agent, message and memory steps).
@@ -72,28 +65,19 @@ impl Client {
     /// mc.schema("mc_test").rpc("echo", { x: 1 })
     /// ```
     pub fn schema(&self, schema: &str) -> Client {
-        Client {
-            schema: schema.to_string(),
-            ..self.clone()
-        }
+        let mut c = self.clone();
+        c.rest.schema = schema.to_string();
+        c
+    }
+
+    /// The transport every request of this client goes through.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.rest.transport
     }
 
     fn context(&self) -> RestContext {
-        let auth = self.auth.clone();
-        let refresher = self.auth.clone();
-        RestContext {
-            url: format!("{}/rest/v1", self.url),
-            api_key: self.key.clone(),
-            transport: self.transport.clone(),
-            token: Rc::new(move || auth.access_token()),
-            schema: self.schema.clone(),
-            refresh: Some(Rc::new(move || {
-                let a = refresher.clone();
-                Box::pin(
-                    async move { a.session().is_some() && a.refresh_session(None).await.is_ok() },
-                )
-            })),
-        }
+        self.rest.clone()
     }
 
     /// A query on `table`.
@@ -128,5 +112,27 @@ impl Client {
         count: Option<Count>,
     ) -> QueryBuilder {
         QueryBuilder::rpc(self.context(), function, args, method, count)
+    }
+}
+
+/// After a `jwt_expired` answer: refreshes a signed-in session; `true` when a new access token
+/// is in place and the query may be sent again.
+pub(crate) async fn refresh_after_expiry(auth: &AuthClient) -> bool {
+    auth.session().is_some() && auth.refresh_session(None).await.is_ok()
+}
+
+fn rest_context(url: &str, key: &str, transport: &Transport, auth: &AuthClient) -> RestContext {
+    let auth = auth.clone();
+    let refresher = auth.clone();
+    RestContext {
+        url: format!("{url}/rest/v1"),
+        api_key: key.to_string(),
+        transport: transport.clone(),
+        token: Rc::new(move || auth.access_token()),
+        schema: "public".into(),
+        refresh: Some(Rc::new(move || {
+            let a = refresher.clone();
+            Box::pin(async move { refresh_after_expiry(&a).await })
+        })),
     }
 }

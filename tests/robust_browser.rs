@@ -21,6 +21,8 @@ extern "C" {
     #[wasm_bindgen(js_name = faultyFetchAndSignals)]
     fn faulty_fetch_and_signals(ctx: &JsValue) -> Promise;
     fn hostile(ctx: &JsValue, count: u32) -> Promise;
+    #[wasm_bindgen(js_name = preparedRequests)]
+    fn prepared_requests(ctx: &JsValue) -> Promise;
 }
 
 fn ctx() -> JsValue {
@@ -40,6 +42,16 @@ async fn bad_names_values_and_keys_are_refused_before_the_network() {
         sent.as_f64(),
         Some(2.0),
         "only the two encoded-name requests were sent"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn prepared_requests_follow_the_session() {
+    let sent = expect_resolves(prepared_requests(&ctx())).await;
+    assert_eq!(
+        js_sys::Array::from(&sent).length(),
+        4,
+        "four table requests: anon, user, user, anon"
     );
 }
 

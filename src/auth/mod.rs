@@ -195,6 +195,8 @@ pub(crate) struct Inner {
     options: AuthOptions,
     key: String,
     session: RefCell<Option<Session>>,
+    /// Counts session changes (see [`AuthClient::epoch`]).
+    epoch: Cell<u32>,
     initialized: Cell<bool>,
     listeners: RefCell<Vec<(u32, Listener)>>,
     next_id: Cell<u32>,
@@ -272,6 +274,7 @@ impl AuthClient {
             options,
             key,
             session: RefCell::new(None),
+            epoch: Cell::new(0),
             initialized: Cell::new(false),
             listeners: RefCell::new(Vec::new()),
             next_id: Cell::new(1),
@@ -294,6 +297,21 @@ impl AuthClient {
             .map(|s| s.access_token.clone())
     }
 
+    /// A number that changes whenever the session does (sign-in, refresh, sign-out, another
+    /// tab's change): what was built with the old access token is stale once it moves.
+    ///
+    /// ```js
+    /// // internal: the JS façade re-prepares cached queries when it changes
+    /// ```
+    pub fn epoch(&self) -> u32 {
+        self.inner.epoch.get()
+    }
+
+    fn put(&self, session: Option<Session>) {
+        *self.inner.session.borrow_mut() = session;
+        self.inner.epoch.set(self.inner.epoch.get().wrapping_add(1));
+    }
+
     /// The session in memory (no I/O).
     pub fn session(&self) -> Option<Session> {
         self.inner.session.borrow().clone()
@@ -308,7 +326,7 @@ impl AuthClient {
         if self.inner.options.persist_session {
             if let Some(text) = self.inner.options.storage.get(&self.inner.key).await {
                 if let Ok(s) = serde_json::from_str::<Session>(&text) {
-                    *self.inner.session.borrow_mut() = Some(s);
+                    self.put(Some(s));
                 }
             }
         }
@@ -362,7 +380,7 @@ impl AuthClient {
 
     /// Sets (or clears) the session, stores it, tells the other tabs and the subscribers.
     pub(crate) async fn commit(&self, session: Option<Session>, event: AuthEvent) {
-        *self.inner.session.borrow_mut() = session.clone();
+        self.put(session.clone());
         if self.inner.options.persist_session {
             match &session {
                 Some(s) => {
@@ -384,7 +402,7 @@ impl AuthClient {
 
     /// Adopts a session another tab committed (no storage write, no broadcast).
     pub(crate) fn adopt(&self, session: Option<Session>, event: AuthEvent) {
-        *self.inner.session.borrow_mut() = session;
+        self.put(session);
         self.emit(event);
     }
 

@@ -164,8 +164,14 @@ pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
 
 /// Percent-encodes a query component: everything but unreserved characters.
 pub fn encode_component(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len() + 8);
+    push_encoded(&mut out, s);
+    out
+}
+
+/// Appends `s` percent-encoded (as [`encode_component`]) to `out`.
+pub fn push_encoded(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
             out.push(b as char);
@@ -175,7 +181,6 @@ pub fn encode_component(s: &str) -> String {
             out.push(HEX[(b & 15) as usize] as char);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 // vocabulary: the builder's methods are installed from the list the Rust `rest` layer
 // defines (`installMethods`), and every argument check happens there.
 
+import { mcFetch } from "../http/platform/fetch.js";
+
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Every error of the SDK: a real `Error` with stable fields. */
@@ -55,42 +57,142 @@ function hidden(obj, fields) {
   }
 }
 
+/** Waits `ms` milliseconds: `true`, or `false` as soon as `signal` aborts. */
+function wait(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal && signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      if (signal) signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    if (signal) signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Drives one query (the steps are the Rust `rest::Exchange`'s): the core prepares the request
+ * from the spec, `mcFetch` sends it, and the core reads each answer and says what comes next —
+ * the settled answer, a wait before sending again, or a session refresh and a rebuilt request.
+ */
+async function runQuery(core, spec, signal) {
+  let refreshed = false;
+  for (;;) {
+    const plan = planOf(core, spec, signal);
+    if (!(plan instanceof Plan)) return plan;
+    const { meta, url, method, headers, body, timeout } = plan;
+    const custom = core.customFetch;
+    let answer, attempt = 0;
+    for (;; attempt++) {
+      answer = await mcFetch(custom, url, method, headers, body, signal, timeout);
+      const next = core.finish(meta, answer, attempt, refreshed);
+      if (typeof next !== "number") return next;
+      if (next < 0) break;
+      if (!(await wait(next, signal))) return core.finish(meta, ["aborted"], attempt, refreshed);
+    }
+    // An access token that expired in flight: refresh once, then prepare and send again (a
+    // failed refresh settles with the expired-token answer).
+    refreshed = true;
+    if (!(await core.refresh())) return core.finish(meta, answer, attempt, true);
+  }
+}
+
+/** A prepared request (the core's plan string read once): what `mcFetch` needs. */
+class Plan {
+  constructor(text, epoch) {
+    const a = text.indexOf("\n"), b = text.indexOf("\n", a + 1), c = text.indexOf("\n", b + 1);
+    this.epoch = epoch;
+    this.meta = text.slice(0, a);
+    this.url = text.slice(a + 1, b);
+    const body = c < 0 ? text.slice(b + 1) : text.slice(b + 1, c);
+    this.body = body === "" ? undefined : body;
+    this.headers = c < 0 ? "" : text.slice(c + 1);
+    this.method = this.meta.slice(0, this.meta.indexOf(" "));
+    this.timeout = +this.meta.slice(this.meta.lastIndexOf(" ") + 1);
+  }
+}
+
+const PLANS_KEPT = 256;
+const SPEC_KEPT_MAX = 2048; // characters: reads and small writes, never a large body
+
+/**
+ * The prepared request for a spec: the same spec on the same client under the same session
+ * prepares the same request, so it is kept (at most `PLANS_KEPT`, oldest out first) and
+ * prepared again only when the session changed (specs longer than `SPEC_KEPT_MAX` are not kept). What the core refuses is never kept: it is
+ * the settled answer, returned as it is.
+ */
+function planOf(core, spec, signal) {
+  const epoch = core.epoch();
+  const signalOk = signal === undefined || signal === null || (typeof AbortSignal === "function" && signal instanceof AbortSignal);
+  const plans = core.plans;
+  const kept = plans.get(spec);
+  if (kept !== undefined && kept.epoch === epoch && signalOk) return kept;
+  const text = core.prepare(spec, signal);
+  if (typeof text !== "string") return text;
+  const plan = new Plan(text, epoch);
+  if (spec.length > SPEC_KEPT_MAX) return plan;
+  if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value);
+  plans.set(spec, plan);
+  return plan;
+}
+
+let record;
+
 /**
  * A query: chain filters and modifiers (each returns the same builder, which can be kept,
  * extended and awaited again, as in postgrest-js); `await` runs it.
  */
 export class McQueryBuilder {
+  #core;
+  #base;
+  #calls = [];
+  #signal = undefined;
+  #throws = false;
+  static {
+    // The one way the installed vocabulary reaches a builder's recorded calls.
+    record = (builder, call) => {
+      builder.#calls.push(call);
+      return builder;
+    };
+  }
   constructor(core, base) {
     const name = base.rpc !== undefined ? base.rpc : base.from;
     const shown = typeof name === "string" ? name : null;
     this.table = base.rpc !== undefined && shown !== null ? `rpc/${shown}` : shown;
-    hidden(this, { _core: core, _base: base, _calls: [], _signal: undefined, _throws: false });
+    this.#core = core;
+    this.#base = base;
   }
   /** Aborts with the signal (`error.code === "aborted"`); null or undefined removes it. */
   abortSignal(signal) {
-    this._signal = signal;
+    this.#signal = signal;
     return this;
   }
   /** Rejects with the McError instead of resolving with `{ error }`. */
   throwOnError() {
-    this._throws = true;
-    this._calls.push(["throwOnError"]);
+    this.#throws = true;
+    this.#calls.push(["throwOnError"]);
     return this;
   }
   /** The JSON the core reads; input JSON cannot carry (cycles, BigInt, too deep) is refused. */
-  _spec() {
+  #spec() {
+    const base = this.#base;
     try {
-      return JSON.stringify({ ...this._base, calls: this._calls });
+      return JSON.stringify({ schema: base.schema, from: base.from, rpc: base.rpc, args: base.args, options: base.options, calls: this.#calls });
     } catch (e) {
-      return JSON.stringify({ invalid: describeThrown(e), throws: this._throws, target: this.table ?? "" });
+      return JSON.stringify({ invalid: describeThrown(e), throws: this.#throws, target: this.table ?? "" });
     }
   }
   then(onfulfilled, onrejected) {
+    const throws = this.#throws;
+    const failed = (e) => (throws ? Promise.reject(toMcError(e)) : makeResponse(null, toMcError(e), null, 0, ""));
     let p;
     try {
-      p = this._core.run(this._spec(), this._signal);
+      p = runQuery(this.#core, this.#spec(), this.#signal).catch(failed);
     } catch (e) {
-      p = this._throws ? Promise.reject(toMcError(e)) : Promise.resolve({ data: null, error: toMcError(e), count: null, status: 0, statusText: "", success: false });
+      p = Promise.resolve().then(() => failed(e));
     }
     return p.then(onfulfilled, onrejected);
   }
@@ -103,7 +205,7 @@ export class McQueryBuilder {
   /** The request this builder would send: `{ method, url, headers, body }`, or `{ error }`. */
   get request() {
     try {
-      return this._core.describe(this._spec());
+      return this.#core.describe(this.#spec());
     } catch (e) {
       return { error: toMcError(e) };
     }
@@ -130,8 +232,7 @@ export function installMethods(names) {
     if (Object.prototype.hasOwnProperty.call(proto, name)) continue;
     Object.defineProperty(proto, name, {
       value: function (...args) {
-        this._calls.push([name, ...args]);
-        return this;
+        return record(this, [name, ...args]);
       },
       writable: true,
       configurable: true,
@@ -231,5 +332,7 @@ export class McClient {
 }
 
 export function makeClient(core) {
+  core.customFetch = core.fetcher();
+  core.plans = new Map();
   return new McClient(core, undefined, undefined);
 }

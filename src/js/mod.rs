@@ -16,6 +16,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use crate::error::{Error, ErrorCode, Violation};
 use crate::http::Transport;
+use crate::rest::Step;
 use crate::schema::{self, Mode};
 use crate::{Client, ClientOptions};
 
@@ -248,33 +249,74 @@ impl JsCore {
         self.auth.clone()
     }
 
-    /// Runs a recorded query: resolves `{ data, error, count, status, statusText, success }`,
-    /// or rejects with the McError under `throwOnError`. Never throws.
-    pub fn run(&self, spec: JsValue, signal: JsValue) -> Promise {
-        let client = self.inner.clone();
+    /// Prepares a recorded query for the JS driver (`runQuery` in `facade.js`): the request
+    /// as one string (see `query::plan`), or — when it is refused before the network — the
+    /// settled answer (`{ data: null, error }`), thrown under `throwOnError`.
+    pub fn prepare(&self, spec: JsValue, signal: JsValue) -> Result<JsValue, JsValue> {
+        let spec = match query::Spec::parse(&spec) {
+            Ok(s) => s,
+            Err(e) => return query::settle(Err(e), false),
+        };
+        let mut b = spec.builder(&self.inner);
+        if !signal.is_undefined()
+            && !signal.is_null()
+            && !signal.is_instance_of::<web_sys::AbortSignal>()
+        {
+            let table = b.target().to_string();
+            b = b.refuse(Error::validation(vec![Violation {
+                table,
+                field: "abortSignal".into(),
+                rule: "must be an AbortSignal".into(),
+                value: serde_json::Value::Null,
+            }]))
+        }
+        match b.build() {
+            Ok(req) => Ok(query::plan(&b, &req).into()),
+            Err(e) => query::settle(Err(e), b.throws()),
+        }
+    }
+
+    /// The next step of a prepared query after `mcFetch`'s answer: milliseconds to wait before
+    /// sending again, `-1` to refresh the session and prepare again, or the settled answer
+    /// (thrown under `throwOnError`). `refreshed` is true once the session was refreshed.
+    pub fn finish(
+        &self,
+        meta: &str,
+        answer: JsValue,
+        attempt: u32,
+        refreshed: bool,
+    ) -> Result<JsValue, JsValue> {
+        let (mut ex, throws) = query::exchange_of(meta);
+        ex.attempt = attempt;
+        ex.can_refresh &= !refreshed;
+        match ex.answered(crate::http::platform::answer_of(answer)) {
+            Step::Wait(ms) => Ok(JsValue::from(ms)),
+            Step::Refresh(_) => Ok(JsValue::from(-1)),
+            Step::Done(r) => query::settle(r.and_then(query::shaped), throws),
+        }
+    }
+
+    /// Refreshes the session after a `jwt_expired` answer: resolves `true` when a new access
+    /// token is in place (the query is then prepared and sent again).
+    pub fn refresh(&self) -> Promise {
+        let auth = self.inner.auth().clone();
         future_to_promise(async move {
-            let spec = match query::Spec::parse(&spec) {
-                Ok(s) => s,
-                Err(e) => return query::settle(Err(e), false),
-            };
-            let mut b = spec.builder(&client);
-            if !signal.is_undefined() && !signal.is_null() {
-                match signal.dyn_into::<web_sys::AbortSignal>() {
-                    Ok(s) => b = b.abort_signal(s),
-                    Err(_) => {
-                        let table = b.target().to_string();
-                        b = b.refuse(Error::validation(vec![Violation {
-                            table,
-                            field: "abortSignal".into(),
-                            rule: "must be an AbortSignal".into(),
-                            value: serde_json::Value::Null,
-                        }]))
-                    }
-                }
-            }
-            let throws = b.throws();
-            query::settle(query::run(b).await, throws)
+            Ok(JsValue::from(
+                crate::client::refresh_after_expiry(&auth).await,
+            ))
         })
+    }
+
+    /// Changes whenever the session does: prepared requests (which carry the access token)
+    /// of an older epoch are prepared again.
+    pub fn epoch(&self) -> u32 {
+        self.inner.auth().epoch()
+    }
+
+    /// The `fetch` given as `global.fetch` (undefined for the global one).
+    pub fn fetcher(&self) -> JsValue {
+        let f = self.inner.transport().fetch.clone();
+        f.map_or(JsValue::UNDEFINED, JsValue::from)
     }
 
     /// Runs the workflow `group.name` with the JSON array of arguments: resolves

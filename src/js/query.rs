@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 
 use super::error::{not_json, parse_json, to_js_error};
 use crate::error::{Error, ErrorCode};
-use crate::http::{Body, Method};
-use crate::rest::{Count, QueryBuilder, ReturnShape};
+use crate::http::{Body, Method, RetryPolicy};
+use crate::rest::{Count, Exchange, QueryBuilder, ReturnShape};
 use crate::Client;
 
 #[wasm_bindgen]
@@ -165,10 +165,89 @@ fn undecodable() -> Error {
     )
 }
 
-/// Runs the builder: the body goes from `fetch` to `JSON.parse` as a JS string, and `rest`
-/// decides what `data` is (`maybeSingle`).
-pub(crate) async fn run(q: QueryBuilder) -> Result<JsValue, Error> {
-    let res = q.execute().await?;
+/// The request for the JS driver (`runQuery` in `facade.js`), one string of lines:
+/// `meta`, URL, body (empty for none), then header names and values. `meta` is the exchange
+/// and `throwOnError` as space-separated fields, read back by [`exchange_of`]; its first field
+/// is the method and its last the timeout, which the driver reads too.
+pub(crate) fn plan(b: &QueryBuilder, req: &crate::http::Request) -> String {
+    let ex = b.exchange();
+    let shape = match ex.shape {
+        ReturnShape::Many => 0,
+        ReturnShape::Single => 1,
+        ReturnShape::MaybeSingle => 2,
+        ReturnShape::Csv => 3,
+    };
+    let flags = [ex.head, b.throws(), ex.can_refresh];
+    let mut out = String::with_capacity(req.url.len() + 256);
+    out.push_str(req.method.as_str());
+    for n in [shape, flags[0] as u32, flags[1] as u32, flags[2] as u32]
+        .into_iter()
+        .chain([
+            ex.retry.attempts,
+            ex.retry.base_delay_ms,
+            ex.retry.max_delay_ms,
+        ])
+        .chain([req.timeout_ms.unwrap_or(0)])
+    {
+        out.push(' ');
+        out.push_str(&n.to_string());
+    }
+    out.push('\n');
+    out.push_str(&req.url);
+    out.push('\n');
+    out.push_str(req.body.as_deref().unwrap_or(""));
+    for (k, v) in &req.headers {
+        out.push('\n');
+        out.push_str(k);
+        out.push('\n');
+        out.push_str(v);
+    }
+    out
+}
+
+/// The exchange and `throwOnError` of a `meta` line written by [`plan`].
+pub(crate) fn exchange_of(meta: &str) -> (Exchange, bool) {
+    let mut parts = meta.split(' ');
+    let method = match parts.next().unwrap_or_default() {
+        "HEAD" => Method::Head,
+        "POST" => Method::Post,
+        "PATCH" => Method::Patch,
+        "PUT" => Method::Put,
+        "DELETE" => Method::Delete,
+        _ => Method::Get,
+    };
+    let mut n = || {
+        parts
+            .next()
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let shape = match n() {
+        1 => ReturnShape::Single,
+        2 => ReturnShape::MaybeSingle,
+        3 => ReturnShape::Csv,
+        _ => ReturnShape::Many,
+    };
+    let (head, throws, can_refresh) = (n() == 1, n() == 1, n() == 1);
+    let retry = RetryPolicy {
+        attempts: n(),
+        base_delay_ms: n(),
+        max_delay_ms: n(),
+    };
+    let ex = Exchange {
+        method,
+        shape,
+        head,
+        retry,
+        can_refresh,
+        attempt: 0,
+    };
+    (ex, throws)
+}
+
+/// A finished exchange as supabase-js's answer: the body goes from `fetch` to `JSON.parse` as a
+/// JS string, and `rest` decides what `data` is (`maybeSingle`).
+pub(crate) fn shaped(res: crate::rest::RestResponse) -> Result<JsValue, Error> {
     let parsed = match &res.body {
         None => JsValue::NULL,
         Some(Body::Js(text)) if res.shape == ReturnShape::Csv => text.clone(),

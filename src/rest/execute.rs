@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::builder::{QueryBuilder, RestResponse, ReturnShape};
 use crate::error::{Error, ErrorCode};
+use crate::http::{Method, Response, RetryPolicy};
 
 impl ReturnShape {
     /// Which row of a list of `n` becomes `data`: `Ok(None)` for all of them (or for null with
@@ -64,36 +65,71 @@ impl RestResponse {
     }
 }
 
-impl QueryBuilder {
-    /// Sends the request; a server error becomes an [`Error`] with a stable code. The builder
-    /// stays usable: running it again sends the same request again.
+/// One query's exchange with the server as plain state (sans I/O): the driver sends what the
+/// builder built, hands each answer to [`Exchange::answered`] and does what it says — wait and
+/// send again, refresh the session and send a rebuilt request, or stop. The Rust driver is
+/// [`QueryBuilder::execute`]; the JS façade drives the same steps around its own `fetch`.
+///
+/// ```js
+/// // Driven for you by `await mc.from("tasks").select()`: retries, one refresh, the answer.
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exchange {
+    pub method: Method,
+    pub shape: ReturnShape,
+    pub head: bool,
+    pub retry: RetryPolicy,
+    /// Whether a refresh may follow a `jwt_expired` answer (signed in, not refreshed yet).
+    pub can_refresh: bool,
+    /// Sends so far after the first (reset by a refresh, as a new request begins).
+    pub attempt: u32,
+}
+
+/// What the driver does next.
+#[derive(Debug)]
+pub enum Step {
+    /// Finished: the answer, or the error.
+    Done(Result<RestResponse, Error>),
+    /// Wait this many milliseconds (an abort ends the wait), then send the same request again.
+    Wait(u32),
+    /// Refresh the session; on success send the request rebuilt (new token) and call
+    /// [`Exchange::refreshed`], otherwise the query ends with this error.
+    Refresh(Error),
+}
+
+impl Exchange {
+    /// The next step after one answer (or transport error).
     ///
     /// ```js
-    /// const q = mc.from("tasks").select("id"); await q; await q; // two requests
+    /// // a 503 on a GET → Wait(backoff); a 401 jwt_expired → Refresh; a 200 → Done(rows)
     /// ```
-    pub async fn execute(&self) -> Result<RestResponse, Error> {
-        let req = self.build()?;
-        let mut res = self.ctx.transport.send(req).await?;
-        if !(200..300).contains(&res.status) {
-            let mut e = super::errors::from_response(&res);
-            // An access token that expired in flight: refresh once and send once more.
-            if e.code == ErrorCode::JwtExpired {
-                if let Some(refresh) = &self.ctx.refresh {
-                    if refresh().await {
-                        res = self.ctx.transport.send(self.build()?).await?;
-                        if (200..300).contains(&res.status) {
-                            return Ok(self.answer(res));
-                        }
-                        e = super::errors::from_response(&res);
-                    }
-                }
-            }
-            return Err(e);
+    pub fn answered(&mut self, result: Result<Response, Error>) -> Step {
+        if let Some(ms) = self.retry.delay_after(self.method, self.attempt, &result) {
+            self.attempt += 1;
+            return Step::Wait(ms);
         }
-        Ok(self.answer(res))
+        let res = match result {
+            Ok(res) => res,
+            Err(e) => return Step::Done(Err(e)),
+        };
+        if (200..300).contains(&res.status) {
+            return Step::Done(Ok(self.answer(res)));
+        }
+        let e = super::errors::from_response(&res);
+        // An access token that expired in flight: refresh once and send once more.
+        if e.code == ErrorCode::JwtExpired && self.can_refresh {
+            self.can_refresh = false;
+            return Step::Refresh(e);
+        }
+        Step::Done(Err(e))
     }
 
-    fn answer(&self, res: crate::http::Response) -> RestResponse {
+    /// After a successful refresh: the rebuilt request starts its own retries.
+    pub fn refreshed(&mut self) {
+        self.attempt = 0;
+    }
+
+    fn answer(&self, res: Response) -> RestResponse {
         let count = res
             .header("content-range")
             .and_then(|r| r.rsplit('/').next())
@@ -109,6 +145,49 @@ impl QueryBuilder {
             count,
             body,
             shape: self.shape,
+        }
+    }
+}
+
+impl QueryBuilder {
+    /// The exchange this builder starts (see [`Exchange`]).
+    ///
+    /// ```js
+    /// // internal to `await builder`; Rust: let ex = builder.exchange();
+    /// ```
+    pub fn exchange(&self) -> Exchange {
+        Exchange {
+            method: self.method,
+            shape: self.shape,
+            head: self.head,
+            retry: self.ctx.transport.retry,
+            can_refresh: self.ctx.refresh.is_some(),
+            attempt: 0,
+        }
+    }
+
+    /// Sends the request; a server error becomes an [`Error`] with a stable code. The builder
+    /// stays usable: running it again sends the same request again.
+    ///
+    /// ```js
+    /// const q = mc.from("tasks").select("id"); await q; await q; // two requests
+    /// ```
+    pub async fn execute(&self) -> Result<RestResponse, Error> {
+        let mut req = self.build()?;
+        let mut ex = self.exchange();
+        loop {
+            let result = self.ctx.transport.send_once(&req).await;
+            match ex.answered(result) {
+                Step::Done(r) => return r,
+                Step::Wait(ms) => crate::http::sleep(ms, req.signal.as_ref()).await?,
+                Step::Refresh(e) => match &self.ctx.refresh {
+                    Some(refresh) if refresh().await => {
+                        req = self.build()?;
+                        ex.refreshed();
+                    }
+                    _ => return Err(e),
+                },
+            }
         }
     }
 }

@@ -19,5 +19,6 @@ pub use builder::{Count, QueryBuilder, RestContext, RestResponse, ReturnShape};
 pub use call::method_names;
 pub use encode::{array_literal, list_element, quote_in_list};
 pub use errors::from_response;
+pub use execute::{Exchange, Step};
 pub use filter::{encode_value, scalar_text, Op, OpKind, TextSearch};
 pub use typed::{Col, Deletable, FilterValue, TableDef, Typed, Updatable};

@@ -292,3 +292,41 @@ export async function hostile({ create, env }, count = 10000, seed = 20261201) {
   fake.auth.stopAutoRefresh();
   return stats;
 }
+
+/**
+ * Prepared requests are kept per spec, and never outlive the session they were prepared under:
+ * the same query sends the anon key, then the user's token, then the anon key again. A kept
+ * query still refuses a bad signal, and what the core refuses is refused every time.
+ * Resolves the Authorization headers the table requests carried.
+ */
+export async function preparedRequests({ create, env }) {
+  const rec = recorder((url, init) => fetch(url, init));
+  const mc = create(env.url, env.anon, { global: { fetch: rec.fetch }, auth: { persistSession: false, autoRefreshToken: false } });
+  const q = () => mc.from("companies").select("id").eq("name", "Prepared Co");
+  const before = await q();
+  check(before.error === null && before.data.length === 0, "anon sees no company", before);
+  const email = `prepared-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
+  const signed = await mc.auth.signUp({ email, password: "correct-horse-9" });
+  check(signed.error === null, "sign up", signed.error);
+  const token = signed.data.session.access_token;
+  const made = await mc.from("companies").insert({ name: "Prepared Co", owner_user_id: signed.data.user.id }).select("id").single();
+  check(made.error === null, "company", made.error);
+  const mine = await q();
+  check(mine.error === null && mine.data.length === 1 && mine.data[0].id === made.data.id, "the signed-in user sees the company", mine);
+  const again = await q();
+  check(again.error === null && again.data.length === 1, "the same query again", again);
+  const bad = await q().abortSignal({ aborted: false });
+  check(bad.error?.code === "validation_failed" && bad.error.violations[0].field === "abortSignal", "a kept query still refuses a non-signal", bad.error);
+  const out = await mc.auth.signOut({ scope: "local" });
+  check(out.error === null, "sign out", out.error);
+  const after = await q();
+  check(after.error === null && after.data.length === 0, "after sign-out the company is out of sight again", after);
+  for (let i = 0; i < 3; i++) {
+    const refused = await mc.from("companies").select("nope");
+    check(refused.error?.code === "validation_failed", `an unknown column is refused every time (${i})`, refused.error);
+  }
+  const who = { [`Bearer ${env.anon}`]: "anon", [`Bearer ${token}`]: "user" };
+  const sent = rec.sent.filter((r) => r.url.includes("/rest/v1/companies?select=id&name=eq.")).map((r) => who[r.headers.authorization] ?? "other");
+  check(JSON.stringify(sent) === JSON.stringify(["anon", "user", "user", "anon"]), "anon key, the user's token twice, the anon key", sent);
+  return sent;
+}

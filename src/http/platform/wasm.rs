@@ -94,7 +94,7 @@ pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Respons
         .as_ref()
         .map_or(JsValue::UNDEFINED, |s| s.clone().into());
     let custom = custom.map_or(JsValue::UNDEFINED, |f| f.clone().into());
-    let answer: js_sys::Array = JsFuture::from(mc_fetch(
+    let answer = JsFuture::from(mc_fetch(
         &custom,
         &req.url,
         req.method.as_str(),
@@ -104,9 +104,13 @@ pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Respons
         req.timeout_ms.unwrap_or(0),
     ))
     .await
-    .unwrap_or(JsValue::UNDEFINED)
-    .dyn_into()
-    .unwrap_or_default();
+    .unwrap_or(JsValue::UNDEFINED);
+    answer_of(answer)
+}
+
+/// Reads `mcFetch`'s answer, `[kind, status, statusText, contentRange, retryAfter, text|message]`.
+pub fn answer_of(answer: JsValue) -> Result<Response, Error> {
+    let answer: js_sys::Array = answer.dyn_into().unwrap_or_default();
     let text = |i: u32| answer.get(i).as_string();
     let message = || text(5).unwrap_or_default();
     match text(0).as_deref() {
