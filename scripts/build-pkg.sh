@@ -10,8 +10,28 @@ WASM_OPT="$MC_CACHE/node/node_modules/.bin/wasm-opt"
 OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
            --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
+# The release wasm: with the nightly toolchain (when setup.sh could give it its library sources
+# and wasm target) the standard library is rebuilt for size and panics abort at once, without
+# formatting a message (the SDK never panics on input: every path answers an McError); the
+# package is ~8 % smaller. Stable builds the same package otherwise (or with MC_STABLE=1).
+nightly_ready() {
+  [ -z "${MC_STABLE:-}" ] || return 1
+  local sysroot
+  sysroot=$(rustup run nightly rustc --print sysroot 2>/dev/null) || return 1
+  [ -d "$sysroot/lib/rustlib/src/rust/library" ] && [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]
+}
+if nightly_ready; then
+  WASM_PACK_ENV=(RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR="$MC_CACHE/target-nightly"
+                 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
+  CARGO_EXTRA=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+  log "release wasm: nightly ($(rustup run nightly rustc --version | cut -d' ' -f2-)), std rebuilt for size"
+else
+  WASM_PACK_ENV=() CARGO_EXTRA=()
+  log "release wasm: stable toolchain"
+fi
+
 build() { # out-dir target
-  wasm-pack --quiet build --release --mode no-install --target "$2" --out-dir "$1" >/dev/null
+  env "${WASM_PACK_ENV[@]}" wasm-pack --quiet build --release --mode no-install --target "$2" --out-dir "$1" . -- "${CARGO_EXTRA[@]}" >/dev/null
   local wasm="$1/mission_control_sdk_bg.wasm"
   "$WASM_OPT" "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
 }
@@ -42,7 +62,7 @@ JS
 if [ "${1:-}" = "--node" ] || [ "${2:-}" = "--node" ]; then
   # A Node.js build of the same code, for the Node suites (differential test, benchmarks).
   log "building $MC_CACHE/pkg-node (nodejs target, for the Node tests)"
-  wasm-pack --quiet build --release --mode no-install --target nodejs --out-dir "$MC_CACHE/pkg-node" >/dev/null
+  env "${WASM_PACK_ENV[@]}" wasm-pack --quiet build --release --mode no-install --target nodejs --out-dir "$MC_CACHE/pkg-node" . -- "${CARGO_EXTRA[@]}" >/dev/null
 fi
 if [ "${1:-}" = "--web" ]; then
   log "building $MC_CACHE/pkg-web (web target, for the benchmark page)"

@@ -16,3 +16,4 @@ export WASM_PACK_CACHE="$MC_CACHE/wasm-pack"
 
 log() { printf '\033[1;34m[mc]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[mc] error:\033[0m %s\n' "$*" >&2; exit 1; }
+warn() { printf '\033[1;33m[mc] warning:\033[0m %s\n' "$*" >&2; }
