@@ -25,7 +25,7 @@ struct WeakPassword {
 /// `{code: <status>, error_code, msg}`) to an [`Error`]. Network failures, 5xx and 429 are
 /// `retryable`; a retryable failure never ends a session.
 pub fn from_answer(status: u16, body: &str) -> Error {
-    let b: Body = serde_json::from_str(body).unwrap_or_default();
+    let b: Body = crate::schema::read_json(body).unwrap_or_default();
     let server = b
         .error_code
         .clone()

@@ -64,7 +64,7 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
     text: &str,
     target: &str,
 ) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| not_json(target, &e.to_string()))
+    crate::schema::read_json(text).map_err(|e| not_json(target, &e.to_string()))
 }
 
 /// Reads a JS value as JSON: `JSON.stringify` in the engine (which throws, and is caught, on

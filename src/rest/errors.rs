@@ -24,7 +24,7 @@ fn text(v: Option<serde_json::Value>) -> Option<String> {
 /// Maps a PostgREST error answer to an [`Error`]. The variants of PostgREST 12–14 and of the
 /// local server (401 vs 403 for RLS, PGRST301 vs PGRST303 for an expired JWT) agree here.
 pub fn from_response(res: &Response) -> Error {
-    let body: ErrorBody = serde_json::from_str(&res.body.text()).unwrap_or_default();
+    let body: ErrorBody = crate::schema::read_json(&res.body.text()).unwrap_or_default();
     let server = body.code.clone().unwrap_or_default();
     let message = body
         .message
