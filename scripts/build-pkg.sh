@@ -24,9 +24,11 @@ if nightly_ready; then
   WASM_PACK_ENV=(RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR="$MC_CACHE/target-nightly"
                  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
   CARGO_EXTRA=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+  echo nightly >"$MC_CACHE/pkg-toolchain"
   log "release wasm: nightly ($(rustup run nightly rustc --version | cut -d' ' -f2-)), std rebuilt for size"
 else
   WASM_PACK_ENV=() CARGO_EXTRA=()
+  echo stable >"$MC_CACHE/pkg-toolchain"
   log "release wasm: stable toolchain"
 fi
 

@@ -6,7 +6,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$MC_ROOT"
 [ -f pkg/mission_control_sdk_bg.wasm ] || die "pkg/ is not built: run scripts/build-pkg.sh"
-ceiling=$(grep -oE '^[0-9]+' bench/size-budget)
+toolchain=$(cat "$MC_CACHE/pkg-toolchain" 2>/dev/null || echo stable)
+ceiling=$(awk -v t="$toolchain" '$1 == t {print $2}' bench/size-budget)
+[ -n "$ceiling" ] || die "bench/size-budget has no ceiling for the $toolchain toolchain"
+log "the wasm was built by the $toolchain toolchain"
 node - "$ceiling" <<'JS'
 const fs = require("fs"), zlib = require("zlib"), path = require("path");
 const files = ["pkg/mission_control_sdk_bg.wasm", "pkg/index.js", "pkg/mission_control_sdk.js", "pkg/mission_control_sdk_bg.js"];
