@@ -195,6 +195,91 @@ impl QueryBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::Body;
+
+    fn answer(status: u16, body: &str, headers: &[(&str, &str)]) -> Result<Response, Error> {
+        Ok(Response {
+            status,
+            status_text: String::new(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            body: Body::Text(body.into()),
+        })
+    }
+
+    fn exchange(method: Method, can_refresh: bool) -> Exchange {
+        Exchange {
+            method,
+            shape: ReturnShape::Many,
+            head: false,
+            retry: RetryPolicy::default(),
+            can_refresh,
+            attempt: 0,
+        }
+    }
+
+    const EXPIRED: &str = r#"{"code":"PGRST303","message":"JWT expired"}"#;
+
+    #[test]
+    fn a_read_is_retried_with_backoff_then_answers() {
+        let mut ex = exchange(Method::Get, false);
+        assert!(matches!(
+            ex.answered(answer(503, "", &[])),
+            Step::Wait(1000)
+        ));
+        let retry_after = answer(503, "", &[("retry-after", "2")]);
+        assert!(matches!(ex.answered(retry_after), Step::Wait(2000)));
+        let network = Err(Error::new(ErrorCode::Network, "down"));
+        assert!(matches!(ex.answered(network), Step::Wait(4000)));
+        // The policy's three retries are spent: the fourth 503 is the answer.
+        match ex.answered(answer(503, "", &[])) {
+            Step::Done(Err(e)) => assert_eq!(e.status, 503),
+            other => panic!("expected the 503 as an error, got {other:?}"),
+        }
+        let mut ex = exchange(Method::Get, false);
+        let ok = answer(200, "[1]", &[("content-range", "0-0/7")]);
+        match ex.answered(ok) {
+            Step::Done(Ok(res)) => assert_eq!((res.status, res.count), (200, Some(7))),
+            other => panic!("expected rows, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_write_is_never_retried_and_an_abort_ends_at_once() {
+        let mut ex = exchange(Method::Post, false);
+        assert!(matches!(
+            ex.answered(answer(503, "", &[])),
+            Step::Done(Err(_))
+        ));
+        let mut ex = exchange(Method::Get, false);
+        let aborted = Err(Error::new(ErrorCode::Aborted, "stop"));
+        match ex.answered(aborted) {
+            Step::Done(Err(e)) => assert_eq!(e.code, ErrorCode::Aborted),
+            other => panic!("expected the abort, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_expired_token_asks_for_one_refresh_only() {
+        let mut ex = exchange(Method::Get, true);
+        match ex.answered(answer(401, EXPIRED, &[])) {
+            Step::Refresh(e) => assert_eq!(e.code, ErrorCode::JwtExpired),
+            other => panic!("expected a refresh, got {other:?}"),
+        }
+        ex.refreshed();
+        match ex.answered(answer(401, EXPIRED, &[])) {
+            Step::Done(Err(e)) => assert_eq!(e.code, ErrorCode::JwtExpired),
+            other => panic!("expected the error after one refresh, got {other:?}"),
+        }
+        // Signed out (no refresher): the expired token is the answer.
+        let mut ex = exchange(Method::Get, false);
+        assert!(matches!(
+            ex.answered(answer(401, EXPIRED, &[])),
+            Step::Done(Err(_))
+        ));
+    }
 
     #[test]
     fn maybe_single_picks_one_or_none() {
