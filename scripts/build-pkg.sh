@@ -23,7 +23,12 @@ nightly_ready() {
 if nightly_ready; then
   WASM_PACK_ENV=(RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR="$MC_CACHE/target-nightly"
                  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
-  CARGO_EXTRA=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+  # The allocator, memory routines and core/alloc keep the prebuilt library's opt-level 3: at
+  # "z" the query path is ~30 % slower (+3 KB gzip is the price).
+  CARGO_EXTRA=(-Zbuild-std=std,panic_abort)
+  for p in core alloc dlmalloc compiler_builtins; do
+    CARGO_EXTRA+=(--config "profile.release.package.$p.opt-level=3")
+  done
   echo nightly >"$MC_CACHE/pkg-toolchain"
   log "release wasm: nightly ($(rustup run nightly rustc --version | cut -d' ' -f2-)), std rebuilt for size"
 else

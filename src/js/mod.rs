@@ -270,8 +270,8 @@ impl JsCore {
                 value: serde_json::Value::Null,
             }]))
         }
-        match b.build() {
-            Ok(req) => Ok(query::plan(&b, &req).into()),
+        match query::plan(&b) {
+            Ok(plan) => Ok(plan.into()),
             Err(e) => query::settle(Err(e), b.throws()),
         }
     }

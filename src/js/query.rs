@@ -4,7 +4,6 @@
 //! real `Error`s.
 
 use js_sys::{Array, Object, Reflect, JSON};
-use serde::Deserialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -35,8 +34,7 @@ extern "C" {
 }
 
 /// What a JS builder recorded (see `facade.js`).
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 pub(crate) struct Spec {
     schema: Option<Value>,
     from: Option<Value>,
@@ -68,7 +66,29 @@ fn refused(client: &Client, target: &str, field: &str, rule: &str, value: Value)
 impl Spec {
     /// Reads the spec text (a spec whose input JSON refused is read too: its builder reports it).
     pub(crate) fn parse(text: &JsValue) -> Result<Spec, Error> {
-        parse_json(&text.as_string().unwrap_or_default(), "")
+        let v: Value = parse_json(&text.as_string().unwrap_or_default(), "")?;
+        let Value::Object(mut m) = v else {
+            return Err(not_json("", "a query spec is an object"));
+        };
+        let mut take = |k: &str| m.remove(k).filter(|v| !v.is_null());
+        let calls = match take("calls") {
+            None => Vec::new(),
+            Some(Value::Array(calls)) => calls,
+            Some(_) => return Err(not_json("", "the calls of a query spec are an array")),
+        };
+        Ok(Spec {
+            schema: take("schema"),
+            from: take("from"),
+            rpc: take("rpc"),
+            args: take("args").unwrap_or_default(),
+            options: take("options").unwrap_or_default(),
+            calls,
+            invalid: take("invalid").and_then(|v| v.as_str().map(str::to_string)),
+            throws: take("throws") == Some(Value::Bool(true)),
+            target: take("target")
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+        })
     }
 
     /// Replays the spec into a `rest` builder.
@@ -169,7 +189,7 @@ fn undecodable() -> Error {
 /// `meta`, URL, body (empty for none), then header names and values. `meta` is the exchange
 /// and `throwOnError` as space-separated fields, read back by [`exchange_of`]; its first field
 /// is the method and its last the timeout, which the driver reads too.
-pub(crate) fn plan(b: &QueryBuilder, req: &crate::http::Request) -> String {
+pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
     let ex = b.exchange();
     let shape = match ex.shape {
         ReturnShape::Many => 0,
@@ -177,32 +197,37 @@ pub(crate) fn plan(b: &QueryBuilder, req: &crate::http::Request) -> String {
         ReturnShape::MaybeSingle => 2,
         ReturnShape::Csv => 3,
     };
-    let flags = [ex.head, b.throws(), ex.can_refresh];
-    let mut out = String::with_capacity(req.url.len() + 256);
-    out.push_str(req.method.as_str());
-    for n in [shape, flags[0] as u32, flags[1] as u32, flags[2] as u32]
-        .into_iter()
-        .chain([
-            ex.retry.attempts,
-            ex.retry.base_delay_ms,
-            ex.retry.max_delay_ms,
-        ])
-        .chain([req.timeout_ms.unwrap_or(0)])
-    {
+    let numbers = [
+        shape,
+        ex.head as u32,
+        b.throws() as u32,
+        ex.can_refresh as u32,
+        ex.retry.attempts,
+        ex.retry.base_delay_ms,
+        ex.retry.max_delay_ms,
+        b.timeout_ms().unwrap_or(0),
+    ];
+    let mut url = String::with_capacity(128);
+    let mut headers = String::with_capacity(256);
+    b.write(&mut url, &mut |name, value| {
+        headers.push('\n');
+        headers.push_str(name);
+        headers.push('\n');
+        value.iter().for_each(|part| headers.push_str(part));
+    })?;
+    let body = b.body().map(Value::to_string).unwrap_or_default();
+    let mut out = String::with_capacity(url.len() + headers.len() + body.len() + 48);
+    out.push_str(ex.method.as_str());
+    for n in numbers {
         out.push(' ');
         out.push_str(&n.to_string());
     }
     out.push('\n');
-    out.push_str(&req.url);
+    out.push_str(&url);
     out.push('\n');
-    out.push_str(req.body.as_deref().unwrap_or(""));
-    for (k, v) in &req.headers {
-        out.push('\n');
-        out.push_str(k);
-        out.push('\n');
-        out.push_str(v);
-    }
-    out
+    out.push_str(&body);
+    out.push_str(&headers);
+    Ok(out)
 }
 
 /// The exchange and `throwOnError` of a `meta` line written by [`plan`].

@@ -301,6 +301,24 @@ impl QueryBuilder {
         self.throw_on_error
     }
 
+    /// The `timeout` set on this query, in milliseconds.
+    ///
+    /// ```js
+    /// mc.from("tasks").select().timeout(5000)
+    /// ```
+    pub fn timeout_ms(&self) -> Option<u32> {
+        self.timeout_ms
+    }
+
+    /// The JSON body this query sends (inserts, updates, rpc arguments).
+    ///
+    /// ```js
+    /// mc.from("tasks").insert(row).request.body // the same JSON, as text
+    /// ```
+    pub fn body(&self) -> Option<&Value> {
+        self.body.as_ref()
+    }
+
     /// The table (or `rpc/` function) this builder targets.
     pub fn target(&self) -> &str {
         self.target_name()

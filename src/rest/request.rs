@@ -13,35 +13,63 @@ impl QueryBuilder {
     /// String(mc.from("tasks").select("id").eq("status", "PENDING")) // "GET …/rest/v1/tasks?select=id&status=eq.PENDING"
     /// ```
     pub fn build(&self) -> Result<Request, Error> {
+        let mut url = String::with_capacity(self.ctx.url.len() + 64);
+        let mut headers = Vec::with_capacity(8);
+        self.write(&mut url, &mut |name, value| {
+            headers.push((name.to_string(), value.concat()));
+        })?;
+        let mut req = Request::new(self.method, url);
+        req.headers = headers;
+        req.timeout_ms = self.timeout_ms;
+        req.signal = self.signal.clone();
+        req.body = self.body.as_ref().map(Value::to_string);
+        Ok(req)
+    }
+
+    /// Writes the request's URL into `url` and hands each header to `header` (its value in
+    /// parts, to be joined), without building a [`Request`]: what [`QueryBuilder::build`] and
+    /// the JS façade's one-string request (`js::query::plan`) are both made from.
+    ///
+    /// ```js
+    /// // internal: `builder.request` shows what it writes
+    /// ```
+    pub fn write(
+        &self,
+        url: &mut String,
+        header: &mut dyn FnMut(&str, &[&str]),
+    ) -> Result<(), Error> {
         if let Some(p) = &self.problem {
             return Err(p.clone());
         }
         // Names are path segments: percent-encoded, so `../x` or `t?a=b` cannot leave them.
-        let mut url = String::with_capacity(self.ctx.url.len() + 64);
         url.push_str(&self.ctx.url);
         match &self.function {
             Some(f) => {
                 url.push_str("/rpc/");
-                push_encoded(&mut url, f);
+                push_encoded(url, f);
             }
             None => {
                 url.push('/');
-                push_encoded(&mut url, &self.table);
+                push_encoded(url, &self.table);
             }
         }
         let implicit_select = self.function.is_none()
             && self.method.is_safe()
             && !self.params.iter().any(|(k, _)| k == "select");
-        let implicit = [("select".to_string(), "*".to_string())];
-        let implicit = if implicit_select { &implicit[..] } else { &[] };
-        for (i, (k, v)) in implicit.iter().chain(&self.params).enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
-            push_encoded(&mut url, k);
+        let mut first = true;
+        let mut param = |k: &str, v: &str| {
+            url.push(if first { '?' } else { '&' });
+            first = false;
+            push_encoded(url, k);
             url.push('=');
-            push_encoded(&mut url, v);
+            push_encoded(url, v);
+        };
+        if implicit_select {
+            param("select", "*");
         }
-        let token = (self.ctx.token)();
-        let token = token.as_deref().unwrap_or(&self.ctx.api_key);
+        for (k, v) in &self.params {
+            param(k, v);
+        }
         let accept = match self.shape {
             ReturnShape::Single => "application/vnd.pgrst.object+json",
             ReturnShape::Csv => "text/csv",
@@ -52,31 +80,35 @@ impl QueryBuilder {
         } else {
             "Content-Profile"
         };
-        // Distinct names, so no replacing is needed until the caller's own headers.
-        let mut headers = vec![
-            ("apikey".to_string(), self.ctx.api_key.clone()),
-            ("Authorization".to_string(), format!("Bearer {token}")),
-            (
-                "X-Client-Info".to_string(),
-                concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")).to_string(),
-            ),
-            ("Accept".to_string(), accept.to_string()),
-            (profile.to_string(), self.ctx.schema.clone()),
-        ];
+        // The caller's own headers (`setHeader`) replace ours of the same name, and come last.
+        let mut ours = |name: &str, value: &[&str]| {
+            if !self
+                .headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                header(name, value);
+            }
+        };
+        let token = (self.ctx.token)();
+        ours("apikey", &[&self.ctx.api_key]);
+        let bearer = token.as_deref().unwrap_or(&self.ctx.api_key);
+        ours("Authorization", &["Bearer ", bearer]);
+        ours(
+            "X-Client-Info",
+            &[concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION"))],
+        );
+        ours("Accept", &[accept]);
+        ours(profile, &[&self.ctx.schema]);
         if self.body.is_some() {
-            headers.push(("Content-Type".to_string(), "application/json".to_string()));
+            ours("Content-Type", &["application/json"]);
         }
         if !self.prefer.is_empty() {
-            headers.push(("Prefer".to_string(), self.prefer.join(",")));
+            ours("Prefer", &[&self.prefer.join(",")]);
         }
-        let mut req = Request::new(self.method, url);
-        req.headers = headers;
-        req.timeout_ms = self.timeout_ms;
-        req.signal = self.signal.clone();
-        req.body = self.body.as_ref().map(Value::to_string);
         for (k, v) in &self.headers {
-            req = req.header(k, v.clone());
+            header(k, &[v]);
         }
-        Ok(req)
+        Ok(())
     }
 }
