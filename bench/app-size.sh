@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # What the client adds to a Vite + React app (a report): the same minimal app built three times
 # with Vite 8 — with no client, with this package, with supabase-js 2.119.1 — and the gzip -9
-# size of everything in dist/ for each. Expects pkg/ and the www/ packages (scripts/build-www.sh).
+# size of everything in dist/ for each. Packs the current pkg/ (scripts/build-pkg.sh) itself.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$MC_ROOT"
-[ -f www/vendor/mission-control-sdk.tgz ] || bash scripts/build-www.sh >/dev/null
+[ -f pkg/package.json ] || die "pkg/ is not built: run scripts/build-pkg.sh"
 APP="$MC_CACHE/app-size"; mkdir -p "$APP"
+tarball=$(cd pkg && npm pack --silent --pack-destination "$APP" 2>/dev/null | tail -1)
+mv -f "$APP/$tarball" "$APP/mission-control-sdk.tgz"
 cat > "$APP/package.json" <<JSON
 { "name": "app-size", "private": true, "type": "module",
-  "dependencies": { "@mission-control/sdk": "file:$MC_ROOT/www/vendor/mission-control-sdk.tgz", "@supabase/supabase-js": "2.119.1",
+  "dependencies": { "@mission-control/sdk": "file:$APP/mission-control-sdk.tgz", "@supabase/supabase-js": "2.119.1",
                     "react": "19.1.1", "react-dom": "19.1.1", "vite": "8.4.0" } }
 JSON
 rm -rf "$APP/node_modules/@mission-control"
