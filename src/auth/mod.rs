@@ -250,8 +250,8 @@ fn done(v: Vec<Violation>) -> Result<(), Error> {
     }
 }
 
-fn now() -> i64 {
-    chrono::Utc::now().timestamp()
+pub(crate) fn now() -> i64 {
+    (crate::http::platform::now_millis() / 1000.0) as i64
 }
 
 impl AuthClient {

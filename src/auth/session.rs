@@ -30,7 +30,7 @@ impl Session {
     /// Reads a session from GoTrue's answer, computing `expires_at` when it is absent.
     pub fn from_json(mut v: Value) -> Result<Session, Error> {
         if v.get("expires_at").is_none_or(Value::is_null) {
-            let now = chrono::Utc::now().timestamp();
+            let now = super::now();
             let exp = v.get("expires_in").and_then(Value::as_i64).unwrap_or(3600);
             v["expires_at"] = Value::from(now + exp);
         }

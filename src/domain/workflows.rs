@@ -59,8 +59,11 @@ pub(super) fn invalid(table: &str, field: &str, rule: &str, value: Value) -> Err
 }
 
 pub(super) fn id_of(table: &str, field: &str, v: &Value) -> Result<String, Error> {
-    match v.as_str().and_then(|s| uuid::Uuid::parse_str(s).ok()) {
-        Some(u) => Ok(u.to_string()),
+    match v
+        .as_str()
+        .filter(|s| crate::schema::validate::is_uuid_text(s))
+    {
+        Some(u) => Ok(u.to_ascii_lowercase()),
         None => Err(invalid(table, field, "must be a UUID", v.clone())),
     }
 }
@@ -73,7 +76,7 @@ fn text_of<'a>(table: &str, field: &str, v: &'a Value) -> Result<&'a str, Error>
 }
 
 fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    crate::http::platform::now_rfc3339()
 }
 
 fn arg(args: &[Value], i: usize) -> &Value {

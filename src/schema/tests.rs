@@ -328,3 +328,99 @@ fn models_serialize_like_the_generated_types() {
     let trig: EscalationTrigger = serde_json::from_value(json!("CROSS_TEAM_DEPENDENCY")).unwrap();
     assert_eq!(trig, EscalationTrigger::CrossTeamDependency);
 }
+
+/// Strings near the valid ones: every byte replaced, deleted or duplicated in turn, plus
+/// pseudo-random multi-byte mutations (a fixed seed, so a failure repeats).
+fn mutations(seeds: &[&str], charset: &[char], rounds: usize) -> Vec<String> {
+    let mut out: Vec<String> = seeds.iter().map(|s| s.to_string()).collect();
+    let mut state = 0x2026_1201_u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n.max(1)
+    };
+    for seed in seeds {
+        let chars: Vec<char> = seed.chars().collect();
+        for i in 0..chars.len() {
+            for c in charset {
+                let mut v = chars.clone();
+                v[i] = *c;
+                out.push(v.into_iter().collect());
+            }
+            let mut v = chars.clone();
+            v.remove(i);
+            out.push(v.iter().collect());
+            v.insert(i, chars[i]);
+            v.insert(i, chars[i]);
+            out.push(v.into_iter().collect());
+        }
+        for _ in 0..rounds {
+            let mut v = chars.clone();
+            for _ in 0..1 + next(3) {
+                let i = next(v.len());
+                match next(3) {
+                    0 => v[i] = charset[next(charset.len())],
+                    1 => {
+                        v.remove(i);
+                    }
+                    _ => v.insert(i, charset[next(charset.len())]),
+                }
+                if v.is_empty() {
+                    break;
+                }
+            }
+            out.push(v.into_iter().collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_timestamp_check_reads_exactly_what_chrono_reads() {
+    let seeds = [
+        "2026-11-25T10:44:56.281012+00:00",
+        "2024-02-29T23:59:60Z",
+        "2000-02-29 00:00:00.5-23:59",
+        "1999-12-31t12:30:00\u{2212}05:30",
+        "2026-04-30T10:00:00.123456789123z",
+    ];
+    let charset = [
+        '0', '1', '2', '3', '4', '5', '6', '9', '-', '+', ':', '.', 'T', 't', ' ', 'Z', 'z', 'x',
+        '\u{2212}', 'é',
+    ];
+    let cases = mutations(&seeds, &charset, 20_000);
+    let mut accepted = 0;
+    for s in &cases {
+        let chrono_ok = chrono::DateTime::parse_from_rfc3339(s).is_ok();
+        assert_eq!(super::validate::is_rfc3339(s), chrono_ok, "{s:?}");
+        accepted += chrono_ok as usize;
+    }
+    // Both kinds are well represented, so the comparison means something.
+    assert!(
+        accepted > 1_000 && cases.len() - accepted > 10_000,
+        "{accepted} of {}",
+        cases.len()
+    );
+}
+
+#[test]
+fn the_uuid_check_reads_exactly_what_the_uuid_crate_reads_at_36_characters() {
+    let seeds = [
+        "40000000-0000-4000-8000-000000000001",
+        "AbCdEf01-2345-6789-aBcD-ef0123456789",
+    ];
+    let charset = ['0', '9', 'a', 'f', 'A', 'F', 'g', '-', '{', ' ', 'é'];
+    let cases = mutations(&seeds, &charset, 5_000);
+    let mut accepted = 0;
+    for s in &cases {
+        let uuid_ok = uuid::Uuid::parse_str(s).is_ok() && s.len() == 36;
+        assert_eq!(super::validate::is_uuid_text(s), uuid_ok, "{s:?}");
+        accepted += uuid_ok as usize;
+    }
+    assert!(
+        accepted > 100 && cases.len() - accepted > 1_000,
+        "{accepted} of {}",
+        cases.len()
+    );
+}

@@ -98,13 +98,105 @@ fn violation(table: &str, field: &str, rule: &str, value: Value) -> Violation {
 }
 
 fn is_uuid(v: &Value) -> bool {
-    v.as_str()
-        .is_some_and(|s| uuid::Uuid::parse_str(s).is_ok() && s.len() == 36)
+    v.as_str().is_some_and(is_uuid_text)
 }
 
 fn is_timestamp(v: &Value) -> bool {
-    v.as_str()
-        .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok())
+    v.as_str().is_some_and(is_rfc3339)
+}
+
+/// A UUID as PostgreSQL prints it and the schema stores it: 36 characters, hex digits (either
+/// case) in groups of 8-4-4-4-12. What `uuid::Uuid::parse_str` accepts at that length, without
+/// the crate in the wasm (a test compares the two).
+///
+/// ```js
+/// mc.validate("tasks", "update", { assignee_id: "not-a-uuid" }) // throws: "must be a UUID"
+/// ```
+pub fn is_uuid_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// An RFC 3339 timestamp exactly as `chrono::DateTime::parse_from_rfc3339` reads one (a test
+/// compares the two over generated strings), without a date library in the wasm: `YYYY-MM-DD`,
+/// `T`, `t` or a space, `hh:mm:ss` (a leap second `60` allowed), an optional fraction of one or
+/// more digits, then `Z`/`z` or a `+`/`-`/`−` offset `hh:mm` under 24 hours.
+///
+/// ```js
+/// mc.validate("tasks", "update", { started_at: "2026-02-30T10:00:00Z" }) // throws: no 30 February
+/// ```
+pub fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 19 {
+        return false;
+    }
+    let digits = |at: &[usize]| -> Option<u32> {
+        at.iter().try_fold(0u32, |n, &i| {
+            b[i].is_ascii_digit()
+                .then(|| n * 10 + u32::from(b[i] - b'0'))
+        })
+    };
+    let (Some(year), Some(month), Some(day)) =
+        (digits(&[0, 1, 2, 3]), digits(&[5, 6]), digits(&[8, 9]))
+    else {
+        return false;
+    };
+    let (Some(hour), Some(minute), Some(second)) =
+        (digits(&[11, 12]), digits(&[14, 15]), digits(&[17, 18]))
+    else {
+        return false;
+    };
+    let leap_year = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = match month {
+        2 if leap_year => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+        || day == 0
+        || day > month_days
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    if rest == "Z" || rest == "z" {
+        return true;
+    }
+    let Some(offset) = rest
+        .strip_prefix('+')
+        .or_else(|| rest.strip_prefix('-'))
+        .or_else(|| rest.strip_prefix('\u{2212}'))
+    else {
+        return false;
+    };
+    let o = offset.as_bytes();
+    o.len() == 5
+        && o[0].is_ascii_digit()
+        && o[1].is_ascii_digit()
+        && (o[0] - b'0') * 10 + (o[1] - b'0') < 24
+        && o[2] == b':'
+        && (b'0'..=b'5').contains(&o[3])
+        && o[4].is_ascii_digit()
 }
 
 fn in_enum(name: &str, v: &Value) -> bool {

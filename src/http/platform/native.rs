@@ -31,6 +31,18 @@ pub fn raw_is_empty(v: &RawText) -> bool {
     match *v {}
 }
 
+/// Milliseconds since the Unix epoch.
+pub fn now_millis() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64)
+}
+
+/// The current time as RFC 3339 in UTC, with microseconds.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
 /// No executor is assumed outside the browser: background work (the INITIAL_SESSION event of
 /// a new subscriber) is dropped; everything a caller awaits still runs.
 pub fn spawn(f: impl Future<Output = ()> + 'static) {

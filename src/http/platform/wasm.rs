@@ -58,6 +58,16 @@ pub fn from_js(v: &JsValue) -> Result<serde_json::Value, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
+/// Milliseconds since the Unix epoch (`Date.now()`).
+pub fn now_millis() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current time as RFC 3339 in UTC (`new Date().toISOString()`, milliseconds).
+pub fn now_rfc3339() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
 /// Runs a future on the page's microtask queue.
 pub fn spawn(f: impl Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(f);
