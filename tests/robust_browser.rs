@@ -21,6 +21,8 @@ extern "C" {
     #[wasm_bindgen(js_name = faultyFetchAndSignals)]
     fn faulty_fetch_and_signals(ctx: &JsValue) -> Promise;
     fn hostile(ctx: &JsValue, count: u32) -> Promise;
+    #[wasm_bindgen(js_name = authArguments)]
+    fn auth_arguments(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = preparedRequests)]
     fn prepared_requests(ctx: &JsValue) -> Promise;
 }
@@ -43,6 +45,12 @@ async fn bad_names_values_and_keys_are_refused_before_the_network() {
         Some(2.0),
         "only the two encoded-name requests were sent"
     );
+}
+
+#[wasm_bindgen_test]
+async fn auth_arguments_of_the_wrong_shape_name_the_field() {
+    let sent = expect_resolves(auth_arguments(&ctx())).await;
+    assert_eq!(sent.as_f64(), Some(0.0), "nothing was sent");
 }
 
 #[wasm_bindgen_test]

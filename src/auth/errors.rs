@@ -1,40 +1,31 @@
 //! GoTrue's error JSON → the crate's stable codes.
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
-
-#[derive(Deserialize, Default)]
-struct Body {
-    code: Option<Value>,
-    error_code: Option<String>,
-    message: Option<String>,
-    msg: Option<String>,
-    error_description: Option<String>,
-    weak_password: Option<WeakPassword>,
-}
-
-#[derive(Deserialize, Default)]
-struct WeakPassword {
-    #[serde(default)]
-    reasons: Vec<String>,
-}
 
 /// Maps an auth server answer (API version 2024-01-01 `{code, message}`, or the older
 /// `{code: <status>, error_code, msg}`) to an [`Error`]. Network failures, 5xx and 429 are
 /// `retryable`; a retryable failure never ends a session.
 pub fn from_answer(status: u16, body: &str) -> Error {
-    let b: Body = crate::schema::read_json(body).unwrap_or_default();
-    let server = b
-        .error_code
-        .clone()
-        .or_else(|| b.code.as_ref().and_then(|c| c.as_str().map(str::to_string)));
-    let message = b
-        .message
-        .or(b.msg)
-        .or(b.error_description)
+    // `{ code, error_code, message | msg | error_description, weak_password: { reasons } }`;
+    // anything else reads as empty.
+    let b: Value = serde_json::from_str(body).unwrap_or_default();
+    let string = |key: &str| b.get(key).and_then(Value::as_str).map(str::to_string);
+    let server = string("error_code").or_else(|| string("code"));
+    let message = string("message")
+        .or_else(|| string("msg"))
+        .or_else(|| string("error_description"))
         .unwrap_or_else(|| format!("auth server answered {status}"));
+    let reasons = b
+        .pointer("/weak_password/reasons")
+        .and_then(Value::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
     let code = match server.as_deref() {
         Some("invalid_credentials") => ErrorCode::InvalidCredentials,
         Some("user_already_exists") => ErrorCode::UserAlreadyExists,
@@ -62,7 +53,7 @@ pub fn from_answer(status: u16, body: &str) -> Error {
         status,
         details: server.clone(),
         server_code: server,
-        reasons: b.weak_password.map(|w| w.reasons).unwrap_or_default(),
+        reasons,
         retryable: status >= 500 || status == 429,
         ..Error::new(code, message)
     }

@@ -7,7 +7,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -117,76 +116,214 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     Ok(o)
 }
 
-/// Reads a method's argument with serde (through JSON, depth-limited); `undefined`/`null`
-/// reads as the type's default.
-fn arg<T: DeserializeOwned + Default>(v: &JsValue, what: &str) -> Result<T, Error> {
-    match from_js(v)? {
-        Value::Null => Ok(T::default()),
-        j => serde_json::from_value(j).map_err(|e| {
-            Error::validation(vec![Violation {
-                table: "auth".into(),
-                field: what.into(),
-                rule: e.to_string(),
-                value: Value::Null,
-            }])
-        }),
+/// A method's argument as JSON, read field by field (serde's derive would add one deserializer
+/// per argument type to the wasm). `undefined`/`null` and absent fields read as defaults; a
+/// field of the wrong type is a violation naming it (`credentials.email: must be a string`).
+struct Fields<'a> {
+    v: &'a Value,
+    what: String,
+}
+
+impl<'a> Fields<'a> {
+    fn new(v: &'a Value, what: &str) -> Result<Fields<'a>, Error> {
+        let f = Fields {
+            v,
+            what: what.to_string(),
+        };
+        if v.is_object() || v.is_null() {
+            Ok(f)
+        } else {
+            Err(f.bad("", "must be an object"))
+        }
+    }
+
+    fn bad(&self, key: &str, rule: &str) -> Error {
+        let field = if key.is_empty() {
+            self.what.clone()
+        } else {
+            format!("{}.{key}", self.what)
+        };
+        Error::validation(vec![Violation {
+            table: "auth".into(),
+            field,
+            rule: rule.into(),
+            value: Value::Null,
+        }])
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.v.get(key).filter(|v| !v.is_null())
+    }
+
+    fn text(&self, key: &str) -> Result<Option<String>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.bad(key, "must be a string")),
+        }
+    }
+
+    fn flag(&self, key: &str) -> Result<Option<bool>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(self.bad(key, "must be true or false")),
+        }
+    }
+
+    fn value(&self, key: &str) -> Option<Value> {
+        self.get(key).cloned()
+    }
+
+    fn nested(&self, key: &str) -> Result<Fields<'a>, Error> {
+        Fields::new(
+            self.get(key).unwrap_or(&Value::Null),
+            &format!("{}.{key}", self.what),
+        )
+    }
+
+    /// One of `names` (by `as_str`), or the violation listing them.
+    fn one_of<T: Copy>(
+        &self,
+        key: &str,
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) -> Result<Option<T>, Error> {
+        let Some(text) = self.text(key)? else {
+            return Ok(None);
+        };
+        match all.iter().copied().find(|t| name(*t) == text) {
+            Some(t) => Ok(Some(t)),
+            None => {
+                let names: Vec<&str> = all.iter().map(|t| name(*t)).collect();
+                Err(self.bad(key, &format!("must be one of {}", names.join(", "))))
+            }
+        }
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// An argument type read from [`Fields`].
+trait Arg: Sized {
+    /// Whether the argument is an options object (`null` reads as an empty one).
+    const OBJECT: bool = true;
+    fn read(f: &Fields) -> Result<Self, Error>;
+}
+
+/// Reads a method's argument (through JSON, depth-limited).
+fn arg<T: Arg>(v: &JsValue, what: &str) -> Result<T, Error> {
+    let v = from_js(v)?;
+    let f = if T::OBJECT {
+        Fields::new(&v, what)?
+    } else {
+        Fields {
+            v: &v,
+            what: what.to_string(),
+        }
+    };
+    T::read(&f)
+}
+
 struct Credentials {
     email: String,
     password: String,
     options: CredentialOptions,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
+impl Arg for Credentials {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(Credentials {
+            email: f.text("email")?.unwrap_or_default(),
+            password: f.text("password")?.unwrap_or_default(),
+            options: CredentialOptions::read(&f.nested("options")?)?,
+        })
+    }
+}
+
 struct CredentialOptions {
     data: Option<Value>,
     should_create_user: Option<bool>,
 }
 
-#[derive(Deserialize)]
-struct VerifyParams {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    token: String,
-    #[serde(rename = "type")]
-    kind: OtpType,
-}
-
-impl Default for VerifyParams {
-    fn default() -> Self {
-        VerifyParams {
-            email: String::new(),
-            token: String::new(),
-            kind: OtpType::Email,
-        }
+impl Arg for CredentialOptions {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(CredentialOptions {
+            data: f.value("data"),
+            should_create_user: f.flag("shouldCreateUser")?,
+        })
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+struct VerifyParams {
+    email: String,
+    token: String,
+    kind: OtpType,
+}
+
+impl Arg for VerifyParams {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        let kind = f.one_of("type", OtpType::ALL, OtpType::as_str)?;
+        Ok(VerifyParams {
+            email: f.text("email")?.unwrap_or_default(),
+            token: f.text("token")?.unwrap_or_default(),
+            kind: kind.ok_or_else(|| f.bad("type", "is required"))?,
+        })
+    }
+}
+
 struct Tokens {
     access_token: String,
     refresh_token: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+impl Arg for Tokens {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(Tokens {
+            access_token: f.text("access_token")?.unwrap_or_default(),
+            refresh_token: f.text("refresh_token")?,
+        })
+    }
+}
+
 struct Attributes {
     email: Option<String>,
     password: Option<String>,
     data: Option<Value>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+impl Arg for Attributes {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(Attributes {
+            email: f.text("email")?,
+            password: f.text("password")?,
+            data: f.value("data"),
+        })
+    }
+}
+
 struct SignOutOptions {
     scope: SignOutScope,
+}
+
+impl Arg for SignOutOptions {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        let scope = f.one_of("scope", SignOutScope::ALL, SignOutScope::as_str)?;
+        Ok(SignOutOptions {
+            scope: scope.unwrap_or_default(),
+        })
+    }
+}
+
+/// `resetPasswordForEmail(email)`: the argument is the address itself.
+struct Email(String);
+
+impl Arg for Email {
+    const OBJECT: bool = false;
+    fn read(f: &Fields) -> Result<Self, Error> {
+        match f.v {
+            Value::String(s) => Ok(Email(s.clone())),
+            _ => Err(f.bad("", "must be a string")),
+        }
+    }
 }
 
 /// `{ data, error }`.
@@ -242,7 +379,7 @@ impl JsAuth {
         f: impl FnOnce(AuthClient, T) -> F,
     ) -> Promise
     where
-        T: DeserializeOwned + Default,
+        T: Arg,
         F: std::future::Future<Output = Answer> + 'static,
     {
         match arg::<T>(v, what) {
@@ -433,7 +570,7 @@ impl JsAuth {
             &email,
             "email",
             || JsValue::NULL,
-            |a, email: String| async move {
+            |a, Email(email)| async move {
                 answer(
                     a.reset_password_for_email(&email).await.map(|_| obj(&[])),
                     JsValue::NULL,

@@ -348,33 +348,20 @@ impl JsCore {
     /// Validates `{ table, mode, value }` without sending anything: `true`, or throws an
     /// McError with `code = "validation_failed"` and `violations`.
     pub fn validate(&self, spec: JsValue) -> Result<bool, JsValue> {
-        #[derive(Deserialize)]
-        struct Check {
-            table: Option<serde_json::Value>,
-            mode: Option<serde_json::Value>,
-            #[serde(default)]
-            value: serde_json::Value,
-            invalid: Option<String>,
-            #[serde(default)]
-            target: String,
-        }
+        // `{ table, mode, value }`, or `{ invalid, target }` when `JSON.stringify` refused it.
         let text = spec.as_string().unwrap_or_default();
-        let c: Check = error::parse_json(&text, "").map_err(|e| to_js_error(&e))?;
-        if let Some(why) = &c.invalid {
-            return Err(to_js_error(&error::not_json(&c.target, why)));
+        let c: serde_json::Value = error::parse_json(&text, "").map_err(|e| to_js_error(&e))?;
+        let string = |key: &str| c.get(key).and_then(|v| v.as_str());
+        if let Some(why) = string("invalid") {
+            let target = string("target").unwrap_or_default();
+            return Err(to_js_error(&error::not_json(target, why)));
         }
-        let table = c
-            .table
-            .as_ref()
-            .and_then(|t| t.as_str())
-            .unwrap_or_default();
-        let mode = c
-            .mode
-            .as_ref()
-            .and_then(|m| m.as_str())
+        let table = string("table").unwrap_or_default();
+        let mode = string("mode")
             .and_then(Mode::parse)
             .ok_or_else(|| invalid_mode(table))?;
-        schema::validate(table, mode, &c.value).map_err(|e| to_js_error(&e))?;
+        let value = c.get("value").unwrap_or(&serde_json::Value::Null);
+        schema::validate(table, mode, value).map_err(|e| to_js_error(&e))?;
         Ok(true)
     }
 }

@@ -1,22 +1,15 @@
 //! PostgREST's error JSON → the crate's stable codes.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
 use crate::http::Response;
 
-#[derive(Deserialize, Default)]
-struct ErrorBody {
-    code: Option<String>,
-    message: Option<String>,
-    details: Option<serde_json::Value>,
-    hint: Option<serde_json::Value>,
-}
-
-fn text(v: Option<serde_json::Value>) -> Option<String> {
-    match v? {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(s) => Some(s),
+/// A field of the error JSON as text (JSON other than a string is written out).
+fn text(body: &Value, key: &str) -> Option<String> {
+    match body.get(key)? {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
     }
 }
@@ -24,12 +17,13 @@ fn text(v: Option<serde_json::Value>) -> Option<String> {
 /// Maps a PostgREST error answer to an [`Error`]. The variants of PostgREST 12–14 and of the
 /// local server (401 vs 403 for RLS, PGRST301 vs PGRST303 for an expired JWT) agree here.
 pub fn from_response(res: &Response) -> Error {
-    let body: ErrorBody = crate::schema::read_json(&res.body.text()).unwrap_or_default();
-    let server = body.code.clone().unwrap_or_default();
-    let message = body
-        .message
-        .clone()
-        .unwrap_or_else(|| format!("{} {}", res.status, res.status_text));
+    // PostgREST's `{ code, message, details, hint }`; anything else reads as empty.
+    let body: Value = serde_json::from_str(&res.body.text()).unwrap_or_default();
+    let string = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_string);
+    let server_code = string("code");
+    let server = server_code.clone().unwrap_or_default();
+    let message =
+        string("message").unwrap_or_else(|| format!("{} {}", res.status, res.status_text));
     let lower = message.to_ascii_lowercase();
     let code = match server.as_str() {
         "23505" => ErrorCode::UniqueViolation,
@@ -50,9 +44,9 @@ pub fn from_response(res: &Response) -> Error {
     };
     Error {
         status: res.status,
-        details: text(body.details),
-        hint: text(body.hint),
-        server_code: body.code,
+        details: text(&body, "details"),
+        hint: text(&body, "hint"),
+        server_code,
         retryable: matches!(res.status, 503 | 520),
         ..Error::new(code, message)
     }

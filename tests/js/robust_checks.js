@@ -330,3 +330,31 @@ export async function preparedRequests({ create, env }) {
   check(JSON.stringify(sent) === JSON.stringify(["anon", "user", "user", "anon"]), "anon key, the user's token twice, the anon key", sent);
   return sent;
 }
+
+/**
+ * Auth arguments of the wrong shape are refused before the network, naming the field and the
+ * rule. Resolves the number of requests sent (none).
+ */
+export async function authArguments({ create, env }) {
+  const rec = recorder();
+  const mc = create(env.url, env.anon, { global: { fetch: rec.fetch }, auth: { persistSession: false, autoRefreshToken: false } });
+  const cases = [
+    [() => mc.auth.signInWithPassword({ email: 42, password: "x" }), "credentials.email", "must be a string"],
+    [() => mc.auth.signUp({ email: "a@b.co", password: "correct-horse-9", options: { data: 1, shouldCreateUser: "yes" } }), "credentials.options.shouldCreateUser", "must be true or false"],
+    [() => mc.auth.signUp({ email: "a@b.co", password: "correct-horse-9", options: "soon" }), "credentials.options", "must be an object"],
+    [() => mc.auth.signInWithOtp("a@b.co"), "credentials", "must be an object"],
+    [() => mc.auth.verifyOtp({ email: "a@b.co", token: "123456", type: "sms" }), "params.type", "must be one of email, signup, magiclink, recovery, invite, email_change"],
+    [() => mc.auth.verifyOtp({ email: "a@b.co", token: "123456" }), "params.type", "is required"],
+    [() => mc.auth.setSession({ access_token: ["a"] }), "tokens.access_token", "must be a string"],
+    [() => mc.auth.updateUser({ password: false }), "attributes.password", "must be a string"],
+    [() => mc.auth.resetPasswordForEmail({ email: "a@b.co" }), "email", "must be a string"],
+  ];
+  for (const [call, field, rule] of cases) {
+    const { error } = await call();
+    const v = error?.violations?.[0];
+    check(error?.code === "validation_failed" && v?.table === "auth" && v.field === field && v.rule === rule, `${field}: ${rule}`, error);
+  }
+  const { error } = await mc.auth.signOut({ scope: "everyone" });
+  check(error?.code === "validation_failed" && error.violations[0].field === "options.scope" && error.violations[0].rule === "must be one of global, local, others", "signOut scope", error);
+  return rec.sent.length;
+}
