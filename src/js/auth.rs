@@ -7,9 +7,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use serde::Deserialize;
 use serde_json::Value;
 
+use super::args::{arg, Arg, Fields};
 use super::error::{from_js, to_js_error};
 use crate::auth::{AuthClient, AuthOptions, OtpType, Session, SignOutScope, Storage};
 use crate::error::{Error, Violation};
@@ -49,8 +49,8 @@ fn session_js(s: Option<&Session>) -> JsValue {
 }
 
 /// The JSON-readable part of `options.auth` (the storage adapter is read from the object).
-#[derive(Deserialize, Default, tsify::Tsify)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Default, tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct AuthJsonOptions {
     /// Defaults to supabase-js's `sb-<first label of the host>-auth-token`.
     #[tsify(optional)]
@@ -72,6 +72,19 @@ pub struct AuthJsonOptions {
     refresh_margin_ticks: Option<f64>,
 }
 
+impl Arg for AuthJsonOptions {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(AuthJsonOptions {
+            storage_key: f.text("storageKey")?,
+            persist_session: f.flag("persistSession")?,
+            auto_refresh_token: f.flag("autoRefreshToken")?,
+            refresh_tick_ms: f.number("refreshTickMs")?,
+            request_timeout_ms: f.number("requestTimeoutMs")?,
+            refresh_margin_ticks: f.number("refreshMarginTicks")?,
+        })
+    }
+}
+
 /// Reads `options.auth` of createClient.
 pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     let mut o = AuthOptions::default();
@@ -79,17 +92,11 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     if !a.is_object() {
         return Ok(o);
     }
-    let j: AuthJsonOptions = match from_js(&a) {
-        Ok(v) => serde_json::from_value(v).map_err(|e| {
-            to_js_error(&Error::validation(vec![Violation {
-                table: "createClient".into(),
-                field: "auth".into(),
-                rule: e.to_string(),
-                value: Value::Null,
-            }]))
-        })?,
-        Err(e) => return Err(to_js_error(&e)),
-    };
+    let v = from_js(&a).map_err(|e| to_js_error(&e))?;
+    let j = AuthJsonOptions::read(
+        &Fields::new(&v, "createClient", "auth").map_err(|e| to_js_error(&e))?,
+    )
+    .map_err(|e| to_js_error(&e))?;
     let storage = field(&a, "storage");
     if storage.is_object() {
         o.storage = Storage::Custom(storage);
@@ -114,113 +121,6 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
         o.margin_ticks = n.clamp(0.0, 1000.0) as u32;
     }
     Ok(o)
-}
-
-/// A method's argument as JSON, read field by field (serde's derive would add one deserializer
-/// per argument type to the wasm). `undefined`/`null` and absent fields read as defaults; a
-/// field of the wrong type is a violation naming it (`credentials.email: must be a string`).
-struct Fields<'a> {
-    v: &'a Value,
-    what: String,
-}
-
-impl<'a> Fields<'a> {
-    fn new(v: &'a Value, what: &str) -> Result<Fields<'a>, Error> {
-        let f = Fields {
-            v,
-            what: what.to_string(),
-        };
-        if v.is_object() || v.is_null() {
-            Ok(f)
-        } else {
-            Err(f.bad("", "must be an object"))
-        }
-    }
-
-    fn bad(&self, key: &str, rule: &str) -> Error {
-        let field = if key.is_empty() {
-            self.what.clone()
-        } else {
-            format!("{}.{key}", self.what)
-        };
-        Error::validation(vec![Violation {
-            table: "auth".into(),
-            field,
-            rule: rule.into(),
-            value: Value::Null,
-        }])
-    }
-
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.v.get(key).filter(|v| !v.is_null())
-    }
-
-    fn text(&self, key: &str) -> Result<Option<String>, Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(self.bad(key, "must be a string")),
-        }
-    }
-
-    fn flag(&self, key: &str) -> Result<Option<bool>, Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(self.bad(key, "must be true or false")),
-        }
-    }
-
-    fn value(&self, key: &str) -> Option<Value> {
-        self.get(key).cloned()
-    }
-
-    fn nested(&self, key: &str) -> Result<Fields<'a>, Error> {
-        Fields::new(
-            self.get(key).unwrap_or(&Value::Null),
-            &format!("{}.{key}", self.what),
-        )
-    }
-
-    /// One of `names` (by `as_str`), or the violation listing them.
-    fn one_of<T: Copy>(
-        &self,
-        key: &str,
-        all: &[T],
-        name: fn(T) -> &'static str,
-    ) -> Result<Option<T>, Error> {
-        let Some(text) = self.text(key)? else {
-            return Ok(None);
-        };
-        match all.iter().copied().find(|t| name(*t) == text) {
-            Some(t) => Ok(Some(t)),
-            None => {
-                let names: Vec<&str> = all.iter().map(|t| name(*t)).collect();
-                Err(self.bad(key, &format!("must be one of {}", names.join(", "))))
-            }
-        }
-    }
-}
-
-/// An argument type read from [`Fields`].
-trait Arg: Sized {
-    /// Whether the argument is an options object (`null` reads as an empty one).
-    const OBJECT: bool = true;
-    fn read(f: &Fields) -> Result<Self, Error>;
-}
-
-/// Reads a method's argument (through JSON, depth-limited).
-fn arg<T: Arg>(v: &JsValue, what: &str) -> Result<T, Error> {
-    let v = from_js(v)?;
-    let f = if T::OBJECT {
-        Fields::new(&v, what)?
-    } else {
-        Fields {
-            v: &v,
-            what: what.to_string(),
-        }
-    };
-    T::read(&f)
 }
 
 struct Credentials {

@@ -5,12 +5,12 @@
 //! Every exported function takes `JsValue`s, so no argument can make wasm-bindgen's glue
 //! throw, and JS values enter Rust only through `JSON.stringify` + serde_json (depth-limited).
 
+mod args;
 mod auth;
 mod error;
 mod query;
 
 use js_sys::{Function, Promise, Reflect};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -93,8 +93,8 @@ pub struct JsCore {
 
 /// The JSON-readable part of createClient's options (functions and storage adapters are
 /// read from the JS object itself).
-#[derive(Deserialize, Default, tsify::Tsify)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Default, tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct ClientJsonOptions {
     /// Retries of GET/HEAD on 503/520 and network errors; `false` turns them off.
     #[tsify(optional, type = "false | { attempts?: number; baseDelayMs?: number }")]
@@ -105,11 +105,15 @@ pub struct ClientJsonOptions {
     dangerously_allow_service_role_key: bool,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
-struct RetryOptions {
-    attempts: Option<f64>,
-    base_delay_ms: Option<f64>,
+impl args::Arg for ClientJsonOptions {
+    fn read(f: &args::Fields) -> Result<Self, Error> {
+        Ok(ClientJsonOptions {
+            retry: f.value("retry"),
+            dangerously_allow_service_role_key: f
+                .flag("dangerouslyAllowServiceRoleKey")?
+                .unwrap_or(false),
+        })
+    }
 }
 
 fn field(o: &JsValue, key: &str) -> JsValue {
@@ -183,12 +187,9 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             serde_json::Value::String(url),
         ));
     }
-    let opts: ClientJsonOptions = match error::from_js(&options) {
-        Ok(serde_json::Value::Null) => ClientJsonOptions::default(),
-        Ok(v) => serde_json::from_value(v)
-            .map_err(|e| invalid("options", &e.to_string(), serde_json::Value::Null))?,
-        Err(e) => return Err(to_js_error(&e)),
-    };
+    let opts: ClientJsonOptions = error::from_js(&options)
+        .and_then(|v| args::Arg::read(&args::Fields::new(&v, "createClient", "options")?))
+        .map_err(|e| to_js_error(&e))?;
     if crate::auth::is_service_key(&key)
         && in_browser_window()
         && !opts.dangerously_allow_service_role_key
@@ -209,12 +210,13 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
     let mut transport = Transport::default();
     match opts.retry {
         Some(serde_json::Value::Bool(false)) => transport.retry = crate::http::RetryPolicy::none(),
-        Some(v @ serde_json::Value::Object(_)) => {
-            let r: RetryOptions = serde_json::from_value(v).unwrap_or_default();
-            if let Some(n) = r.attempts {
+        Some(r @ serde_json::Value::Object(_)) => {
+            // `{ attempts, baseDelayMs }`; what is not a number is left at its default.
+            let number = |k: &str| r.get(k).and_then(serde_json::Value::as_f64);
+            if let Some(n) = number("attempts") {
                 transport.retry.attempts = n.clamp(0.0, 10.0) as u32;
             }
-            if let Some(ms) = r.base_delay_ms {
+            if let Some(ms) = number("baseDelayMs") {
                 transport.retry.base_delay_ms = ms.clamp(0.0, 60_000.0) as u32;
             }
         }
