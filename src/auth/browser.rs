@@ -224,8 +224,7 @@ fn received(c: &AuthClient, data: &JsValue) {
         .and_then(|e| AuthEvent::parse(&e));
     let raw = Reflect::get(data, &"session".into()).unwrap_or(JsValue::NULL);
     let session = if raw.is_string() {
-        raw.as_string()
-            .and_then(|t| crate::schema::read_json::<Session>(&t).ok())
+        raw.as_string().and_then(|t| Session::from_text(&t))
     } else if raw.is_object() {
         crate::http::platform::from_js(&raw)
             .ok()
@@ -332,7 +331,7 @@ async fn refresh_unless_rotated(
             .storage
             .get(&c.inner.key)
             .await
-            .and_then(|t| crate::schema::read_json::<Session>(&t).ok());
+            .and_then(|t| Session::from_text(&t));
         if let Some(s) = stored {
             if s.refresh_token != token && s.expires_at > super::now() {
                 if c.session().as_ref() != Some(&s) {

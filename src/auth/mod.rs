@@ -325,7 +325,7 @@ impl AuthClient {
         }
         if self.inner.options.persist_session {
             if let Some(text) = self.inner.options.storage.get(&self.inner.key).await {
-                if let Ok(s) = crate::schema::read_json::<Session>(&text) {
+                if let Some(s) = Session::from_text(&text) {
                     self.put(Some(s));
                 }
             }
@@ -685,7 +685,7 @@ impl AuthClient {
                 .storage
                 .get(&self.inner.key)
                 .await
-                .and_then(|t| crate::schema::read_json::<Session>(&t).ok());
+                .and_then(|t| Session::from_text(&t));
             if stored != self.session() {
                 let event = if stored.is_some() {
                     AuthEvent::SignedIn

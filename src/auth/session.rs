@@ -34,8 +34,33 @@ impl Session {
             let exp = v.get("expires_in").and_then(Value::as_i64).unwrap_or(3600);
             v["expires_at"] = Value::from(now + exp);
         }
-        serde_json::from_value(v)
-            .map_err(|e| Error::new(ErrorCode::Undecodable, format!("session: {e}")))
+        // Read field by field, as serde's derive would (every field required, the numbers whole):
+        // the derive's deserializer would bring float formatting for its messages into the wasm.
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        let whole = |k: &str| v.get(k).and_then(Value::as_i64);
+        let missing = |k: &str| {
+            Error::new(
+                ErrorCode::Undecodable,
+                format!("session: `{k}` is missing or of the wrong type"),
+            )
+        };
+        Ok(Session {
+            access_token: text("access_token").ok_or_else(|| missing("access_token"))?,
+            refresh_token: text("refresh_token").ok_or_else(|| missing("refresh_token"))?,
+            expires_in: whole("expires_in").ok_or_else(|| missing("expires_in"))?,
+            expires_at: whole("expires_at").ok_or_else(|| missing("expires_at"))?,
+            token_type: text("token_type").ok_or_else(|| missing("token_type"))?,
+            user: v.get("user").cloned().ok_or_else(|| missing("user"))?,
+        })
+    }
+
+    /// A session from its stored JSON text (supabase-js's format), if it is one.
+    ///
+    /// ```js
+    /// // what both clients read from localStorage["sb-<project>-auth-token"]
+    /// ```
+    pub fn from_text(text: &str) -> Option<Session> {
+        Session::from_json(serde_json::from_str(text).ok()?).ok()
     }
 }
 
@@ -101,6 +126,38 @@ pub fn storage_key(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand reader accepts exactly what serde's derive accepts (with `expires_at` given).
+    #[test]
+    fn the_hand_reader_agrees_with_the_derive() {
+        let good = json!({"access_token": "a", "refresh_token": "r", "expires_in": 3600,
+            "expires_at": 1_900_000_000, "token_type": "bearer", "user": {"id": "u"}});
+        let mut cases = vec![good.clone()];
+        for (k, bad) in [
+            ("access_token", json!(1)),
+            ("refresh_token", json!(null)),
+            ("expires_in", json!(1.5)),
+            ("expires_in", json!("3600")),
+            ("expires_in", json!(u64::MAX)),
+            ("expires_at", json!(false)),
+            ("token_type", json!({})),
+            ("user", json!(null)),
+        ] {
+            let mut v = good.clone();
+            v[k] = bad;
+            cases.push(v);
+            let mut v = good.clone();
+            v.as_object_mut().unwrap().remove(k);
+            if k != "expires_at" {
+                cases.push(v);
+            }
+        }
+        for v in cases {
+            let derive = serde_json::from_value::<Session>(v.clone()).ok();
+            assert_eq!(Session::from_json(v.clone()).ok(), derive, "{v}");
+            assert_eq!(Session::from_text(&v.to_string()), derive, "{v}");
+        }
+    }
     use serde_json::json;
 
     #[test]

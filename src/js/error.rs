@@ -60,11 +60,8 @@ pub(crate) fn not_json(target: &str, why: &str) -> Error {
 
 /// Parses JSON text the façade produced with `JSON.stringify`: serde_json's recursion limit
 /// turns hostile nesting into an error instead of a stack overflow.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
-    text: &str,
-    target: &str,
-) -> Result<T, Error> {
-    crate::schema::read_json(text).map_err(|e| not_json(target, &e.to_string()))
+pub(crate) fn parse_json(text: &str, target: &str) -> Result<serde_json::Value, Error> {
+    serde_json::from_str(text).map_err(|e| not_json(target, &e.to_string()))
 }
 
 /// Reads a JS value as JSON: `JSON.stringify` in the engine (which throws, and is caught, on

@@ -328,11 +328,9 @@ impl JsCore {
         future_to_promise(async move {
             let group = group.as_string().unwrap_or_default();
             let name = name.as_string().unwrap_or_default();
-            let result = match error::parse_json::<Vec<serde_json::Value>>(
-                &args.as_string().unwrap_or_default(),
-                &group,
-            ) {
-                Ok(args) => w.run(&group, &name, &args).await,
+            let result = match error::parse_json(&args.as_string().unwrap_or_default(), &group) {
+                Ok(serde_json::Value::Array(args)) => w.run(&group, &name, &args).await,
+                Ok(_) => Err(error::not_json(&group, "the arguments are an array")),
                 Err(e) => Err(e),
             };
             Ok(match result {
