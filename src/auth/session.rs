@@ -67,7 +67,9 @@ impl Session {
 /// The claims of a JWT (not verified: the server does that).
 fn jwt_claims(token: &str) -> Option<Value> {
     let payload = token.split('.').nth(1)?;
-    serde_json::from_slice::<Value>(&base64url(payload)?).ok()
+    // From text, like every other JSON the wasm reads (one parser instance, not two).
+    let bytes = base64url(payload)?;
+    serde_json::from_str::<Value>(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
 /// The `exp` claim of a JWT.
