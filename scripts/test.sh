@@ -65,7 +65,7 @@ run outage node timeout 120 node --test tests/stack/outage.test.mjs
 # A report, not a test (issue 11): speed and size against postgrest-js / supabase-js.
 if [ "${MC_SKIP_BENCH:-}" != 1 ]; then
   log "report: bench/run.sh (not counted)"
-  timeout 900 bash bench/run.sh 2>&1 | tail -n 20 | tee "$LOGS/bench.log" || true
+  timeout 900 bash bench/run.sh 2>&1 | tail -n 32 | tee "$LOGS/bench.log" || true
 fi
 
 [ "${CI:-}" = "true" ] && bash stack/stack.sh stop
