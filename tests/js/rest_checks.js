@@ -220,6 +220,19 @@ export async function retries({ make }) {
   c = make({ global: { fetch: flaky([503]) }, retry: false });
   await c.from("companies").select("id");
   check(calls.length === 1, "retry: false", calls.length);
+  // An abort during the wait before a retry ends the query at once, without another request.
+  calls.length = 0;
+  const slow = async (url, init) => {
+    calls.push(init.method);
+    return new Response("{}", { status: 503, headers: { "retry-after": "30" } });
+  };
+  c = make({ global: { fetch: slow }, retry: { attempts: 3, baseDelayMs: 5 } });
+  const ctrl = new AbortController();
+  const started = Date.now();
+  setTimeout(() => ctrl.abort(), 50);
+  const stopped = await c.from("companies").select("id").abortSignal(ctrl.signal);
+  const took = Date.now() - started;
+  check(stopped.error?.code === "aborted" && calls.length === 1 && took < 5000, "an abort ends the wait for Retry-After", { code: stopped.error?.code, calls: calls.length, took });
 }
 
 async function signJwt(secret, claims) {
