@@ -170,6 +170,10 @@ pub fn encode_component(s: &str) -> String {
 }
 
 /// Appends `s` percent-encoded (as [`encode_component`]) to `out`.
+///
+/// ```js
+/// mc.from("tasks").eq("title", "a&b") // …/tasks?select=*&title=eq.a%26b
+/// ```
 pub fn push_encoded(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {

@@ -86,6 +86,10 @@ pub struct Exchange {
 }
 
 /// What the driver does next.
+///
+/// ```js
+/// // a GET answered 503: Wait(1000), and the same request goes again after a second
+/// ```
 #[derive(Debug)]
 pub enum Step {
     /// Finished: the answer, or the error.
@@ -125,6 +129,10 @@ impl Exchange {
     }
 
     /// After a successful refresh: the rebuilt request starts its own retries.
+    ///
+    /// ```js
+    /// // an expired token mid-query: refresh, then the query goes again with the new token
+    /// ```
     pub fn refreshed(&mut self) {
         self.attempt = 0;
     }

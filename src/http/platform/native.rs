@@ -31,7 +31,7 @@ pub fn raw_is_empty(v: &RawText) -> bool {
     match *v {}
 }
 
-/// Milliseconds since the Unix epoch.
+/// Milliseconds since the Unix epoch (what session expiry is measured against).
 pub fn now_millis() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -58,7 +58,7 @@ pub fn from_js(v: &JsValue) -> Result<serde_json::Value, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-/// Milliseconds since the Unix epoch (`Date.now()`).
+/// Milliseconds since the Unix epoch (what session expiry is measured against) (`Date.now()`).
 pub fn now_millis() -> f64 {
     js_sys::Date::now()
 }
