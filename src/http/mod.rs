@@ -128,8 +128,9 @@ impl Response {
 /// `global.fetch` option), which is also how tests inject faults.
 #[derive(Clone, Default)]
 pub struct Transport {
-    /// The user's `fetch`, if any.
-    pub(crate) fetch: Option<CustomFetch>,
+    /// The user's `fetch`, if any (shared: every query clones the transport, and cloning a JS
+    /// value itself is a call into JS).
+    pub(crate) fetch: Option<std::rc::Rc<CustomFetch>>,
     /// Retries of GET/HEAD on 503/520 and network errors.
     pub retry: RetryPolicy,
 }
@@ -137,7 +138,7 @@ pub struct Transport {
 impl Transport {
     /// Sends `req` once and waits for the whole answer.
     pub async fn send_once(&self, req: &Request) -> Result<Response, Error> {
-        platform::send(self.fetch.as_ref(), req).await
+        platform::send(self.fetch.as_deref(), req).await
     }
 
     /// Sends `req`, retrying safe requests as the policy says (never after an abort).

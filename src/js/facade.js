@@ -57,6 +57,9 @@ function hidden(obj, fields) {
   }
 }
 
+/** `mcFetch`'s answer for an abort (kind 2). */
+const ABORTED = [2];
+
 /** Waits `ms` milliseconds: `true`, or `false` as soon as `signal` aborts. */
 function wait(ms, signal) {
   return new Promise((resolve) => {
@@ -85,18 +88,20 @@ async function runQuery(core, spec, signal) {
     if (!(plan instanceof Plan)) return plan;
     const { meta, url, method, headers, body, timeout } = plan;
     const custom = core.customFetch;
+    // The answer's parts go to the core as arguments: [kind, status, statusText, range, retryAfter, text].
+    const finish = (a, attempt, refreshed) => core.finish(meta, a[0], a[1] ?? 0, a[2], a[3], a[4], a[5], attempt, refreshed);
     let answer, attempt = 0;
     for (;; attempt++) {
       answer = await mcFetch(custom, url, method, headers, body, signal, timeout);
-      const next = core.finish(meta, answer, attempt, refreshed);
+      const next = finish(answer, attempt, refreshed);
       if (typeof next !== "number") return next;
       if (next < 0) break;
-      if (!(await wait(next, signal))) return core.finish(meta, ["aborted"], attempt, refreshed);
+      if (!(await wait(next, signal))) return finish(ABORTED, attempt, refreshed);
     }
     // An access token that expired in flight: refresh once, then prepare and send again (a
     // failed refresh settles with the expired-token answer).
     refreshed = true;
-    if (!(await core.refresh())) return core.finish(meta, answer, attempt, true);
+    if (!(await core.refresh())) return finish(answer, attempt, true);
   }
 }
 

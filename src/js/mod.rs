@@ -223,7 +223,7 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
         _ => {}
     }
     if let Some(f) = field(&field(&options, "global"), "fetch").dyn_ref::<Function>() {
-        transport.fetch = Some(f.clone());
+        transport.fetch = Some(std::rc::Rc::new(f.clone()));
     }
     let auth_options = auth::options(&options)?;
     let client = Client::new(
@@ -278,20 +278,35 @@ impl JsCore {
         }
     }
 
-    /// The next step of a prepared query after `mcFetch`'s answer: milliseconds to wait before
-    /// sending again, `-1` to refresh the session and prepare again, or the settled answer
-    /// (thrown under `throwOnError`). `refreshed` is true once the session was refreshed.
+    /// The next step of a prepared query after `mcFetch`'s answer (its parts, as
+    /// `http::platform::answer_from` reads them): milliseconds to wait before sending again,
+    /// `-1` to refresh the session and prepare again, or the settled answer (thrown under
+    /// `throwOnError`). `refreshed` is true once the session was refreshed.
+    #[allow(clippy::too_many_arguments)]
     pub fn finish(
         &self,
         meta: &str,
-        answer: JsValue,
+        kind: u32,
+        status: f64,
+        status_text: Option<String>,
+        content_range: Option<String>,
+        retry_after: Option<String>,
+        body: JsValue,
         attempt: u32,
         refreshed: bool,
     ) -> Result<JsValue, JsValue> {
         let (mut ex, throws) = query::exchange_of(meta);
         ex.attempt = attempt;
         ex.can_refresh &= !refreshed;
-        match ex.answered(crate::http::platform::answer_of(answer)) {
+        let answer = crate::http::platform::answer_from(
+            kind,
+            status,
+            status_text,
+            content_range,
+            retry_after,
+            body,
+        );
+        match ex.answered(answer) {
             Step::Wait(ms) => Ok(JsValue::from(ms)),
             Step::Refresh(_) => Ok(JsValue::from(-1)),
             Step::Done(r) => query::settle(r.and_then(query::shaped), throws),
@@ -317,8 +332,8 @@ impl JsCore {
 
     /// The `fetch` given as `global.fetch` (undefined for the global one).
     pub fn fetcher(&self) -> JsValue {
-        let f = self.inner.transport().fetch.clone();
-        f.map_or(JsValue::UNDEFINED, JsValue::from)
+        let f = self.inner.transport().fetch.as_deref();
+        f.map_or(JsValue::UNDEFINED, |f| f.clone().into())
     }
 
     /// Runs the workflow `group.name` with the JSON array of arguments: resolves

@@ -67,28 +67,32 @@ impl Spec {
     /// Reads the spec text (a spec whose input JSON refused is read too: its builder reports it).
     pub(crate) fn parse(text: &JsValue) -> Result<Spec, Error> {
         let v: Value = parse_json(&text.as_string().unwrap_or_default(), "")?;
-        let Value::Object(mut m) = v else {
+        let Value::Object(m) = v else {
             return Err(not_json("", "a query spec is an object"));
         };
-        let mut take = |k: &str| m.remove(k).filter(|v| !v.is_null());
-        let calls = match take("calls") {
-            None => Vec::new(),
-            Some(Value::Array(calls)) => calls,
-            Some(_) => return Err(not_json("", "the calls of a query spec are an array")),
-        };
-        Ok(Spec {
-            schema: take("schema"),
-            from: take("from"),
-            rpc: take("rpc"),
-            args: take("args").unwrap_or_default(),
-            options: take("options").unwrap_or_default(),
-            calls,
-            invalid: take("invalid").and_then(|v| v.as_str().map(str::to_string)),
-            throws: take("throws") == Some(Value::Bool(true)),
-            target: take("target")
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-        })
+        // One pass over the fields (no lookups): null reads as absent.
+        let mut spec = Spec::default();
+        for (k, v) in m {
+            if v.is_null() {
+                continue;
+            }
+            match k.as_str() {
+                "schema" => spec.schema = Some(v),
+                "from" => spec.from = Some(v),
+                "rpc" => spec.rpc = Some(v),
+                "args" => spec.args = v,
+                "options" => spec.options = v,
+                "calls" => match v {
+                    Value::Array(calls) => spec.calls = calls,
+                    _ => return Err(not_json("", "the calls of a query spec are an array")),
+                },
+                "invalid" => spec.invalid = v.as_str().map(str::to_string),
+                "throws" => spec.throws = v == Value::Bool(true),
+                "target" => spec.target = v.as_str().unwrap_or_default().to_string(),
+                _ => {}
+            }
+        }
+        Ok(spec)
     }
 
     /// Replays the spec into a `rest` builder.
@@ -220,7 +224,7 @@ pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
     out.push_str(ex.method.as_str());
     for n in numbers {
         out.push(' ');
-        out.push_str(&n.to_string());
+        push_number(&mut out, n);
     }
     out.push('\n');
     out.push_str(&url);
@@ -228,6 +232,22 @@ pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
     out.push_str(&body);
     out.push_str(&headers);
     Ok(out)
+}
+
+/// Appends `n` in decimal (no formatting machinery, no allocation).
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().for_each(|d| out.push(char::from(*d)));
 }
 
 /// The exchange and `throwOnError` of a `meta` line written by [`plan`].

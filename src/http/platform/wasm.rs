@@ -118,33 +118,54 @@ pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Respons
     answer_of(answer)
 }
 
-/// Reads `mcFetch`'s answer, `[kind, status, statusText, contentRange, retryAfter, text|message]`.
+/// Reads `mcFetch`'s answer, `[kind, status, statusText, contentRange, retryAfter, text|message]`
+/// (kind: 0 ok, 1 timeout, 2 aborted, 3 undecodable, 4 network).
 pub fn answer_of(answer: JsValue) -> Result<Response, Error> {
-    let answer: js_sys::Array = answer.dyn_into().unwrap_or_default();
-    let text = |i: u32| answer.get(i).as_string();
-    let message = || text(5).unwrap_or_default();
-    match text(0).as_deref() {
-        Some("ok") => {
+    let a: js_sys::Array = answer.dyn_into().unwrap_or_default();
+    answer_from(
+        a.get(0).as_f64().unwrap_or(4.0) as u32,
+        a.get(1).as_f64().unwrap_or(0.0),
+        a.get(2).as_string(),
+        a.get(3).as_string(),
+        a.get(4).as_string(),
+        a.get(5),
+    )
+}
+
+/// The same answer, its parts passed one by one (what the JS query driver does: no array to
+/// read back across the boundary).
+pub fn answer_from(
+    kind: u32,
+    status: f64,
+    status_text: Option<String>,
+    content_range: Option<String>,
+    retry_after: Option<String>,
+    body: JsValue,
+) -> Result<Response, Error> {
+    let message = || body.as_string().unwrap_or_default();
+    match kind {
+        0 => {
             let mut headers = Vec::new();
-            for (name, i) in [("content-range", 3), ("retry-after", 4)] {
-                if let Some(v) = text(i) {
-                    headers.push((name.to_string(), v));
-                }
+            if let Some(v) = content_range {
+                headers.push(("content-range".to_string(), v));
+            }
+            if let Some(v) = retry_after {
+                headers.push(("retry-after".to_string(), v));
             }
             Ok(Response {
-                status: answer
-                    .get(1)
-                    .as_f64()
-                    .filter(|s| (0.0..1000.0).contains(s))
-                    .unwrap_or(0.0) as u16,
-                status_text: text(2).unwrap_or_default(),
+                status: if (0.0..1000.0).contains(&status) {
+                    status as u16
+                } else {
+                    0
+                },
+                status_text: status_text.unwrap_or_default(),
                 headers,
-                body: Body::Js(answer.get(5)),
+                body: Body::Js(body),
             })
         }
-        Some("timeout") => Err(Error::new(ErrorCode::Timeout, "the request timed out")),
-        Some("aborted") => Err(Error::new(ErrorCode::Aborted, "the request was aborted")),
-        Some("undecodable") => Err(Error::new(
+        1 => Err(Error::new(ErrorCode::Timeout, "the request timed out")),
+        2 => Err(Error::new(ErrorCode::Aborted, "the request was aborted")),
+        3 => Err(Error::new(
             ErrorCode::Undecodable,
             format!(
                 "fetch answered with something that is not a Response: {}",
