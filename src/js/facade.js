@@ -125,9 +125,9 @@ const SPEC_KEPT_MAX = 2048; // characters: reads and small writes, never a large
 
 /**
  * The prepared request for a spec: the same spec on the same client under the same session
- * prepares the same request, so it is kept (at most `PLANS_KEPT`, oldest out first) and
- * prepared again only when the session changed (specs longer than `SPEC_KEPT_MAX` are not kept). What the core refuses is never kept: it is
- * the settled answer, returned as it is.
+ * prepares the same request, so it is kept (at most `PLANS_KEPT`, oldest out first; specs
+ * longer than `SPEC_KEPT_MAX` are not kept) and prepared again only when the session changed.
+ * What the core refuses is never kept: it is the settled answer, returned as it is.
  */
 function planOf(core, spec, signal) {
   const epoch = core.epoch();
