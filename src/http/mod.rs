@@ -26,6 +26,20 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every method.
+    ///
+    /// ```js
+    /// // GET HEAD POST PATCH PUT DELETE: what a builder's `request.method` can be
+    /// ```
+    pub const ALL: [Method; 6] = [
+        Method::Get,
+        Method::Head,
+        Method::Post,
+        Method::Patch,
+        Method::Put,
+        Method::Delete,
+    ];
+
     /// The method's name on the wire.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -195,12 +195,7 @@ fn undecodable() -> Error {
 /// is the method and its last the timeout, which the driver reads too.
 pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
     let ex = b.exchange();
-    let shape = match ex.shape {
-        ReturnShape::Many => 0,
-        ReturnShape::Single => 1,
-        ReturnShape::MaybeSingle => 2,
-        ReturnShape::Csv => 3,
-    };
+    let shape = SHAPES.iter().position(|s| *s == ex.shape).unwrap_or(0) as u32;
     let numbers = [
         shape,
         ex.head as u32,
@@ -250,29 +245,33 @@ fn push_number(out: &mut String, n: u32) {
     digits[i..].iter().for_each(|d| out.push(char::from(*d)));
 }
 
+/// The return shapes by their number in a `meta` line (written by [`plan`], read by
+/// [`exchange_of`]).
+const SHAPES: [ReturnShape; 4] = [
+    ReturnShape::Many,
+    ReturnShape::Single,
+    ReturnShape::MaybeSingle,
+    ReturnShape::Csv,
+];
+
 /// The exchange and `throwOnError` of a `meta` line written by [`plan`].
 pub(crate) fn exchange_of(meta: &str) -> (Exchange, bool) {
     let mut parts = meta.split(' ');
-    let method = match parts.next().unwrap_or_default() {
-        "HEAD" => Method::Head,
-        "POST" => Method::Post,
-        "PATCH" => Method::Patch,
-        "PUT" => Method::Put,
-        "DELETE" => Method::Delete,
-        _ => Method::Get,
-    };
+    let name = parts.next().unwrap_or_default();
+    let method = Method::ALL
+        .into_iter()
+        .find(|m| m.as_str() == name)
+        .unwrap_or(Method::Get);
     let mut n = || {
         parts
             .next()
             .and_then(|p| p.parse::<u32>().ok())
             .unwrap_or(0)
     };
-    let shape = match n() {
-        1 => ReturnShape::Single,
-        2 => ReturnShape::MaybeSingle,
-        3 => ReturnShape::Csv,
-        _ => ReturnShape::Many,
-    };
+    let shape = SHAPES
+        .get(n() as usize)
+        .copied()
+        .unwrap_or(ReturnShape::Many);
     let (head, throws, can_refresh) = (n() == 1, n() == 1, n() == 1);
     let retry = RetryPolicy {
         attempts: n(),
