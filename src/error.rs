@@ -119,6 +119,22 @@ pub struct Violation {
     pub value: serde_json::Value,
 }
 
+impl Violation {
+    /// The violation as JSON, what serde's derive writes (what JS receives in `violations`).
+    ///
+    /// ```js
+    /// error.violations[0].rule
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        m.insert("table".into(), self.table.clone().into());
+        m.insert("field".into(), self.field.clone().into());
+        m.insert("rule".into(), self.rule.clone().into());
+        m.insert("value".into(), self.value.clone());
+        serde_json::Value::Object(m)
+    }
+}
+
 /// Every failure of the SDK. In JS it becomes an `McError` (a subclass of `Error`) with the
 /// same `code`, `status`, `details`, `hint`, `violations` and `retryable`.
 ///
@@ -184,5 +200,26 @@ impl Error {
                 format!("validation failed: {message}"),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JS receives a violation as the derive would write it (same keys, same order).
+    #[test]
+    fn a_violation_is_written_as_the_derive_writes_it() {
+        let v = Violation {
+            table: "agents".into(),
+            field: "tier".into(),
+            rule: "must be between 1 and 5".into(),
+            value: serde_json::json!({"given": [9, "x"]}),
+        };
+        assert_eq!(v.to_json(), serde_json::to_value(&v).unwrap());
+        assert_eq!(
+            crate::json::write(&v.to_json()),
+            serde_json::to_string(&v).unwrap()
+        );
     }
 }

@@ -24,6 +24,7 @@ pub mod error;
 pub mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+pub mod json;
 pub mod rest;
 pub mod schema;
 

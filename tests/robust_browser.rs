@@ -87,3 +87,130 @@ async fn ten_thousand_hostile_calls_never_break_the_module() {
         "hostile calls answered with McErrors: {errors}"
     );
 }
+
+/// Generated JSON values for the differential test below (a small LCG: the same values every
+/// run): strings with quotes, backslashes, every control character and non-ASCII text; whole
+/// numbers up to 2^53 and negative; fractions and exponents; nesting of arrays and objects.
+fn generated(seed: &mut u64, depth: u32) -> serde_json::Value {
+    use serde_json::Value;
+    let mut next = |n: u64| {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*seed >> 33) % n
+    };
+    let pick = next(if depth > 4 { 6 } else { 8 });
+    match pick {
+        0 => Value::Null,
+        1 => Value::Bool(next(2) == 0),
+        2 => {
+            let magnitude: [i64; 8] = [
+                0,
+                1,
+                9,
+                10,
+                255,
+                65_536,
+                2_147_483_648,
+                9_007_199_254_740_991,
+            ];
+            let m = magnitude[next(8) as usize];
+            (if next(2) == 0 { -m } else { m }).into()
+        }
+        3 => {
+            let f = [
+                0.5,
+                -1.25,
+                1e-7,
+                3.14159,
+                1e21,
+                1.7976931348623157e308,
+                5e-324,
+                123.456,
+            ];
+            f[next(8) as usize].into()
+        }
+        4 | 5 => {
+            let alphabet = [
+                'a', '"', '\\', '/', 'é', '✓', '😀', ' ', '\u{7f}', '\u{2028}',
+            ];
+            let len = next(12);
+            (0..len)
+                .map(|_| match next(3) {
+                    0 => char::from_u32(next(0x20) as u32).unwrap(),
+                    _ => alphabet[next(alphabet.len() as u64) as usize],
+                })
+                .collect::<String>()
+                .into()
+        }
+        6 => Value::Array((0..next(4)).map(|_| generated(seed, depth + 1)).collect()),
+        _ => Value::Object(
+            (0..next(4))
+                .map(|i| (format!("k{i}\u{1}\"é"), generated(seed, depth + 1)))
+                .collect(),
+        ),
+    }
+}
+
+/// The wasm reads JSON with the engine's `JSON.parse` and writes it by hand (no serde_json
+/// parser or formatter in the package): both must agree with serde_json. Whole numbers (up to
+/// 2^53) and strings are written exactly as serde_json writes them, fractions as the engine
+/// writes them (read back to the same number); reading gives serde_json's values, and the
+/// nesting limit is serde_json's to the level.
+#[wasm_bindgen_test]
+fn engine_json_agrees_with_serde_json() {
+    use mission_control_sdk::json;
+    fn has_fraction(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Number(n) => n.is_f64(),
+            serde_json::Value::Array(a) => a.iter().any(has_fraction),
+            serde_json::Value::Object(m) => m.values().any(has_fraction),
+            _ => false,
+        }
+    }
+    let mut seed = 11;
+    let (mut exact, mut total) = (0, 0);
+    for _ in 0..3000 {
+        let v = generated(&mut seed, 0);
+        let ours = json::write(&v);
+        let theirs = serde_json::to_string(&v).unwrap();
+        if !has_fraction(&v) {
+            assert_eq!(ours, theirs, "written as serde_json writes it");
+            exact += 1;
+        }
+        let back: serde_json::Value = serde_json::from_str(&ours).expect("our text is JSON");
+        assert_eq!(back, v, "serde_json reads back the value from {ours}");
+        assert_eq!(
+            json::parse(&theirs).unwrap(),
+            v,
+            "read as serde_json reads {theirs}"
+        );
+        total += 1;
+    }
+    assert!(
+        exact > 1500 && total == 3000,
+        "{exact} of {total} compared byte for byte"
+    );
+    for (text, want) in [
+        (
+            "  [1, -0, 2.5e3, \"\\u00e9\\n\"] ",
+            serde_json::json!([1, 0, 2500, "é\n"]),
+        ),
+        ("{\"a\":{\"b\":null},\"a\":2}", serde_json::json!({"a": 2})),
+    ] {
+        assert_eq!(json::parse(text).unwrap(), want, "{text}");
+    }
+    for bad in ["", "{", "[1,]", "nul", "\"\\x\"", "1 2", "NaN"] {
+        assert!(json::parse(bad).is_err(), "{bad:?} is not JSON");
+        assert!(serde_json::from_str::<serde_json::Value>(bad).is_err());
+    }
+    for depth in [126, 127, 128, 129, 5000] {
+        let text = "[".repeat(depth) + &"]".repeat(depth);
+        let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+        let ours = json::parse(&text);
+        assert_eq!(ours.is_ok(), theirs, "{depth} levels");
+        if let Err(why) = ours {
+            assert_eq!(why, json::TOO_DEEP);
+        }
+    }
+}

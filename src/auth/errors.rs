@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode};
 pub fn from_answer(status: u16, body: &str) -> Error {
     // `{ code, error_code, message | msg | error_description, weak_password: { reasons } }`;
     // anything else reads as empty.
-    let b: Value = serde_json::from_str(body).unwrap_or_default();
+    let b: Value = crate::json::parse(body).unwrap_or_default();
     let string = |key: &str| b.get(key).and_then(Value::as_str).map(str::to_string);
     let server = string("error_code").or_else(|| string("code"));
     let message = string("message")

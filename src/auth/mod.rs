@@ -387,10 +387,7 @@ impl AuthClient {
                     self.inner
                         .options
                         .storage
-                        .set(
-                            &self.inner.key,
-                            &serde_json::to_string(s).unwrap_or_default(),
-                        )
+                        .set(&self.inner.key, &crate::json::write(&s.to_json()))
                         .await
                 }
                 None => self.inner.options.storage.remove(&self.inner.key).await,
@@ -426,7 +423,7 @@ impl AuthClient {
             );
         if let Some(b) = body {
             req = req.header("Content-Type", "application/json");
-            req.body = Some(b.to_string());
+            req.body = Some(crate::json::write(&b));
         }
         req.timeout_ms = Some(self.inner.options.request_timeout_ms);
         let res = self.inner.transport.send_once(&req).await?;
@@ -437,7 +434,7 @@ impl AuthClient {
     }
 
     fn parse_session(body: &str) -> Result<Option<Session>, Error> {
-        let v: Value = serde_json::from_str(body)
+        let v: Value = crate::json::parse(body)
             .map_err(|e| Error::new(ErrorCode::Undecodable, format!("auth answer: {e}")))?;
         if v.get("access_token").is_none() {
             return Ok(None);
@@ -484,7 +481,7 @@ impl AuthClient {
                 let user = s.user.clone();
                 Ok((Some(s), user))
             }
-            None => Ok((None, serde_json::from_str(&body).unwrap_or(Value::Null))),
+            None => Ok((None, crate::json::parse(&body).unwrap_or(Value::Null))),
         }
     }
 
@@ -651,7 +648,7 @@ impl AuthClient {
         if exp <= now() {
             return self.refresh_with(refresh_token).await;
         }
-        let user: Value = serde_json::from_str(
+        let user: Value = crate::json::parse(
             &self
                 .call(Method::Get, "/user", None, Some(access_token))
                 .await?,
@@ -836,7 +833,7 @@ impl AuthClient {
         token: &str,
     ) -> Result<User, Error> {
         match self.call(method, "/user", body, Some(token)).await {
-            Ok(text) => Ok(serde_json::from_str(&text).unwrap_or(Value::Null)),
+            Ok(text) => Ok(crate::json::parse(&text).unwrap_or(Value::Null)),
             Err(e) => {
                 if e.code == ErrorCode::SessionNotFound
                     && self.session().is_some_and(|s| s.access_token == token)

@@ -54,13 +54,30 @@ impl Session {
         })
     }
 
+    /// The session as JSON, field for field what serde's derive writes (what storage keeps and
+    /// JS receives).
+    ///
+    /// ```js
+    /// JSON.parse(localStorage["sb-127-auth-token"]).access_token
+    /// ```
+    pub fn to_json(&self) -> Value {
+        let mut m = serde_json::Map::new();
+        m.insert("access_token".into(), self.access_token.clone().into());
+        m.insert("refresh_token".into(), self.refresh_token.clone().into());
+        m.insert("expires_in".into(), self.expires_in.into());
+        m.insert("expires_at".into(), self.expires_at.into());
+        m.insert("token_type".into(), self.token_type.clone().into());
+        m.insert("user".into(), self.user.clone());
+        Value::Object(m)
+    }
+
     /// A session from its stored JSON text (supabase-js's format), if it is one.
     ///
     /// ```js
     /// // what both clients read from localStorage["sb-<project>-auth-token"]
     /// ```
     pub fn from_text(text: &str) -> Option<Session> {
-        Session::from_json(serde_json::from_str(text).ok()?).ok()
+        Session::from_json(crate::json::parse(text).ok()?).ok()
     }
 }
 
@@ -69,7 +86,7 @@ fn jwt_claims(token: &str) -> Option<Value> {
     let payload = token.split('.').nth(1)?;
     // From text, like every other JSON the wasm reads (one parser instance, not two).
     let bytes = base64url(payload)?;
-    serde_json::from_str::<Value>(std::str::from_utf8(&bytes).ok()?).ok()
+    crate::json::parse(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
 /// The `exp` claim of a JWT.
@@ -158,6 +175,14 @@ mod tests {
             let derive = serde_json::from_value::<Session>(v.clone()).ok();
             assert_eq!(Session::from_json(v.clone()).ok(), derive, "{v}");
             assert_eq!(Session::from_text(&v.to_string()), derive, "{v}");
+            if let Some(s) = derive {
+                // and writes what the derive writes (storage and JS get the same JSON)
+                assert_eq!(s.to_json(), serde_json::to_value(&s).unwrap());
+                assert_eq!(
+                    crate::json::write(&s.to_json()),
+                    serde_json::to_string(&s).unwrap()
+                );
+            }
         }
     }
     use serde_json::json;

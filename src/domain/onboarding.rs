@@ -193,13 +193,13 @@ impl Workflows {
                     Ok(_) => "onboarding did not complete; what it had created was removed".into(),
                     Err(_) => format!("onboarding did not complete and could not be undone: run it again with the same plan to complete it (company {company_id})"),
                 });
-                e.details = Some(plan.to_string());
+                e.details = Some(crate::json::write(&plan));
                 Err(e)
             }
             Err(mut e) => {
                 e.hint =
                     Some("onboarding did not complete: run it again with the same plan".into());
-                e.details = Some(plan.to_string());
+                e.details = Some(crate::json::write(&plan));
                 Err(e)
             }
         }

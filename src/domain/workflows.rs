@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 
 use super::machine::{escalation_type, transition};
 use crate::error::{Error, ErrorCode, Violation};
+use crate::json::write;
 use crate::Client;
 
 /// The workflows by group and name, as JS calls them (`mc.tasks.start(id)`).
@@ -236,7 +237,10 @@ impl Workflows {
         let mut e = if field(&now_row, column) != &expected {
             Error::new(
                 ErrorCode::Conflict,
-                format!("{table} {id} changed meanwhile: {column} is no longer {expected}"),
+                format!(
+                    "{table} {id} changed meanwhile: {column} is no longer {}",
+                    write(&expected)
+                ),
             )
         } else {
             Error::new(
@@ -245,7 +249,10 @@ impl Workflows {
             )
         };
         e.status = 409;
-        e.details = Some(format!("{column} is now {}", field(&now_row, column)));
+        e.details = Some(format!(
+            "{column} is now {}",
+            write(field(&now_row, column))
+        ));
         Err(e)
     }
 
@@ -387,7 +394,7 @@ impl Workflows {
                 "this agent already has an ACTIVE chat session",
             );
             e.status = 409;
-            e.details = Some(format!("session {}", field(existing, "id")));
+            e.details = Some(format!("session {}", write(field(existing, "id"))));
             return Err(e);
         }
         let row = json!({"company_id": field(&a, "company_id"), "user_id": user, "agent_id": agent, "status": "ACTIVE"});
@@ -404,7 +411,10 @@ impl Workflows {
                 ErrorCode::InvalidTransition,
                 "messages go only into ACTIVE chat sessions",
             );
-            e.details = Some(format!("session {session} is {}", field(&s, "status")));
+            e.details = Some(format!(
+                "session {session} is {}",
+                write(field(&s, "status"))
+            ));
             return Err(e);
         }
         let row = json!({

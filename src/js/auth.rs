@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -24,7 +23,7 @@ pub struct JsAuth {
     inner: AuthClient,
 }
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
+fn to_js(v: &Value) -> JsValue {
     crate::http::platform::to_js(v)
 }
 
@@ -45,7 +44,7 @@ fn field(o: &JsValue, key: &str) -> JsValue {
 }
 
 fn session_js(s: Option<&Session>) -> JsValue {
-    s.map_or(JsValue::NULL, to_js)
+    s.map_or(JsValue::NULL, |s| to_js(&s.to_json()))
 }
 
 /// The JSON-readable part of `options.auth` (the storage adapter is read from the object).

@@ -32,8 +32,10 @@ fn opt(s: &Option<String>) -> JsValue {
 /// error instanceof Error && error.name === "McError"
 /// ```
 pub fn to_js_error(e: &Error) -> JsValue {
-    let violations = crate::http::platform::to_js(&e.violations);
-    let reasons = crate::http::platform::to_js(&e.reasons);
+    let violations = crate::http::platform::to_js(&serde_json::Value::Array(
+        e.violations.iter().map(Violation::to_json).collect(),
+    ));
+    let reasons = crate::http::platform::to_js(&e.reasons.clone().into());
     make_mc_error(
         &e.message,
         e.code.as_str(),
@@ -58,10 +60,10 @@ pub(crate) fn not_json(target: &str, why: &str) -> Error {
     }])
 }
 
-/// Parses JSON text the façade produced with `JSON.stringify`: serde_json's recursion limit
-/// turns hostile nesting into an error instead of a stack overflow.
+/// Parses JSON text the façade produced with `JSON.stringify`: the depth limit turns hostile
+/// nesting into an error instead of a stack overflow.
 pub(crate) fn parse_json(text: &str, target: &str) -> Result<serde_json::Value, Error> {
-    serde_json::from_str(text).map_err(|e| not_json(target, &e.to_string()))
+    crate::json::parse(text).map_err(|e| not_json(target, &e))
 }
 
 /// Reads a JS value as JSON: `JSON.stringify` in the engine (which throws, and is caught, on

@@ -156,7 +156,12 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             .map(JsValue::from)
             .collect(),
     );
-    install_workflows(crate::http::platform::to_js(crate::domain::WORKFLOWS));
+    install_workflows(crate::http::platform::to_js(&serde_json::Value::Array(
+        crate::domain::WORKFLOWS
+            .iter()
+            .map(|(group, names)| serde_json::json!([group, names]))
+            .collect(),
+    )));
     let (Some(url), Some(key)) = (url.as_string(), key.as_string()) else {
         return Err(invalid(
             "url",

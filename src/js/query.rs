@@ -163,7 +163,7 @@ impl Spec {
 
 /// A JSON value as a plain JS value (through `JSON.parse`, the engine's own path).
 pub(crate) fn to_js_json(v: &Value) -> JsValue {
-    JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+    JSON::parse(&crate::json::write(v)).unwrap_or(JsValue::NULL)
 }
 
 fn set(o: &Object, key: &str, v: &JsValue) {
@@ -214,7 +214,7 @@ pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
         headers.push('\n');
         value.iter().for_each(|part| headers.push_str(part));
     })?;
-    let body = b.body().map(Value::to_string).unwrap_or_default();
+    let body = b.body().map(crate::json::write).unwrap_or_default();
     let mut out = String::with_capacity(url.len() + headers.len() + body.len() + 48);
     out.push_str(ex.method.as_str());
     for n in numbers {

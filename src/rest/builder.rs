@@ -207,12 +207,13 @@ impl QueryBuilder {
                                 let parts: Vec<String> = items
                                     .iter()
                                     .map(|i| {
-                                        i.as_str().map_or_else(|| i.to_string(), str::to_string)
+                                        i.as_str()
+                                            .map_or_else(|| crate::json::write(i), str::to_string)
                                     })
                                     .collect();
                                 array_literal(&parts)
                             }
-                            other => other.to_string(),
+                            other => crate::json::write(&other),
                         };
                         b.params.push((k, text));
                     }

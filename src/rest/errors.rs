@@ -10,7 +10,7 @@ fn text(body: &Value, key: &str) -> Option<String> {
     match body.get(key)? {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
+        other => Some(crate::json::write(other)),
     }
 }
 
@@ -18,7 +18,7 @@ fn text(body: &Value, key: &str) -> Option<String> {
 /// local server (401 vs 403 for RLS, PGRST301 vs PGRST303 for an expired JWT) agree here.
 pub fn from_response(res: &Response) -> Error {
     // PostgREST's `{ code, message, details, hint }`; anything else reads as empty.
-    let body: Value = serde_json::from_str(&res.body.text()).unwrap_or_default();
+    let body: Value = crate::json::parse(&res.body.text()).unwrap_or_default();
     let string = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_string);
     let server_code = string("code");
     let server = server_code.clone().unwrap_or_default();

@@ -47,7 +47,7 @@ impl RestResponse {
         if self.shape == ReturnShape::Csv {
             return Ok(Value::String(text.into_owned()));
         }
-        let parsed: Value = serde_json::from_str(&text).map_err(|_| {
+        let parsed: Value = crate::json::parse(&text).map_err(|_| {
             Error::new(
                 ErrorCode::Undecodable,
                 "the server answered with invalid JSON",

@@ -146,7 +146,7 @@ pub fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Null => Some("null".into()),
-        Value::Bool(_) | Value::Number(_) => Some(v.to_string()),
+        Value::Bool(_) | Value::Number(_) => Some(crate::json::write(v)),
         _ => None,
     }
 }
@@ -183,7 +183,9 @@ pub fn encode_value(op: Op, value: &Value) -> Result<String, &'static str> {
         OpKind::List => quote_in_list(&elements(value)?),
         OpKind::Array => match value {
             Value::String(s) => s.clone(),
-            Value::Object(_) if matches!(op, Op::Contains | Op::ContainedBy) => value.to_string(),
+            Value::Object(_) if matches!(op, Op::Contains | Op::ContainedBy) => {
+                crate::json::write(value)
+            }
             _ => array_literal(&elements(value)?),
         },
         OpKind::Range | OpKind::Text => match value {

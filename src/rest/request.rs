@@ -2,7 +2,6 @@
 
 use super::builder::{QueryBuilder, ReturnShape};
 use crate::error::Error;
-use serde_json::Value;
 
 use crate::http::{push_encoded, Request};
 
@@ -22,7 +21,7 @@ impl QueryBuilder {
         req.headers = headers;
         req.timeout_ms = self.timeout_ms;
         req.signal = self.signal.clone();
-        req.body = self.body.as_ref().map(Value::to_string);
+        req.body = self.body.as_ref().map(crate::json::write);
         Ok(req)
     }
 

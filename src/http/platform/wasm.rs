@@ -31,17 +31,14 @@ pub fn raw_is_empty(v: &RawText) -> bool {
     js_sys::JsString::from(v.clone()).length() == 0
 }
 
-/// A Rust value as a plain JS value: serde_json text through the engine's `JSON.parse` (no
-/// per-field crossings, no serializer of its own in the wasm).
-pub fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> JsValue {
-    serde_json::to_string(v)
-        .ok()
-        .and_then(|t| js_sys::JSON::parse(&t).ok())
-        .unwrap_or(JsValue::NULL)
+/// A JSON value as a plain JS value: its text through the engine's `JSON.parse` (no per-field
+/// crossings).
+pub fn to_js(v: &serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&crate::json::write(v)).unwrap_or(JsValue::NULL)
 }
 
 /// A JS value as JSON: `JSON.stringify` in the engine (which refuses cycles, BigInt and extreme
-/// depth by throwing, caught here), then serde_json with its depth limit of 128.
+/// depth by throwing, caught here), then [`crate::json::parse`] with its depth limit.
 pub fn from_js(v: &JsValue) -> Result<serde_json::Value, String> {
     if v.is_undefined() {
         return Ok(serde_json::Value::Null);
@@ -55,7 +52,7 @@ pub fn from_js(v: &JsValue) -> Result<serde_json::Value, String> {
         })?
         .as_string()
         .unwrap_or_else(|| "null".into());
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    crate::json::parse(&text)
 }
 
 /// Milliseconds since the Unix epoch (what session expiry is measured against) (`Date.now()`).
