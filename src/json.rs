@@ -1,9 +1,9 @@
 //! JSON text in and out of [`serde_json::Value`], the one place the crate reads or writes it.
 //!
-//! Natively this is serde_json. In the browser the engine's own `JSON.parse` reads the text and
-//! the wasm walks the result, and a small writer here writes text (numbers of a fraction or an
-//! exponent as the engine writes them): the wasm then carries neither serde_json's parser,
-//! float parser and error machinery nor its formatter (issue 11, package size).
+//! Natively this is serde_json. In the browser a small reader and writer here do it, with the
+//! engine's `parseFloat` and number formatting for numbers of a fraction or an exponent: the
+//! wasm then carries neither serde_json's parser, float parser and error machinery nor its
+//! formatter (issue 11, package size).
 //!
 //! Both read what JSON allows and refuse nesting deeper than [`MAX_DEPTH`] with an error
 //! instead of a stack overflow.
@@ -68,63 +68,261 @@ mod imp {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use js_sys::{Array, Object, JSON};
     use serde_json::{Map, Number, Value};
-    use wasm_bindgen::{JsCast, JsValue};
 
     use super::{MAX_DEPTH, TOO_DEEP};
 
     pub fn parse(text: &str) -> Result<Value, String> {
-        let v = JSON::parse(text).map_err(|e| {
-            js_sys::Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| "not JSON".into())
-        })?;
-        read(&v, 0)
+        let mut p = Parser {
+            s: text.as_bytes(),
+            at: 0,
+        };
+        let v = p.value(0)?;
+        p.space();
+        if p.at < p.s.len() {
+            return Err(p.fail("trailing characters"));
+        }
+        Ok(v)
     }
 
-    /// A value `JSON.parse` produced (or any plain JSON-shaped value) as a `Value`.
-    fn read(v: &JsValue, depth: u32) -> Result<Value, String> {
-        if let Some(s) = v.as_string() {
-            return Ok(Value::String(s));
+    /// A reader of JSON text as serde_json reads it (RFC 8259; duplicate keys: the last value in
+    /// the first key's place; lone surrogates and raw control characters refused).
+    struct Parser<'a> {
+        s: &'a [u8],
+        at: usize,
+    }
+
+    impl Parser<'_> {
+        fn fail(&self, why: &str) -> String {
+            let mut m = String::from(why);
+            m.push_str(" at byte ");
+            push_int(&mut m, self.at as u64, false);
+            m
         }
-        if let Some(f) = v.as_f64() {
-            return Ok(number(f));
-        }
-        if let Some(b) = v.as_bool() {
-            return Ok(Value::Bool(b));
-        }
-        if !v.is_object() {
-            return Ok(Value::Null);
-        }
-        if depth >= MAX_DEPTH {
-            return Err(TOO_DEEP.into());
-        }
-        if Array::is_array(v) {
-            let a: &Array = v.unchecked_ref();
-            let mut out = Vec::with_capacity(a.length() as usize);
-            for x in a.iter() {
-                out.push(read(&x, depth + 1)?);
+
+        fn space(&mut self) {
+            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.at) {
+                self.at += 1;
             }
-            return Ok(Value::Array(out));
         }
-        let mut map = Map::new();
-        for pair in Object::entries(v.unchecked_ref()).iter() {
-            let pair: Array = pair.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            map.insert(key, read(&pair.get(1), depth + 1)?);
-        }
-        Ok(Value::Object(map))
-    }
 
-    /// A JS number as serde_json would have read its text: integral values within 2^53 as
-    /// integers (so `as_i64` answers), others as floats.
-    fn number(f: f64) -> Value {
-        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
-            Value::Number(Number::from(f as i64))
-        } else {
-            Number::from_f64(f).map_or(Value::Null, Value::Number)
+        fn eat(&mut self, word: &str) -> bool {
+            let ok = self.s[self.at..].starts_with(word.as_bytes());
+            if ok {
+                self.at += word.len();
+            }
+            ok
+        }
+
+        fn value(&mut self, depth: u32) -> Result<Value, String> {
+            self.space();
+            let Some(&c) = self.s.get(self.at) else {
+                return Err(self.fail("EOF while parsing a value"));
+            };
+            if matches!(c, b'[' | b'{') {
+                if depth >= MAX_DEPTH {
+                    return Err(TOO_DEEP.into());
+                }
+                self.at += 1;
+                return if c == b'[' {
+                    self.array(depth + 1)
+                } else {
+                    self.object(depth + 1)
+                };
+            }
+            match c {
+                b'"' => self.string().map(Value::String),
+                b'-' | b'0'..=b'9' => self.number(),
+                _ if self.eat("null") => Ok(Value::Null),
+                _ if self.eat("true") => Ok(Value::Bool(true)),
+                _ if self.eat("false") => Ok(Value::Bool(false)),
+                _ => Err(self.fail("expected value")),
+            }
+        }
+
+        /// After `[`: the items and `]`.
+        fn array(&mut self, depth: u32) -> Result<Value, String> {
+            let mut items = Vec::new();
+            self.space();
+            if self.eat("]") {
+                return Ok(Value::Array(items));
+            }
+            loop {
+                items.push(self.value(depth)?);
+                self.space();
+                if self.eat("]") {
+                    return Ok(Value::Array(items));
+                }
+                if !self.eat(",") {
+                    return Err(self.fail("expected `,` or `]`"));
+                }
+            }
+        }
+
+        /// After `{`: the members and `}`.
+        fn object(&mut self, depth: u32) -> Result<Value, String> {
+            let mut map = Map::new();
+            self.space();
+            if self.eat("}") {
+                return Ok(Value::Object(map));
+            }
+            loop {
+                self.space();
+                if self.s.get(self.at) != Some(&b'"') {
+                    return Err(self.fail("key must be a string"));
+                }
+                let key = self.string()?;
+                self.space();
+                if !self.eat(":") {
+                    return Err(self.fail("expected `:`"));
+                }
+                let v = self.value(depth)?;
+                map.insert(key, v);
+                self.space();
+                if self.eat("}") {
+                    return Ok(Value::Object(map));
+                }
+                if !self.eat(",") {
+                    return Err(self.fail("expected `,` or `}`"));
+                }
+            }
+        }
+
+        /// A string, at its opening quote.
+        fn string(&mut self) -> Result<String, String> {
+            self.at += 1;
+            let mut out = Vec::new();
+            loop {
+                let Some(&c) = self.s.get(self.at) else {
+                    return Err(self.fail("EOF while parsing a string"));
+                };
+                self.at += 1;
+                match c {
+                    b'"' => break,
+                    b'\\' => {
+                        let Some(&e) = self.s.get(self.at) else {
+                            return Err(self.fail("EOF while parsing a string"));
+                        };
+                        self.at += 1;
+                        let ch = match e {
+                            b'"' => '"',
+                            b'\\' => '\\',
+                            b'/' => '/',
+                            b'b' => '\u{8}',
+                            b'f' => '\u{c}',
+                            b'n' => '\n',
+                            b'r' => '\r',
+                            b't' => '\t',
+                            b'u' => self.unicode()?,
+                            _ => return Err(self.fail("invalid escape")),
+                        };
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                    }
+                    0..=0x1f => return Err(self.fail("control character in a string")),
+                    _ => out.push(c),
+                }
+            }
+            // The input was a &str and escapes add whole characters: still UTF-8.
+            String::from_utf8(out).map_err(|_| self.fail("invalid UTF-8"))
+        }
+
+        fn hex4(&mut self) -> Result<u32, String> {
+            let mut n = 0;
+            for _ in 0..4 {
+                let d = match self.s.get(self.at) {
+                    Some(&c @ b'0'..=b'9') => c - b'0',
+                    Some(&c @ b'a'..=b'f') => c - b'a' + 10,
+                    Some(&c @ b'A'..=b'F') => c - b'A' + 10,
+                    _ => return Err(self.fail("invalid escape")),
+                };
+                self.at += 1;
+                n = n * 16 + d as u32;
+            }
+            Ok(n)
+        }
+
+        /// After `\u`: one character (a surrogate pair takes two escapes).
+        fn unicode(&mut self) -> Result<char, String> {
+            let hi = self.hex4()?;
+            let code = match hi {
+                0xd800..=0xdbff => {
+                    if !self.eat("\\u") {
+                        return Err(self.fail("lone leading surrogate in hex escape"));
+                    }
+                    let lo = self.hex4()?;
+                    if !(0xdc00..=0xdfff).contains(&lo) {
+                        return Err(self.fail("lone leading surrogate in hex escape"));
+                    }
+                    0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00)
+                }
+                0xdc00..=0xdfff => return Err(self.fail("lone trailing surrogate in hex escape")),
+                n => n,
+            };
+            char::from_u32(code).ok_or_else(|| self.fail("invalid escape"))
+        }
+
+        /// A number: whole ones as integers (i64 below zero, u64 above, as serde_json), others
+        /// through the engine's `parseFloat` (correctly rounded).
+        fn number(&mut self) -> Result<Value, String> {
+            let start = self.at;
+            let negative = self.eat("-");
+            let digits = |p: &mut Self| {
+                let from = p.at;
+                while let Some(b'0'..=b'9') = p.s.get(p.at) {
+                    p.at += 1;
+                }
+                p.at - from
+            };
+            let int_start = self.at;
+            let n = digits(self);
+            if n == 0 || (n > 1 && self.s[int_start] == b'0') {
+                return Err(self.fail("invalid number"));
+            }
+            let mut whole = true;
+            if self.eat(".") {
+                whole = false;
+                if digits(self) == 0 {
+                    return Err(self.fail("invalid number"));
+                }
+            }
+            if let Some(b'e' | b'E') = self.s.get(self.at) {
+                whole = false;
+                self.at += 1;
+                if let Some(b'+' | b'-') = self.s.get(self.at) {
+                    self.at += 1;
+                }
+                if digits(self) == 0 {
+                    return Err(self.fail("invalid number"));
+                }
+            }
+            let text = core::str::from_utf8(&self.s[start..self.at]).unwrap_or("");
+            if whole {
+                let mut u: u64 = 0;
+                let mut fits = true;
+                for &d in &self.s[int_start..self.at] {
+                    match u
+                        .checked_mul(10)
+                        .and_then(|x| x.checked_add((d - b'0') as u64))
+                    {
+                        Some(x) => u = x,
+                        None => fits = false,
+                    }
+                }
+                if fits && !negative {
+                    return Ok(Value::Number(u.into()));
+                }
+                if fits && u == 0 {
+                    // serde_json reads `-0` as the float -0.0
+                    return Ok(Number::from_f64(-0.0).map_or(Value::Null, Value::Number));
+                }
+                if fits && u <= i64::MAX as u64 + 1 {
+                    return Ok(Value::Number((u as i64).wrapping_neg().into()));
+                }
+            }
+            Number::from_f64(js_sys::parse_float(text))
+                .map(Value::Number)
+                .ok_or_else(|| self.fail("number out of range"))
         }
     }
 

@@ -4,9 +4,7 @@
 
 use serde_json::Value;
 
-use super::error::from_js;
 use crate::error::{Error, Violation};
-use wasm_bindgen::JsValue;
 
 /// A method's argument as JSON, read field by field (serde's derive would add one deserializer
 /// per argument type to the wasm). `undefined`/`null` and absent fields read as defaults; a
@@ -113,14 +111,13 @@ pub(crate) trait Arg: Sized {
     fn read(f: &Fields) -> Result<Self, Error>;
 }
 
-/// Reads a method's argument (through JSON, depth-limited).
-pub(crate) fn arg<T: Arg>(v: &JsValue, what: &str) -> Result<T, Error> {
-    let v = from_js(v)?;
+/// Reads a method's argument from its JSON (what `from_js` read: depth-limited).
+pub(crate) fn read_arg<T: Arg>(v: &Value, what: &str) -> Result<T, Error> {
     let f = if T::OBJECT {
-        Fields::new(&v, "auth", what)?
+        Fields::new(v, "auth", what)?
     } else {
         Fields {
-            v: &v,
+            v,
             table: "auth",
             what: what.to_string(),
         }

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use serde_json::Value;
 
-use super::args::{arg, Arg, Fields};
+use super::args::{read_arg, Arg, Fields};
 use super::error::{from_js, to_js_error};
 use crate::auth::{AuthClient, AuthOptions, OtpType, Session, SignOutScope, Storage};
 use crate::error::{Error, Violation};
@@ -230,16 +230,6 @@ pub(crate) fn data_error(data: JsValue, error: JsValue) -> JsValue {
     obj(&[("data", data), ("error", error)])
 }
 
-type Answer = Result<JsValue, JsValue>;
-
-/// `{ data, error }`: `data` on success, `empty` with the error otherwise.
-fn answer(r: Result<JsValue, Error>, empty: JsValue) -> Answer {
-    Ok(match r {
-        Ok(data) => obj(&[("data", data), ("error", JsValue::NULL)]),
-        Err(e) => obj(&[("data", empty), ("error", to_js_error(&e))]),
-    })
-}
-
 fn user_session(s: Option<&Session>, user: &serde_json::Value) -> JsValue {
     obj(&[("user", to_js(user)), ("session", session_js(s))])
 }
@@ -252,8 +242,114 @@ fn no_user_only() -> JsValue {
     obj(&[("user", JsValue::NULL)])
 }
 
-fn with_session(r: Result<Session, Error>) -> Answer {
-    answer(r.map(|s| user_session(Some(&s), &s.user)), no_user())
+fn session_answer(s: Session) -> JsValue {
+    user_session(Some(&s), &s.user)
+}
+
+/// The async auth methods by their JS names: `facade.js` installs each on `mc.auth` as a call
+/// of [`JsAuth::call`] (one promise-returning export instead of one per method).
+///
+/// ```js
+/// Object.keys(mc.auth); // signUp, signInWithPassword, …, onAuthStateChange, …
+/// ```
+pub const AUTH_CALLS: &[&str] = &[
+    "signUp",
+    "signInWithPassword",
+    "signInWithOtp",
+    "verifyOtp",
+    "signInAnonymously",
+    "refreshSession",
+    "setSession",
+    "getSession",
+    "getUser",
+    "updateUser",
+    "resetPasswordForEmail",
+    "signOut",
+];
+
+/// What `data` is when method `name` fails (supabase-js's empty shapes).
+fn empty_of(name: &str) -> JsValue {
+    match name {
+        "getSession" => obj(&[("session", JsValue::NULL)]),
+        "getUser" | "updateUser" => no_user_only(),
+        "resetPasswordForEmail" => JsValue::NULL,
+        _ => no_user(),
+    }
+}
+
+/// Runs auth method `name` (one of [`AUTH_CALLS`]) with its argument: `data` on success.
+async fn run(a: &AuthClient, name: &str, v: Result<Value, Error>) -> Result<JsValue, Error> {
+    let v = &v?;
+    Ok(match name {
+        // Signs up; with autoconfirm the client is then signed in.
+        "signUp" => {
+            let c: Credentials = read_arg(v, "credentials")?;
+            let (s, u) = a.sign_up(&c.email, &c.password, c.options.data).await?;
+            user_session(s.as_ref(), &u)
+        }
+        "signInWithPassword" => {
+            let c: Credentials = read_arg(v, "credentials")?;
+            session_answer(a.sign_in_with_password(&c.email, &c.password).await?)
+        }
+        // Emails a one-time code. Options: `{ shouldCreateUser, data }`.
+        "signInWithOtp" => {
+            let c: Credentials = read_arg(v, "credentials")?;
+            let create = c.options.should_create_user.unwrap_or(true);
+            a.sign_in_with_otp(&c.email, create, c.options.data).await?;
+            no_user()
+        }
+        // Exchanges an emailed code for a session (`type`: email, signup, magiclink, recovery).
+        "verifyOtp" => {
+            let p: VerifyParams = read_arg(v, "params")?;
+            session_answer(a.verify_otp(&p.email, &p.token, p.kind).await?)
+        }
+        "signInAnonymously" => {
+            let c: Credentials = read_arg(v, "credentials")?;
+            session_answer(a.sign_in_anonymously(c.options.data).await?)
+        }
+        // Refreshes the session now (optionally from `{ refresh_token }`).
+        "refreshSession" => {
+            let t: Tokens = read_arg(v, "current")?;
+            session_answer(a.refresh_session(t.refresh_token.as_deref()).await?)
+        }
+        "setSession" => {
+            let t: Tokens = read_arg(v, "tokens")?;
+            let refresh = t.refresh_token.unwrap_or_default();
+            session_answer(a.set_session(&t.access_token, &refresh).await?)
+        }
+        // The current session (refreshed first if expired), or null.
+        "getSession" => obj(&[("session", session_js(a.get_session().await?.as_ref()))]),
+        // The signed-in user, from the server.
+        "getUser" => obj(&[("user", to_js(&a.get_user().await?))]),
+        // Changes email, password or metadata (`data`).
+        "updateUser" => {
+            let u: Attributes = read_arg(v, "attributes")?;
+            let user = a
+                .update_user(u.email.as_deref(), u.password.as_deref(), u.data)
+                .await?;
+            obj(&[("user", to_js(&user))])
+        }
+        // Emails a password-recovery code.
+        "resetPasswordForEmail" => {
+            let Email(email) = read_arg(v, "email")?;
+            a.reset_password_for_email(&email).await?;
+            obj(&[])
+        }
+        // Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
+        "signOut" => {
+            let o: SignOutOptions = read_arg(v, "options")?;
+            a.sign_out(o.scope).await?;
+            JsValue::NULL
+        }
+        other => {
+            return Err(Error::validation(vec![Violation {
+                table: "auth".into(),
+                field: other.into(),
+                rule: "unknown method".into(),
+                value: Value::Null,
+            }]))
+        }
+    })
 }
 
 #[wasm_bindgen(js_class = McAuth)]
@@ -262,238 +358,24 @@ impl JsAuth {
         JsAuth { inner }
     }
 
-    fn run<F>(&self, f: impl FnOnce(AuthClient) -> F) -> Promise
-    where
-        F: std::future::Future<Output = Answer> + 'static,
-    {
-        future_to_promise(f(self.inner.clone()))
-    }
-
-    /// Reads the argument, then runs `f` with it; a wrong argument answers `{ data: empty, error }`.
-    fn with<T, F>(
-        &self,
-        v: &JsValue,
-        what: &str,
-        empty: fn() -> JsValue,
-        f: impl FnOnce(AuthClient, T) -> F,
-    ) -> Promise
-    where
-        T: Arg,
-        F: std::future::Future<Output = Answer> + 'static,
-    {
-        match arg::<T>(v, what) {
-            Ok(t) => self.run(|a| f(a, t)),
-            Err(e) => future_to_promise(async move { answer(Err(e), empty()) }),
-        }
-    }
-
-    /// Signs up; with autoconfirm the client is then signed in.
-    ///
-    /// ```js
-    /// const { data: { user, session }, error } = await mc.auth.signUp({ email, password, options: { data: { name } } });
-    /// ```
-    #[wasm_bindgen(js_name = signUp)]
-    pub fn sign_up(&self, credentials: JsValue) -> Promise {
-        self.with(
-            &credentials,
-            "credentials",
-            no_user,
-            |a, c: Credentials| async move {
-                answer(
-                    a.sign_up(&c.email, &c.password, c.options.data)
-                        .await
-                        .map(|(s, u)| user_session(s.as_ref(), &u)),
-                    no_user(),
-                )
-            },
-        )
-    }
-
-    /// Signs in with email and password.
+    /// Runs the async method `name` (one of [`AUTH_CALLS`]) and answers supabase-js's
+    /// `{ data, error }` (`signOut`: `{ error }`); `mc.auth.<name>(arg)` calls this.
     ///
     /// ```js
     /// const { data: { session }, error } = await mc.auth.signInWithPassword({ email, password });
     /// ```
-    #[wasm_bindgen(js_name = signInWithPassword)]
-    pub fn sign_in_with_password(&self, credentials: JsValue) -> Promise {
-        self.with(
-            &credentials,
-            "credentials",
-            no_user,
-            |a, c: Credentials| async move {
-                with_session(a.sign_in_with_password(&c.email, &c.password).await)
-            },
-        )
-    }
-
-    /// Emails a one-time code. Options: `{ shouldCreateUser, data }`.
-    ///
-    /// ```js
-    /// await mc.auth.signInWithOtp({ email });
-    /// ```
-    #[wasm_bindgen(js_name = signInWithOtp)]
-    pub fn sign_in_with_otp(&self, credentials: JsValue) -> Promise {
-        self.with(
-            &credentials,
-            "credentials",
-            no_user,
-            |a, c: Credentials| async move {
-                let create = c.options.should_create_user.unwrap_or(true);
-                answer(
-                    a.sign_in_with_otp(&c.email, create, c.options.data)
-                        .await
-                        .map(|_| no_user()),
-                    no_user(),
-                )
-            },
-        )
-    }
-
-    /// Exchanges an emailed code for a session (`type`: email, signup, magiclink, recovery).
-    ///
-    /// ```js
-    /// await mc.auth.verifyOtp({ email, token, type: "email" });
-    /// ```
-    #[wasm_bindgen(js_name = verifyOtp)]
-    pub fn verify_otp(&self, params: JsValue) -> Promise {
-        self.with(
-            &params,
-            "params",
-            no_user,
-            |a, p: VerifyParams| async move {
-                with_session(a.verify_otp(&p.email, &p.token, p.kind).await)
-            },
-        )
-    }
-
-    /// Signs in as a new anonymous user.
-    ///
-    /// ```js
-    /// await mc.auth.signInAnonymously();
-    /// ```
-    #[wasm_bindgen(js_name = signInAnonymously)]
-    pub fn sign_in_anonymously(&self, credentials: JsValue) -> Promise {
-        self.with(&credentials, "credentials", no_user, |a, c: Credentials| async move {
-            with_session(a.sign_in_anonymously(c.options.data).await)
-        })
-    }
-
-    /// Refreshes the session now (optionally from `{ refresh_token }`).
-    ///
-    /// ```js
-    /// const { data: { session } } = await mc.auth.refreshSession();
-    /// ```
-    #[wasm_bindgen(js_name = refreshSession)]
-    pub fn refresh_session(&self, current: JsValue) -> Promise {
-        self.with(&current, "current", no_user, |a, t: Tokens| async move {
-            with_session(a.refresh_session(t.refresh_token.as_deref()).await)
-        })
-    }
-
-    /// Starts a session from tokens.
-    ///
-    /// ```js
-    /// await mc.auth.setSession({ access_token, refresh_token });
-    /// ```
-    #[wasm_bindgen(js_name = setSession)]
-    pub fn set_session(&self, tokens: JsValue) -> Promise {
-        self.with(&tokens, "tokens", no_user, |a, t: Tokens| async move {
-            let refresh = t.refresh_token.unwrap_or_default();
-            with_session(a.set_session(&t.access_token, &refresh).await)
-        })
-    }
-
-    /// The current session (refreshed first if expired), or null.
-    ///
-    /// ```js
-    /// const { data: { session } } = await mc.auth.getSession();
-    /// ```
-    #[wasm_bindgen(js_name = getSession)]
-    pub fn get_session(&self) -> Promise {
-        self.run(|a| async move {
-            let empty = obj(&[("session", JsValue::NULL)]);
-            answer(
-                a.get_session()
-                    .await
-                    .map(|s| obj(&[("session", session_js(s.as_ref()))])),
-                empty,
-            )
-        })
-    }
-
-    /// The signed-in user, from the server.
-    ///
-    /// ```js
-    /// const { data: { user } } = await mc.auth.getUser();
-    /// ```
-    #[wasm_bindgen(js_name = getUser)]
-    pub fn get_user(&self) -> Promise {
-        self.run(|a| async move {
-            answer(
-                a.get_user().await.map(|u| obj(&[("user", to_js(&u))])),
-                obj(&[("user", JsValue::NULL)]),
-            )
-        })
-    }
-
-    /// Changes email, password or metadata (`data`).
-    ///
-    /// ```js
-    /// await mc.auth.updateUser({ data: { theme: "dark" } });
-    /// ```
-    #[wasm_bindgen(js_name = updateUser)]
-    pub fn update_user(&self, attributes: JsValue) -> Promise {
-        self.with(
-            &attributes,
-            "attributes",
-            no_user_only,
-            |a, u: Attributes| async move {
-                answer(
-                    a.update_user(u.email.as_deref(), u.password.as_deref(), u.data)
-                        .await
-                        .map(|u| obj(&[("user", to_js(&u))])),
-                    obj(&[("user", JsValue::NULL)]),
-                )
-            },
-        )
-    }
-
-    /// Emails a password-recovery code.
-    ///
-    /// ```js
-    /// await mc.auth.resetPasswordForEmail(email);
-    /// ```
-    #[wasm_bindgen(js_name = resetPasswordForEmail)]
-    pub fn reset_password_for_email(&self, email: JsValue) -> Promise {
-        self.with(
-            &email,
-            "email",
-            || JsValue::NULL,
-            |a, Email(email)| async move {
-                answer(
-                    a.reset_password_for_email(&email).await.map(|_| obj(&[])),
-                    JsValue::NULL,
-                )
-            },
-        )
-    }
-
-    /// Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
-    ///
-    /// ```js
-    /// const { error } = await mc.auth.signOut();
-    /// ```
-    #[wasm_bindgen(js_name = signOut)]
-    pub fn sign_out(&self, options: JsValue) -> Promise {
-        let result = arg::<SignOutOptions>(&options, "options");
-        self.run(|a| async move {
-            let r = match result {
-                Ok(o) => a.sign_out(o.scope).await,
-                Err(e) => Err(e),
-            };
-            Ok(match r {
-                Ok(()) => obj(&[("error", JsValue::NULL)]),
-                Err(e) => obj(&[("error", to_js_error(&e))]),
+    pub fn call(&self, name: String, arg: JsValue) -> Promise {
+        let a = self.inner.clone();
+        // The argument is read now, as supabase-js reads it before its first await.
+        let arg = from_js(&arg);
+        future_to_promise(async move {
+            let r = run(&a, &name, arg).await;
+            Ok(match (name.as_str(), r) {
+                ("signOut", r) => {
+                    obj(&[("error", r.err().map_or(JsValue::NULL, |e| to_js_error(&e)))])
+                }
+                (_, Ok(data)) => obj(&[("data", data), ("error", JsValue::NULL)]),
+                (name, Err(e)) => obj(&[("data", empty_of(name)), ("error", to_js_error(&e))]),
             })
         })
     }

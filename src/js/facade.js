@@ -248,7 +248,7 @@ export function installMethods(names) {
 function guardAll(target, source) {
   let proto = Object.getPrototypeOf(source);
   for (const name of Object.getOwnPropertyNames(proto)) {
-    if (name === "constructor" || name === "free" || name.startsWith("__") || typeof proto[name] !== "function") continue;
+    if (name === "constructor" || name === "free" || name === "call" || name.startsWith("__") || typeof proto[name] !== "function") continue;
     Object.defineProperty(target, name, {
       value: (...args) => {
         try {
@@ -262,11 +262,30 @@ function guardAll(target, source) {
   }
 }
 
+let authCalls = [];
+
+/** The async auth methods' names (the Rust `AUTH_CALLS`), each a call of the core's `call`. */
+export function installAuthCalls(names) {
+  if (Array.isArray(names)) authCalls = names;
+}
+
 /** `mc.auth`: the auth methods of the core, each turning anything thrown into an McError. */
 export class McAuth {
   constructor(raw) {
     hidden(this, { _raw: raw });
     guardAll(this, raw);
+    for (const name of authCalls) {
+      Object.defineProperty(this, name, {
+        value: (arg) => {
+          try {
+            return raw.call(name, arg);
+          } catch (e) {
+            throw toMcError(e);
+          }
+        },
+        enumerable: false,
+      });
+    }
   }
   get [Symbol.toStringTag]() {
     return "McAuth";

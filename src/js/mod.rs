@@ -31,6 +31,8 @@ extern "C" {
     fn install_methods(names: js_sys::Array);
     #[wasm_bindgen(js_name = installWorkflows)]
     fn install_workflows(groups: JsValue);
+    #[wasm_bindgen(js_name = installAuthCalls)]
+    fn install_auth_calls(names: JsValue);
 }
 
 /// The schema's TypeScript declarations (`Database`, `Tables<>`, `Constants`, `AgentRow`, …),
@@ -156,6 +158,7 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             .map(JsValue::from)
             .collect(),
     );
+    install_auth_calls(crate::http::platform::to_js(&auth::AUTH_CALLS.into()));
     install_workflows(crate::http::platform::to_js(&serde_json::Value::Array(
         crate::domain::WORKFLOWS
             .iter()
