@@ -89,3 +89,19 @@ fn the_workflows_of_api_d_ts_are_the_domain_layer_s() {
         .collect();
     assert_eq!(in_ts, in_rust);
 }
+
+#[test]
+fn the_async_auth_methods_of_api_d_ts_are_auth_calls() {
+    let ts = include_str!("../src/js/api.d.ts");
+    let start = ts.find("export declare class McAuth {").expect("McAuth");
+    let body = &ts[start..];
+    let body = &body[..body.find("\n}").expect("end of class")];
+    // The methods answering a Promise; the others (onAuthStateChange, start/stopAutoRefresh)
+    // are the core's own exports.
+    let in_ts: Vec<&str> = body
+        .lines()
+        .filter(|l| l.contains("): Promise<"))
+        .filter_map(|l| l.trim_start().split('(').next())
+        .collect();
+    assert_eq!(in_ts, mission_control_sdk::auth::AUTH_CALLS);
+}

@@ -246,27 +246,6 @@ fn session_answer(s: Session) -> JsValue {
     user_session(Some(&s), &s.user)
 }
 
-/// The async auth methods by their JS names: `facade.js` installs each on `mc.auth` as a call
-/// of [`JsAuth::call`] (one promise-returning export instead of one per method).
-///
-/// ```js
-/// Object.keys(mc.auth); // signUp, signInWithPassword, …, onAuthStateChange, …
-/// ```
-pub const AUTH_CALLS: &[&str] = &[
-    "signUp",
-    "signInWithPassword",
-    "signInWithOtp",
-    "verifyOtp",
-    "signInAnonymously",
-    "refreshSession",
-    "setSession",
-    "getSession",
-    "getUser",
-    "updateUser",
-    "resetPasswordForEmail",
-    "signOut",
-];
-
 /// What `data` is when method `name` fails (supabase-js's empty shapes).
 fn empty_of(name: &str) -> JsValue {
     match name {
@@ -277,7 +256,7 @@ fn empty_of(name: &str) -> JsValue {
     }
 }
 
-/// Runs auth method `name` (one of [`AUTH_CALLS`]) with its argument: `data` on success.
+/// Runs auth method `name` (one of `AUTH_CALLS`) with its argument: `data` on success.
 async fn run(a: &AuthClient, name: &str, v: Result<Value, Error>) -> Result<JsValue, Error> {
     let v = &v?;
     Ok(match name {
@@ -358,7 +337,7 @@ impl JsAuth {
         JsAuth { inner }
     }
 
-    /// Runs the async method `name` (one of [`AUTH_CALLS`]) and answers supabase-js's
+    /// Runs the async method `name` (one of `AUTH_CALLS`) and answers supabase-js's
     /// `{ data, error }` (`signOut`: `{ error }`); `mc.auth.<name>(arg)` calls this.
     ///
     /// ```js

@@ -158,7 +158,9 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             .map(JsValue::from)
             .collect(),
     );
-    install_auth_calls(crate::http::platform::to_js(&auth::AUTH_CALLS.into()));
+    install_auth_calls(crate::http::platform::to_js(
+        &crate::auth::AUTH_CALLS.into(),
+    ));
     install_workflows(crate::http::platform::to_js(&serde_json::Value::Array(
         crate::domain::WORKFLOWS
             .iter()
