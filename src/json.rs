@@ -130,7 +130,7 @@ impl Parser<'_> {
     fn fail(&self, why: &str) -> String {
         let mut m = String::from(why);
         m.push_str(" at byte ");
-        push_int(&mut m, self.at as u64, false);
+        push_decimal(&mut m, self.at as u64);
         m
     }
 
@@ -369,15 +369,24 @@ impl Parser<'_> {
 
 fn write_number(out: &mut String, n: &Number) {
     if let Some(i) = n.as_i64() {
-        push_int(out, i.unsigned_abs(), i < 0);
+        if i < 0 {
+            out.push('-');
+        }
+        push_decimal(out, i.unsigned_abs());
     } else if let Some(u) = n.as_u64() {
-        push_int(out, u, false);
+        push_decimal(out, u);
     } else {
         float::write(out, n);
     }
 }
 
-fn push_int(out: &mut String, mut u: u64, negative: bool) {
+/// Appends `u` in decimal (no formatting machinery, no allocation): JSON's integers and the
+/// numbers of the query plan line.
+///
+/// ```js
+/// // Rust: json::push_decimal(&mut out, 42)
+/// ```
+pub(crate) fn push_decimal(out: &mut String, mut u: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -388,12 +397,7 @@ fn push_int(out: &mut String, mut u: u64, negative: bool) {
             break;
         }
     }
-    if negative {
-        out.push('-');
-    }
-    for d in &digits[at..] {
-        out.push(*d as char);
-    }
+    digits[at..].iter().for_each(|d| out.push(char::from(*d)));
 }
 
 /// A JSON string as serde_json writes it: `"` and `\` escaped, control characters as

@@ -219,7 +219,7 @@ pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
     out.push_str(ex.method.as_str());
     for n in numbers {
         out.push(' ');
-        push_number(&mut out, n);
+        crate::json::push_decimal(&mut out, n.into());
     }
     out.push('\n');
     out.push_str(&url);
@@ -227,22 +227,6 @@ pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
     out.push_str(&body);
     out.push_str(&headers);
     Ok(out)
-}
-
-/// Appends `n` in decimal (no formatting machinery, no allocation).
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[i..].iter().for_each(|d| out.push(char::from(*d)));
 }
 
 /// The return shapes by their number in a `meta` line (written by [`plan`], read by
