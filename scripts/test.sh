@@ -55,6 +55,8 @@ run browser cargo timeout 1500 wasm-pack test --headless --chrome --mode no-inst
 run package check bash scripts/build-pkg.sh --node
 run size check bash scripts/size.sh
 run node node timeout 300 node --test tests/node/
+# Exact numbers at 10 / 1,000 / 5,000 agents (issue 24): prints requests, bytes and ms per size.
+run scale node timeout 900 node --test --test-concurrency=1 tests/scale/
 run oracle tap bash scripts/gen-types.sh --check
 run types check bash -c 'tsc -p tests/types/tsconfig.ours.json && tsc -p tests/types/tsconfig.product.json'
 run e2e node bash -c 'bash scripts/build-www.sh --build && timeout 300 node --test --test-concurrency=1 tests/e2e/'

@@ -15,17 +15,32 @@ use serde_json::{json, Value};
 
 use super::workflows::{field, id_of, invalid, Workflows};
 use crate::error::Error;
-use crate::rest::QueryBuilder;
+use crate::rest::{Count, QueryBuilder};
 
-type Pending = Pin<Box<dyn Future<Output = Result<Value, Error>>>>;
+type Answer = (Value, Option<u64>);
+type Pending = Pin<Box<dyn Future<Output = Result<Answer, Error>>>>;
 
 /// Runs the queries at once and waits for all of them (one round trip of latency).
 async fn all(queries: Vec<QueryBuilder>) -> Result<Vec<Value>, Error> {
+    Ok(all_counted(queries)
+        .await?
+        .into_iter()
+        .map(|(v, _)| v)
+        .collect())
+}
+
+/// [`all`], with each answer's count (`Content-Range`) beside its data.
+async fn all_counted(queries: Vec<QueryBuilder>) -> Result<Vec<Answer>, Error> {
     let mut futs: Vec<Option<Pending>> = queries
         .into_iter()
-        .map(|q| Some(Box::pin(async move { q.execute().await?.data() }) as Pending))
+        .map(|q| {
+            Some(Box::pin(async move {
+                let r = q.execute().await?;
+                Ok((r.data()?, r.count))
+            }) as Pending)
+        })
         .collect();
-    let mut out: Vec<Option<Result<Value, Error>>> = futs.iter().map(|_| None).collect();
+    let mut out: Vec<Option<Result<Answer, Error>>> = futs.iter().map(|_| None).collect();
     std::future::poll_fn(|cx| {
         let mut pending = false;
         for (slot, f) in out.iter_mut().zip(futs.iter_mut()) {
@@ -59,23 +74,277 @@ fn s<'a>(row: &'a Value, k: &str) -> &'a str {
 
 const OPEN: &str = "(PENDING,IN_PROGRESS,BLOCKED)";
 
-/// The department of an agent.
-fn dept_of<'a>(agents: &'a [Value], agent: &str) -> &'a str {
-    agents
-        .iter()
-        .find(|a| s(a, "id") == agent)
-        .map(|a| s(a, "department_id"))
-        .unwrap_or_default()
+/// The company read of `load`: the company with its sectors and departments, every count the
+/// cockpit shows that the company or a department can count (embedded `count`s, filtered below:
+/// exact at any size, one row each), the three newest memory entries and the newest pulses.
+const COMPANY_SELECT: &str = "*,sectors(*),\
+departments(*,open:tasks(count),blocked:tasks(count),done:tasks(count),headcount:agents!agents_department_id_fkey(count)),\
+open:tasks(count),pending:tasks(count),in_progress:tasks(count),blocked:tasks(count),done:tasks(count),\
+decisions:memory_entries(count),knowledge:memory_entries(count),memory:memory_entries(id,type,summary,details,created_at),\
+pulses_ok:pulses(count),pulses_failed:pulses(count),\
+recent:pulses(id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey(name))";
+
+/// The filters of the embedded counts and lists in [`COMPANY_SELECT`] (column, operator, value).
+const COMPANY_FILTERS: &[(&str, &str, &str)] = &[
+    ("departments.open.status", "in", OPEN),
+    ("departments.blocked.status", "eq", "BLOCKED"),
+    ("departments.done.status", "eq", "COMPLETE"),
+    ("departments.headcount.status", "eq", "ACTIVE"),
+    ("open.status", "in", OPEN),
+    ("pending.status", "eq", "PENDING"),
+    ("in_progress.status", "eq", "IN_PROGRESS"),
+    ("blocked.status", "eq", "BLOCKED"),
+    ("done.status", "eq", "COMPLETE"),
+    ("decisions.type", "eq", "DECISION"),
+    ("knowledge.type", "eq", "KNOWLEDGE"),
+    ("pulses_ok.status", "eq", "COMPLETE"),
+    ("pulses_failed.status", "eq", "FAILED"),
+    ("recent.status", "neq", "RUNNING"),
+];
+
+/// The roster read: every agent with its own counts. `loose*` count the agent's tasks that have
+/// no department (they count for the assignee's); `raised` its pending ACTION_REQUIRED
+/// escalations, `inbound` the pending escalations sent to it, `inbox` its unread messages,
+/// `failed` its pulses that failed in the last 24 hours.
+const ROSTER_SELECT: &str = "id,name,role,tier,human,status,department_id,reports_to,autonomy_level,last_pulse,mandate,created_at,\
+open:tasks!tasks_assignee_id_fkey(count),blocked:tasks!tasks_assignee_id_fkey(count),done:tasks!tasks_assignee_id_fkey(count),\
+loose:tasks!tasks_assignee_id_fkey(count),loose_blocked:tasks!tasks_assignee_id_fkey(count),loose_done:tasks!tasks_assignee_id_fkey(count),\
+raised:escalations!escalations_from_agent_id_fkey(count),inbound:escalations!escalations_to_agent_id_fkey(count),\
+inbox:messages!messages_to_agent_id_fkey(count),failed:pulses(count)";
+
+const ROSTER_FILTERS: &[(&str, &str, &str)] = &[
+    ("open.status", "in", OPEN),
+    ("blocked.status", "eq", "BLOCKED"),
+    ("done.status", "eq", "COMPLETE"),
+    ("loose.status", "in", OPEN),
+    ("loose.department_id", "is", "null"),
+    ("loose_blocked.status", "eq", "BLOCKED"),
+    ("loose_blocked.department_id", "is", "null"),
+    ("loose_done.status", "eq", "COMPLETE"),
+    ("loose_done.department_id", "is", "null"),
+    ("raised.status", "eq", "PENDING"),
+    ("raised.type", "eq", "ACTION_REQUIRED"),
+    ("inbound.status", "eq", "PENDING"),
+    ("inbox.read_at", "is", "null"),
+    ("failed.status", "eq", "FAILED"),
+];
+
+/// Rows per roster page: the server's `max_rows` (Supabase's default, 1,000).
+const ROSTER_PAGE: u64 = 1000;
+/// Pending escalations listed by `load` (their number is counted exactly).
+const PENDING_LISTED: u64 = 100;
+/// Newest finished pulses listed by `load`.
+const RECENT_PULSES: u64 = 50;
+
+/// The department read of `department`: exact counts, and every agent with what it adds.
+const DEPARTMENT_SELECT: &str = "*,open:tasks(count),blocked:tasks(count),done:tasks(count),\
+agents!agents_department_id_fkey(*,loose:tasks!tasks_assignee_id_fkey(count),loose_blocked:tasks!tasks_assignee_id_fkey(count),\
+loose_done:tasks!tasks_assignee_id_fkey(count),raised:escalations!escalations_from_agent_id_fkey(count))";
+
+const DEPARTMENT_FILTERS: &[(&str, &str, &str)] = &[
+    ("open.status", "in", OPEN),
+    ("blocked.status", "eq", "BLOCKED"),
+    ("done.status", "eq", "COMPLETE"),
+    ("agents.loose.status", "in", OPEN),
+    ("agents.loose.department_id", "is", "null"),
+    ("agents.loose_blocked.status", "eq", "BLOCKED"),
+    ("agents.loose_blocked.department_id", "is", "null"),
+    ("agents.loose_done.status", "eq", "COMPLETE"),
+    ("agents.loose_done.department_id", "is", "null"),
+    ("agents.raised.status", "eq", "PENDING"),
+    ("agents.raised.type", "eq", "ACTION_REQUIRED"),
+];
+
+/// Rows a view lists (newest first); what it counts is counted exactly.
+const LISTED: u64 = 50;
+
+/// A row without the embed that only served to filter it.
+fn strip_join(row: &Value) -> Value {
+    let mut row = row.clone();
+    if let Some(o) = row.as_object_mut() {
+        o.remove("assignee");
+        o.remove("sender");
+    }
+    row
 }
 
-/// The department a task counts for: its own, or its assignee's.
-fn task_dept<'a>(agents: &'a [Value], t: &'a Value) -> &'a str {
-    if field(t, "department_id").is_null() {
-        dept_of(agents, s(t, "assignee_id"))
-    } else {
-        s(t, "department_id")
+/// Adds filters written as PostgREST text.
+fn raw(mut q: QueryBuilder, filters: &[(&str, &str, &str)]) -> QueryBuilder {
+    for (col, op, v) in filters {
+        q = q.filter(col, op, &Value::String((*v).into()));
+    }
+    q
+}
+
+/// An embedded `count` (`[{"count": n}]`), 0 when absent.
+fn n(row: &Value, key: &str) -> u64 {
+    rows(field(row, key))
+        .first()
+        .and_then(|c| field(c, "count").as_u64())
+        .unwrap_or(0)
+}
+
+/// Runs two futures at once.
+async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    match (ra, rb) {
+        (Some(a), Some(b)) => (a, b),
+        _ => unreachable!("both futures are ready"),
     }
 }
+
+/// The cockpit from the company read, the roster and the pending escalations: every number a
+/// count the database made.
+fn compose(
+    mut company: Value,
+    agents: Vec<Value>,
+    escalations: &[Value],
+    pending: Option<u64>,
+) -> Value {
+    let ceo = s(&company, "ceo_id").to_string();
+    // Per department: what its agents' own counts add (tasks without a department, their
+    // pending ACTION_REQUIRED escalations).
+    let by_dept = |did: &str, key: &str| -> u64 {
+        agents
+            .iter()
+            .filter(|a| s(a, "department_id") == did)
+            .map(|a| n(a, key))
+            .sum()
+    };
+    let departments: Vec<Value> = rows(field(&company, "departments"))
+        .iter()
+        .map(|d| {
+            let did = s(d, "id");
+            let chief = agents.iter().find(|a| s(a, "id") == s(d, "chief_id"));
+            let blocked = n(d, "blocked") + by_dept(did, "loose_blocked");
+            json!({
+                "id": did, "type": field(d, "type"), "health": field(d, "health"), "key_metric": field(d, "key_metric"),
+                "chief": chief.map(|c| json!({"id": field(c, "id"), "name": field(c, "name"), "role": field(c, "role")})),
+                "headcount": n(d, "headcount"),
+                "openItems": n(d, "open") + by_dept(did, "loose"),
+                "blocked": blocked,
+                "completedTasks": n(d, "done") + by_dept(did, "loose_done"),
+                "risks": blocked + by_dept(did, "raised"),
+            })
+        })
+        .collect();
+    let to_ceo = agents
+        .iter()
+        .find(|a| s(a, "id") == ceo)
+        .map_or(0, |a| n(a, "inbound"));
+    let at_risk = departments
+        .iter()
+        .filter(|d| field(d, "risks").as_u64() > Some(0) || s(d, "health") != "GREEN")
+        .count() as u64;
+    let regions: Vec<Value> = rows(field(&company, "sectors"))
+        .iter()
+        .map(|sec| {
+            let t = s(sec, "type");
+            let own = match t {
+                "COMMAND" => to_ceo,
+                "ORGANIZATION" => at_risk,
+                _ => 0,
+            };
+            json!({"id": field(sec, "id"), "type": t, "health": field(sec, "health"), "data": field(sec, "data"),
+                   "attention": own + u64::from(s(sec, "health") != "GREEN")})
+        })
+        .collect();
+    let roster: Vec<Value> = agents
+        .iter()
+        .map(|a| {
+            let mut out = serde_json::Map::new();
+            for k in ROSTER_FIELDS {
+                out.insert((*k).into(), field(a, k).clone());
+            }
+            for (k, v) in [
+                (
+                    "activeTasks",
+                    n(a, "open") - n(a, "blocked").min(n(a, "open")),
+                ),
+                ("blockedTasks", n(a, "blocked")),
+                ("completedTasks", n(a, "done")),
+                ("inbox", n(a, "inbox")),
+                ("pendingEscalations", n(a, "inbound")),
+                ("failedPulses24h", n(a, "failed")),
+            ] {
+                out.insert(k.into(), json!(v));
+            }
+            Value::Object(out)
+        })
+        .collect();
+    let counts = json!({
+        "PENDING": n(&company, "pending"), "IN_PROGRESS": n(&company, "in_progress"),
+        "BLOCKED": n(&company, "blocked"), "COMPLETE": n(&company, "done"),
+    });
+    let open = n(&company, "open");
+    let memory =
+        json!({"DECISION": n(&company, "decisions"), "KNOWLEDGE": n(&company, "knowledge")});
+    let pulses24h =
+        json!({"COMPLETE": n(&company, "pulses_ok"), "FAILED": n(&company, "pulses_failed")});
+    let recent_memory = field(&company, "memory").clone();
+    let recent_pulses: Vec<Value> = rows(field(&company, "recent"))
+        .iter()
+        .map(pulse_summary)
+        .collect();
+    if let Some(o) = company.as_object_mut() {
+        for k in [
+            "sectors",
+            "departments",
+            "open",
+            "pending",
+            "in_progress",
+            "blocked",
+            "done",
+            "decisions",
+            "knowledge",
+            "memory",
+            "pulses_ok",
+            "pulses_failed",
+            "recent",
+        ] {
+            o.remove(k);
+        }
+    }
+    json!({"company": company, "regions": regions, "departments": departments, "roster": roster,
+           "pendingEscalations": escalations, "pendingEscalationCount": pending.unwrap_or(escalations.len() as u64),
+           "openTasks": open, "taskCounts": counts, "memoryCounts": memory, "recentMemory": recent_memory,
+           "recentPulses": recent_pulses, "pulses24h": pulses24h})
+}
+
+/// The agent columns a roster entry keeps.
+const ROSTER_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "role",
+    "tier",
+    "human",
+    "status",
+    "department_id",
+    "reports_to",
+    "autonomy_level",
+    "last_pulse",
+    "mandate",
+    "created_at",
+];
 
 fn page(args: &Value) -> (u64, u64) {
     let limit = field(args, "limit").as_u64().unwrap_or(20).clamp(1, 1000);
@@ -132,12 +401,26 @@ impl Workflows {
     }
 
     async fn load(&self, company: &Value) -> Result<Value, Error> {
-        let c = self
-            .client
-            .from("companies")
-            .select("*,sectors(*),departments(*)")
-            .order("created_at", true, None, None)
-            .limit(1, None);
+        let mut c = raw(
+            self.client
+                .from("companies")
+                .select(COMPANY_SELECT)
+                .order("created_at", true, None, None)
+                .limit(1, None),
+            COMPANY_FILTERS,
+        )
+        .order("created_at", false, None, Some("memory"))
+        .limit(3, Some("memory"))
+        .order("started_at", false, None, Some("recent"))
+        .limit(RECENT_PULSES, Some("recent"));
+        let day_ago = crate::http::platform::rfc3339_ago(86_400);
+        for alias in ["pulses_ok", "pulses_failed"] {
+            c = c.filter(
+                &format!("{alias}.completed_at"),
+                "gte",
+                &Value::String(day_ago.clone()),
+            );
+        }
         let c = match company {
             Value::Null => c,
             v => c.eq("id", id_of("companies", "id", v)?.as_str()),
@@ -147,135 +430,176 @@ impl Workflows {
             return Ok(Value::Null);
         };
         let id = s(&company, "id").to_string();
-        let r = all(vec![
-            self.client.from("agents").select("id,name,role,tier,human,status,department_id,reports_to,autonomy_level,last_pulse").eq("company_id", id.as_str()).order("tier", true, None, None).order("name", true, None, None),
-            self.client.from("tasks").select("id,title,status,priority,assignee_id,department_id").eq("company_id", id.as_str()).filter("status", "in", &Value::String(OPEN.into())),
-            self.client.from("escalations").select("*").eq("company_id", id.as_str()).eq("status", "PENDING").order("created_at", false, None, None),
-        ])
-        .await?;
-        let (agents, tasks, escalations) = (rows(&r[0]), rows(&r[1]), rows(&r[2]));
-        let dept_of = |agent: &str| dept_of(agents, agent);
-        let task_dept = |t: &Value| task_dept(agents, t).to_string();
-        let departments: Vec<Value> = rows(field(&company, "departments"))
-            .iter()
-            .map(|d| {
-                let did = s(d, "id");
-                let chief = agents.iter().find(|a| s(a, "id") == s(d, "chief_id"));
-                let open = tasks.iter().filter(|t| task_dept(t) == did).count();
-                let blocked = tasks.iter().filter(|t| task_dept(t) == did && s(t, "status") == "BLOCKED").count();
-                let escalated = escalations.iter().filter(|e| s(e, "type") == "ACTION_REQUIRED" && dept_of(s(e, "from_agent_id")) == did).count();
-                json!({
-                    "id": did, "type": field(d, "type"), "health": field(d, "health"), "key_metric": field(d, "key_metric"),
-                    "chief": chief.map(|c| json!({"id": field(c, "id"), "name": field(c, "name")})),
-                    "headcount": agents.iter().filter(|a| s(a, "department_id") == did && s(a, "status") == "ACTIVE").count(),
-                    "openItems": open, "risks": blocked + escalated,
-                })
-            })
-            .collect();
-        let ceo = s(&company, "ceo_id");
-        let at_risk = departments
-            .iter()
-            .filter(|d| field(d, "risks").as_u64() > Some(0) || s(d, "health") != "GREEN")
-            .count();
-        let regions: Vec<Value> = rows(field(&company, "sectors"))
-            .iter()
-            .map(|sec| {
-                let t = s(sec, "type");
-                let own = match t {
-                    "COMMAND" => escalations.iter().filter(|e| s(e, "to_agent_id") == ceo).count(),
-                    "ORGANIZATION" => at_risk,
-                    _ => 0,
-                };
-                json!({"id": field(sec, "id"), "type": t, "health": field(sec, "health"), "data": field(sec, "data"),
-                       "attention": own + usize::from(s(sec, "health") != "GREEN")})
-            })
-            .collect();
-        let roster: Vec<Value> = agents
-            .iter()
-            .map(|a| {
-                let mut a = a.clone();
-                let n = tasks
-                    .iter()
-                    .filter(|t| s(t, "assignee_id") == s(&a, "id") && s(t, "status") != "BLOCKED")
-                    .count();
-                a["activeTasks"] = json!(n);
-                a
-            })
-            .collect();
-        let mut company = company;
-        if let Some(o) = company.as_object_mut() {
-            o.remove("sectors");
-            o.remove("departments");
+        let escalations = self
+            .client
+            .from("escalations")
+            .select("*")
+            .eq("company_id", id.as_str())
+            .eq("status", "PENDING")
+            .order("created_at", false, None, None)
+            .limit(PENDING_LISTED, None)
+            .count(Count::Exact, false);
+        let (agents, escalations) =
+            join(self.roster(&id), async { escalations.execute().await }).await;
+        let (agents, escalations) = (agents?, escalations?);
+        let pending_count = escalations.count;
+        let escalations = escalations.data()?;
+        Ok(compose(company, agents, rows(&escalations), pending_count))
+    }
+
+    /// Every agent of a company with its counts, paged until complete: the first page tells the
+    /// total, the others are read at once.
+    async fn roster(&self, company: &str) -> Result<Vec<Value>, Error> {
+        let day_ago = Value::String(crate::http::platform::rfc3339_ago(86_400));
+        let page = |from: u64| {
+            raw(
+                self.client
+                    .from("agents")
+                    .select(ROSTER_SELECT)
+                    .eq("company_id", company)
+                    .order("tier", true, None, None)
+                    .order("name", true, None, None)
+                    .order("id", true, None, None)
+                    .range(from, from + ROSTER_PAGE - 1, None),
+                ROSTER_FILTERS,
+            )
+            .filter("failed.completed_at", "gte", &day_ago)
+        };
+        let first = page(0).count(Count::Exact, false).execute().await?;
+        let total = first.count.unwrap_or(0);
+        let mut agents = match first.data()? {
+            Value::Array(v) => v,
+            _ => Vec::new(),
+        };
+        if total > agents.len() as u64 {
+            let rest = (1..total.div_ceil(ROSTER_PAGE))
+                .map(|p| page(p * ROSTER_PAGE))
+                .collect();
+            for v in all(rest).await? {
+                if let Value::Array(more) = v {
+                    agents.extend(more);
+                }
+            }
         }
-        Ok(
-            json!({"company": company, "regions": regions, "departments": departments, "roster": roster,
-                  "pendingEscalations": escalations, "openTasks": tasks.len()}),
-        )
+        Ok(agents)
     }
 
     async fn department(&self, id: &Value) -> Result<Value, Error> {
         let id = id_of("departments", "id", id)?;
-        let d = self.read("departments", &id).await?;
-        let r = all(vec![
+        // The department with its exact counts and every agent (an embed is not cut at
+        // max_rows), each agent with its tasks that have no department and its pending
+        // ACTION_REQUIRED escalations.
+        let d = raw(
             self.client
-                .from("agents")
-                .select("*")
-                .eq("department_id", id.as_str())
-                .order("tier", true, None, None)
-                .order("name", true, None, None),
-            self.client
+                .from("departments")
+                .select(DEPARTMENT_SELECT)
+                .eq("id", id.as_str()),
+            DEPARTMENT_FILTERS,
+        )
+        .order("tier", true, None, Some("agents"))
+        .order("name", true, None, Some("agents"))
+        .maybe_single()
+        .execute()
+        .await?
+        .data()?;
+        if d.is_null() {
+            return Err(Error::new(
+                crate::error::ErrorCode::SingleRowMismatch,
+                "no department with that id is visible",
+            ));
+        }
+        let in_dept = |q: QueryBuilder| {
+            q.select("*,assignee:agents!tasks_assignee_id_fkey!inner(department_id)")
+                .eq("assignee.department_id", id.as_str())
+        };
+        let newest = |q: QueryBuilder| q.order("created_at", false, None, None).limit(LISTED, None);
+        let tasks = |st: &str| {
+            let own = self
+                .client
                 .from("tasks")
                 .select("*")
-                .eq("department_id", id.as_str())
+                .eq("department_id", id.as_str());
+            let loose = in_dept(self.client.from("tasks")).is("department_id", Value::Null);
+            [own, loose].map(|q| newest(q.filter("status", "in", &Value::String(st.into()))))
+        };
+        let [open, loose_open] = tasks(OPEN);
+        let [done, loose_done] = tasks("(COMPLETE)");
+        let r = all(vec![
+            open,
+            loose_open,
+            done,
+            loose_done,
+            self.client
+                .from("escalations")
+                .select("*,sender:agents!escalations_from_agent_id_fkey!inner(department_id)")
+                .eq("sender.department_id", id.as_str())
+                .eq("type", "ACTION_REQUIRED")
+                .neq("status", "RESOLVED")
                 .order("created_at", false, None, None)
-                .limit(200, None),
+                .limit(LISTED, None),
+            self.client
+                .from("pulses")
+                .select("id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey!inner(name,department_id)")
+                .eq("agents.department_id", id.as_str())
+                .neq("status", "RUNNING")
+                .order("started_at", false, None, None)
+                .limit(20, None),
         ])
         .await?;
-        let (agents, dept_tasks) = (rows(&r[0]).to_vec(), rows(&r[1]).to_vec());
-        let ids: Vec<&str> = agents.iter().map(|a| s(a, "id")).collect();
-        let list = format!("({})", ids.join(","));
-        let (tasks, escalations, pulses) = if ids.is_empty() {
-            (dept_tasks, Vec::new(), Vec::new())
-        } else {
-            let r = all(vec![
-                self.client.from("tasks").select("*").filter("assignee_id", "in", &Value::String(list.clone())).order("created_at", false, None, None).limit(200, None),
-                self.client.from("escalations").select("*").filter("from_agent_id", "in", &Value::String(list.clone())).neq("status", "RESOLVED"),
-                self.client.from("pulses").select("id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey(name)").filter("agent_id", "in", &Value::String(list)).neq("status", "RUNNING").order("started_at", false, None, None).limit(20, None),
-            ])
-            .await?;
-            let mut tasks = dept_tasks;
-            for t in rows(&r[0]) {
-                if !tasks.iter().any(|x| s(x, "id") == s(t, "id")) {
-                    tasks.push(t.clone());
+        let merged = |a: &Value, b: &Value| {
+            let mut v: Vec<Value> = rows(a).iter().chain(rows(b)).map(strip_join).collect();
+            v.sort_by(|x, y| s(y, "created_at").cmp(s(x, "created_at")));
+            v.truncate(LISTED as usize);
+            v
+        };
+        let open = merged(&r[0], &r[1]);
+        let escalations: Vec<Value> = rows(&r[4]).iter().map(strip_join).collect();
+        let agents: Vec<Value> = rows(field(&d, "agents"))
+            .iter()
+            .map(|a| {
+                let mut a = a.clone();
+                if let Some(o) = a.as_object_mut() {
+                    for k in ["loose", "loose_blocked", "loose_done", "raised"] {
+                        o.remove(k);
+                    }
                 }
-            }
-            (
-                tasks,
-                rows(&r[1]).to_vec(),
-                rows(&r[2]).iter().map(pulse_summary).collect(),
-            )
-        };
-        let by = |st: &[&str]| {
-            tasks
+                a
+            })
+            .collect();
+        let sum = |k: &str| {
+            rows(field(&d, "agents"))
                 .iter()
-                .filter(|t| st.contains(&s(t, "status")))
-                .cloned()
-                .collect::<Vec<_>>()
+                .map(|a| n(a, k))
+                .sum::<u64>()
         };
-        let mut blockers = by(&["BLOCKED"]);
-        blockers.extend(
-            escalations
-                .iter()
-                .filter(|e| s(e, "type") == "ACTION_REQUIRED")
-                .cloned(),
-        );
+        let blocked = n(&d, "blocked") + sum("loose_blocked");
+        let counts = json!({
+            "headcount": agents.iter().filter(|a| s(a, "status") == "ACTIVE").count(),
+            "openTasks": n(&d, "open") + sum("loose"),
+            "completedTasks": n(&d, "done") + sum("loose_done"),
+            "blockedTasks": blocked,
+            "blockers": blocked + sum("raised"),
+        });
+        let mut blockers: Vec<Value> = open
+            .iter()
+            .filter(|t| s(t, "status") == "BLOCKED")
+            .cloned()
+            .collect();
+        blockers.extend(escalations);
         let chief = agents
             .iter()
             .find(|a| s(a, "id") == s(&d, "chief_id"))
             .cloned();
+        let mut department = d;
+        if let Some(o) = department.as_object_mut() {
+            for k in ["agents", "open", "blocked", "done"] {
+                o.remove(k);
+            }
+        }
         Ok(
-            json!({"department": d, "chief": chief, "agents": agents, "openTasks": by(&["PENDING", "IN_PROGRESS", "BLOCKED"]),
-                  "completedTasks": by(&["COMPLETE"]), "blockers": blockers, "recentPulses": pulses}),
+            json!({"department": department, "chief": chief, "agents": agents, "counts": counts,
+                  "openTasks": open, "completedTasks": merged(&r[2], &r[3]), "blockers": blockers,
+                  "recentPulses": rows(&r[5]).iter().map(pulse_summary).collect::<Vec<_>>()}),
         )
     }
 
@@ -289,12 +613,15 @@ impl Workflows {
                 .select("*")
                 .eq("assignee_id", id.as_str())
                 .filter("status", "in", &Value::String(OPEN.into()))
-                .order("created_at", false, None, None),
+                .order("created_at", false, None, None)
+                .limit(LISTED, None)
+                .count(Count::Exact, false),
             self.client
                 .from("messages")
                 .select("id")
                 .eq("to_agent_id", id.as_str())
-                .is("read_at", Value::Null),
+                .is("read_at", Value::Null)
+                .count(Count::Exact, true),
         ];
         if let Some(b) = &boss {
             qs.push(
@@ -304,14 +631,15 @@ impl Workflows {
                     .eq("id", b.as_str()),
             );
         }
-        let r = all(qs).await?;
+        let r = all_counted(qs).await?;
         let reports_to_name = r
             .get(2)
-            .and_then(|v| rows(v).first())
+            .and_then(|(v, _)| rows(v).first())
             .map(|b| field(b, "name").clone())
             .unwrap_or(Value::Null);
         Ok(
-            json!({"agent": a, "reportsToName": reports_to_name, "inboxCount": rows(&r[1]).len(), "activeTasks": r[0]}),
+            json!({"agent": a, "reportsToName": reports_to_name, "inboxCount": r[1].1.unwrap_or(0),
+                  "activeTasks": r[0].0, "activeTaskCount": r[0].1.unwrap_or(0)}),
         )
     }
 

@@ -181,13 +181,25 @@ export type McOnboardingPlan = McOnboardingInput & {
 }
 /** L1: a sector region. `attention`: 1 when not GREEN, plus pending escalations to the CEO (COMMAND) or departments at risk (ORGANIZATION). */
 export interface McRegion { id: string; type: Enums<"sector_type">; health: Enums<"health_status">; data: Json; attention: number }
-/** A department tile. `risks`: blocked tasks plus pending ACTION_REQUIRED escalations from its agents. */
-export interface McDepartmentTile { id: string; type: Enums<"department_type">; health: Enums<"health_status">; key_metric: Json | null; chief: { id: string; name: string } | null; headcount: number; openItems: number; risks: number }
-export type McRosterEntry = Pick<AgentRow, "id" | "name" | "role" | "tier" | "human" | "status" | "department_id" | "reports_to" | "autonomy_level" | "last_pulse"> & { activeTasks: number }
-export interface McCockpit { company: CompanyRow; regions: McRegion[]; departments: McDepartmentTile[]; roster: McRosterEntry[]; pendingEscalations: EscalationRow[]; openTasks: number }
+/** A department tile; every number is counted by the database. `openItems`: open tasks of the department (a task without one counts for its assignee's); `risks`: its blocked tasks plus pending ACTION_REQUIRED escalations from its agents. */
+export interface McDepartmentTile { id: string; type: Enums<"department_type">; health: Enums<"health_status">; key_metric: Json | null; chief: { id: string; name: string; role: string } | null; headcount: number; openItems: number; blocked: number; completedTasks: number; risks: number }
+/** An agent of the roster (every agent, paged until complete) with its counts. `activeTasks`: open and not BLOCKED. */
+export type McRosterEntry = Pick<AgentRow, "id" | "name" | "role" | "tier" | "human" | "status" | "department_id" | "reports_to" | "autonomy_level" | "last_pulse" | "mandate" | "created_at"> & { activeTasks: number; blockedTasks: number; completedTasks: number; inbox: number; pendingEscalations: number; failedPulses24h: number }
+/** The global view: every number a count the database made, exact at any size. `pendingEscalations` lists the newest 100; `pendingEscalationCount` counts them all. */
+export interface McCockpit {
+  company: CompanyRow; regions: McRegion[]; departments: McDepartmentTile[]; roster: McRosterEntry[]
+  pendingEscalations: EscalationRow[]; pendingEscalationCount: number; openTasks: number
+  taskCounts: { PENDING: number; IN_PROGRESS: number; BLOCKED: number; COMPLETE: number }
+  memoryCounts: { DECISION: number; KNOWLEDGE: number }
+  recentMemory: Pick<MemoryEntryRow, "id" | "type" | "summary" | "details" | "created_at">[]
+  recentPulses: McPulseSummary[]
+  pulses24h: { COMPLETE: number; FAILED: number }
+}
 export type McPulseSummary = Pick<PulseRow, "id" | "agent_id" | "status" | "phase" | "started_at" | "completed_at"> & { agentName: string | null; actionCount: number }
-export interface McDepartmentView { department: DepartmentRow; chief: AgentRow | null; agents: AgentRow[]; openTasks: TaskRow[]; completedTasks: TaskRow[]; blockers: (TaskRow | EscalationRow)[]; recentPulses: McPulseSummary[] }
-export interface McAgentView { agent: AgentRow; reportsToName: string | null; inboxCount: number; activeTasks: TaskRow[] }
+/** A department: lists hold the newest 50; `counts` are exact. */
+export interface McDepartmentView { department: DepartmentRow; chief: AgentRow | null; agents: AgentRow[]; counts: { headcount: number; openTasks: number; completedTasks: number; blockedTasks: number; blockers: number }; openTasks: TaskRow[]; completedTasks: TaskRow[]; blockers: (TaskRow | EscalationRow)[]; recentPulses: McPulseSummary[] }
+/** An agent: `activeTasks` lists the newest 50 open tasks, `activeTaskCount` counts them all. */
+export interface McAgentView { agent: AgentRow; reportsToName: string | null; inboxCount: number; activeTasks: TaskRow[]; activeTaskCount: number }
 
 /** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */
 export interface McWorkflows {

@@ -203,7 +203,8 @@ export async function onboardingAndCockpit(ctx) {
   w.sent.length = 0;
   const view = ok(await mc.cockpit.load(plan.company.id), "cockpit");
   const requests = w.sent.length;
-  check(requests === 4, "four requests for a cockpit load", w.sent);
+  check(requests === 3, "three requests for a cockpit load: the company with its counts, then the roster and the pending escalations", w.sent);
+  check(view.openTasks === 2 && view.taskCounts.IN_PROGRESS === 1 && view.taskCounts.BLOCKED === 1 && view.taskCounts.PENDING === 0 && view.pendingEscalationCount === 1 && view.pulses24h.COMPLETE === 1, "company counts", view);
   check(view.company.id === plan.company.id && view.regions.length === 6, "six regions", view.regions);
   const command = view.regions.find((r) => r.type === "COMMAND");
   check(command.attention === 1, "the pending escalation to the CEO needs the CEO's attention", view.regions);
@@ -212,6 +213,7 @@ export async function onboardingAndCockpit(ctx) {
   check(view.roster.find((a) => a.id === cto).activeTasks === 1 && view.pendingEscalations.length === 1, "roster with active tasks; pending escalations", view.roster);
   check(ok(await mc.cockpit.load(), "first company").company.id !== undefined, "load() without an id takes the user's first company");
   const dv = ok(await mc.cockpit.department(tech.id), "department view");
+  check(dv.counts.openTasks === 2 && dv.counts.blockers === 2 && dv.counts.headcount === 1, "department counts", dv.counts);
   check(dv.chief.id === cto && dv.openTasks.length === 2 && dv.blockers.length === 2 && dv.recentPulses[0].agentName === "Ada" && dv.recentPulses[0].actionCount === 1, "department: chief, open tasks, blockers, recent pulses", dv);
   const av = ok(await mc.cockpit.agent(cto), "agent view");
   check(av.reportsToName === "Rae" && av.inboxCount === 1 && av.activeTasks.length === 2, "agent: reports-to name, inbox, active tasks", av);

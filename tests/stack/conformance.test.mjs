@@ -272,3 +272,40 @@ test("stack.env and the gateway logs are readable by their owner only; no code i
   const code = (await box.json()).messages[0].code;
   assert.ok(!readFileSync(`${dir}/logs/gateway-main.log`, "utf8").includes(code), "the code is not in the log");
 });
+
+// PostgREST's embedded counts (aggregates off, as on Supabase): `alias:table(count)` answers
+// `[{"count": n}]`, filtered by `alias.column=…`, exact past max_rows; and max_rows (1,000)
+// caps the top level and every embedded list. The cockpit's numbers rest on these facts.
+test("embedded counts: exact past max_rows, filtered by alias, under RLS; max_rows caps top level and embeds", async () => {
+  const owner = "00000000-0000-4000-8000-c0a7f0000001";
+  const company = "10000000-0000-4000-8000-c0a7f0000001";
+  const email = unique("counts");
+  execFileSync("bash", [`${ROOT}/stack/stack.sh`, "psql", "-v", `owner=${owner}`, "-v", `email=${email}`, "-v", `company=${company}`, "-v", "agents=20", "-v", "tasks=2500", "-f", `${ROOT}/tests/scale/build.sql`]);
+  try {
+    const token = (await call(MAIN, "/auth/v1/token?grant_type=password", { body: { email, password: "scale-test-password" } })).json.access_token;
+    const get = (q) => call(MAIN, `/rest/v1/${q}`, { method: "GET", token });
+    const want = Number(psql(`SELECT count(*) FROM tasks WHERE company_id = '${company}' AND status = 'BLOCKED'`));
+    const all = Number(psql(`SELECT count(*) FROM tasks WHERE company_id = '${company}'`));
+    assert.ok(all > 1000, "more tasks than max_rows");
+    const r = await get(`companies?select=id,tasks(count),b:tasks(count)&b.status=eq.BLOCKED&id=eq.${company}`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, [{ id: company, tasks: [{ count: all }], b: [{ count: want }] }]);
+    // Nested, aliased, on a to-many of a to-many.
+    const d = await get(`companies?select=departments(type,open:tasks(count))&departments.open.status=eq.BLOCKED&id=eq.${company}`);
+    const perDept = JSON.parse(psql(`SELECT json_object_agg(d.type, (SELECT count(*) FROM tasks t WHERE t.department_id = d.id AND t.status = 'BLOCKED')) FROM departments d WHERE d.company_id = '${company}'`));
+    assert.deepEqual(Object.fromEntries(d.json[0].departments.map((x) => [x.type, x.open[0].count])), perDept);
+    // Another user counts nothing of this company (RLS applies inside the count).
+    const other = (await signUp(MAIN)).json.access_token;
+    const o = await call(MAIN, `/rest/v1/agents?select=id,tasks!tasks_assignee_id_fkey(count)&company_id=eq.${company}`, { method: "GET", token: other });
+    assert.deepEqual(o.json, []);
+    // max_rows: 1,000 at the top level and in an embed, also in a request with a count.
+    assert.equal((await get(`tasks?select=id&company_id=eq.${company}`)).json.length, 1000);
+    assert.equal((await get(`companies?select=tasks(id)&id=eq.${company}`)).json[0].tasks.length, 1000);
+    const mixed = await get(`companies?select=n:tasks(count),list:tasks(id)&id=eq.${company}`);
+    assert.deepEqual([mixed.json[0].n[0].count, mixed.json[0].list.length], [all, 1000]);
+    // `count()` is an aggregate, refused while aggregates are off.
+    assert.equal((await get(`companies?select=tasks(count())`)).json.code, "PGRST123");
+  } finally {
+    execFileSync("bash", [`${ROOT}/stack/stack.sh`, "psql", "-v", `owner=${owner}`, "-f", `${ROOT}/tests/scale/drop.sql`]);
+  }
+});

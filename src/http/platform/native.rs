@@ -43,6 +43,12 @@ pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
+/// The time `seconds` ago, as RFC 3339 in UTC.
+pub fn rfc3339_ago(seconds: u32) -> String {
+    (chrono::Utc::now() - chrono::Duration::seconds(seconds.into()))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
 /// No executor is assumed outside the browser: background work (the INITIAL_SESSION event of
 /// a new subscriber) is dropped; everything a caller awaits still runs.
 pub fn spawn(f: impl Future<Output = ()> + 'static) {

@@ -65,6 +65,12 @@ pub fn now_rfc3339() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// The time `seconds` ago, as RFC 3339 in UTC.
+pub fn rfc3339_ago(seconds: u32) -> String {
+    let at = js_sys::Date::now() - f64::from(seconds) * 1000.0;
+    js_sys::Date::new(&at.into()).to_iso_string().into()
+}
+
 /// Runs a future on the page's microtask queue.
 pub fn spawn(f: impl Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(f);

@@ -37,9 +37,14 @@ impl Keys {
 pub struct GatewayState {
     pub keys: Keys,
     pub rest: Router,
+    /// The same server without the row ceiling, for requests with embedded counts.
+    pub rest_uncapped: Router,
     pub secret: String,
     pub db: crate::limits::DbWatch,
 }
+
+/// The REST server's row ceiling (`PGRST_DB_MAX_ROWS`, Supabase's default).
+pub const MAX_ROWS: u64 = 1000;
 
 const EXPOSED: &str = "Content-Range, Content-Location, Content-Profile, Preference-Applied, \
                        Range-Unit, Location, X-Supabase-Api-Version, X-Sb-Error-Code, Retry-After";
@@ -156,8 +161,18 @@ pub async fn rest(State(state): State<Arc<GatewayState>>, req: Request) -> Respo
     let (mut parts, body) = req.into_parts();
     let path = parts.uri.path().strip_prefix("/rest/v1").unwrap_or("/");
     let path = if path.is_empty() { "/" } else { path };
+    let mut counted = Vec::new();
     let target = match parts.uri.query() {
-        Some(q) => format!("{path}?{}", crate::normalize::query(q)),
+        Some(q) => {
+            let q = crate::normalize::query(q);
+            match crate::counts::query(&q, MAX_ROWS) {
+                Some((q, paths)) => {
+                    counted = paths;
+                    format!("{path}?{q}")
+                }
+                None => format!("{path}?{q}"),
+            }
+        }
         None => path.to_string(),
     };
     parts.uri = match target.parse::<Uri>() {
@@ -172,14 +187,39 @@ pub async fn rest(State(state): State<Arc<GatewayState>>, req: Request) -> Respo
     };
     let signed_in = bearer_role(&parts.headers, &state.secret).as_deref() == Some("authenticated");
     let req = Request::from_parts(parts, Body::new(body));
-    let res = match state.rest.clone().oneshot(req).await {
+    let server = if counted.is_empty() {
+        &state.rest
+    } else {
+        &state.rest_uncapped
+    };
+    let res = match server.clone().oneshot(req).await {
         Ok(res) => res.into_response(),
         Err(never) => match never {},
     };
     if res.status() == StatusCode::UNAUTHORIZED && signed_in {
         return forbidden_for_signed_in(res).await;
     }
+    if !counted.is_empty() && res.status().is_success() {
+        return with_counts(res, &counted).await;
+    }
     res
+}
+
+/// Replaces the embedded `id` lists asked for embedded counts by the counts (see `counts`).
+async fn with_counts(res: Response, paths: &[Vec<String>]) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 1 << 30)
+        .await
+        .unwrap_or_default();
+    let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    for p in paths {
+        crate::counts::apply(&mut v, p);
+    }
+    let out = serde_json::to_vec(&v).unwrap_or_else(|_| bytes.to_vec());
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(out))
 }
 
 /// PostgREST 12+ answers an RLS violation (`42501`) by a signed-in user with 403; 401 is for

@@ -9,6 +9,7 @@
 //! On start it writes `MC_STACK_ENV` (URL, anon and service_role keys) for tests and the playground.
 
 mod auth;
+mod counts;
 mod gate;
 mod limits;
 mod normalize;
@@ -80,7 +81,7 @@ async fn main() -> anyhow::Result<()> {
     std::env::set_var("PGRST_DB_ANON_ROLE", "anon");
     std::env::set_var("PGRST_JWT_SECRET", &cfg.jwt_secret);
     std::env::set_var("PGRST_COMPAT_MODE", "true");
-    std::env::set_var("PGRST_DB_MAX_ROWS", "1000");
+    std::env::set_var("PGRST_DB_MAX_ROWS", gate::MAX_ROWS.to_string());
     // Supabase's statement timeouts for the API roles (also set on the roles themselves).
     std::env::set_var(
         "PGRST_ROLE_SETTINGS",
@@ -88,9 +89,18 @@ async fn main() -> anyhow::Result<()> {
     );
     std::env::set_var("PGRST_DB_POOL_TIMEOUT", "3");
     let rest_config = postrust_core::AppConfig::try_from_env()?;
+    // A second instance without the row ceiling answers the requests with embedded counts
+    // (see `counts`): the counted rows must all arrive; the gateway puts the ceiling back on
+    // everything else such a request reads.
+    let mut uncapped_config = rest_config.clone();
+    uncapped_config.db_max_rows = None;
     let rest = postrust_server::build(rest_config, postrust_server::Host::SERVER)
         .await
         .context("starting the REST server (is PostgreSQL up and migrated?)")?
+        .router;
+    let rest_uncapped = postrust_server::build(uncapped_config, postrust_server::Host::SERVER)
+        .await
+        .context("starting the REST server for embedded counts")?
         .router;
 
     let auth_state = auth::AuthState::connect(&cfg, &keys).await?;
@@ -98,6 +108,7 @@ async fn main() -> anyhow::Result<()> {
     let state = Arc::new(gate::GatewayState {
         keys: keys.clone(),
         rest,
+        rest_uncapped,
         secret: cfg.jwt_secret.clone(),
         db,
     });
