@@ -45,7 +45,8 @@ build() { # out-dir target
 
 log "building pkg/ (bundler target)"
 build pkg bundler
-cp src/js/entry/index.js src/js/entry/index.d.ts pkg/
+cp src/js/entry/index.js src/js/entry/index.d.ts src/js/entry/provider.js src/js/entry/provider.d.ts \
+   src/js/entry/react.js src/js/entry/react.d.ts pkg/
 # The generated package.json, completed: our npm name, types, side effects, files.
 node - <<'JS'
 const fs = require("fs");
@@ -59,6 +60,14 @@ const out = {
   main: "index.js",
   module: "index.js",
   types: "index.d.ts",
+  exports: {
+    ".": { types: "./index.d.ts", default: "./index.js" },
+    "./react": { types: "./react.d.ts", default: "./react.js" },
+    "./package.json": "./package.json",
+  },
+  // React is needed only by "./react" (the provider component, hooks and sign-in gate).
+  peerDependencies: { react: "^18.0.0 || ^19.0.0" },
+  peerDependenciesMeta: { react: { optional: true } },
   sideEffects: ["./index.js", "./mission_control_sdk.js", "./snippets/*"],
   files: fs.readdirSync("pkg").filter((f) => f !== "package.json" && f !== ".gitignore"),
 };

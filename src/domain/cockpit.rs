@@ -503,10 +503,12 @@ impl Workflows {
         .await?
         .data()?;
         if d.is_null() {
-            return Err(Error::new(
-                crate::error::ErrorCode::SingleRowMismatch,
-                "no department with that id is visible",
-            ));
+            let mut e = Error::new(
+                crate::error::ErrorCode::NotFound,
+                format!("departments {id} does not exist or is not visible"),
+            );
+            e.status = 404;
+            return Err(e);
         }
         let in_dept = |q: QueryBuilder| {
             q.select("*,assignee:agents!tasks_assignee_id_fkey!inner(department_id)")

@@ -271,6 +271,8 @@ export declare class McClient {
   schema(name: string): McUntypedClient
   rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>
   validate(table: TableName, mode: "insert" | "update" | "row", value: unknown): true
+  /** Calls `listener(group, name)` after each workflow that wrote; returns the unsubscribe function. */
+  onWrite(listener: (group: string, name: string) => void): () => void
 }
 export interface McUntypedClient {
   from(table: string): McReadInsert<any> & McUpdatable<any> & McDeletable<any>

@@ -311,7 +311,12 @@ function workflows(core) {
         } catch (e) {
           return Promise.resolve({ data: null, error: new McError(`arguments must be JSON: ${describeThrown(e)}`, "validation_failed", 0, null, null, [], false, null, []) });
         }
-        return core.workflow(group, name, text);
+        const answer = core.workflow(group, name, text);
+        if (group === "cockpit" || name === "plan") return answer;
+        return answer.then((r) => {
+          if (r && !r.error) for (const l of [...core.writeListeners]) { try { l(group, name); } catch { /* the listener's own error */ } }
+          return r;
+        });
       };
     }
     out[group] = Object.freeze(g);
@@ -340,6 +345,12 @@ export class McClient {
   schema(name) {
     return new McClient(this._core, name, this.auth);
   }
+  /** Calls `listener(group, name)` after each workflow that wrote (`mc.tasks.start`, …); returns the unsubscribe function. */
+  onWrite(listener) {
+    const set = this._core.writeListeners;
+    if (typeof listener === "function") set.add(listener);
+    return () => set.delete(listener);
+  }
   /** Validates without sending: `true`, or throws an McError with `violations`. */
   validate(table, mode, value) {
     let spec;
@@ -358,5 +369,6 @@ export class McClient {
 export function makeClient(core) {
   core.customFetch = core.fetcher();
   core.plans = new Map();
+  core.writeListeners = new Set();
   return new McClient(core, undefined, undefined);
 }
