@@ -43,10 +43,29 @@ build() { # out-dir target
   "$WASM_OPT" "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
 }
 
-log "building pkg/ (bundler target)"
+log "building pkg/ (bundler target, loaded by our own entry)"
 build pkg bundler
-cp src/js/entry/index.js src/js/entry/index.d.ts src/js/entry/provider.js src/js/entry/provider.d.ts \
+# The entry (src/js/entry/index.js) loads the wasm itself — streamed from the file, else from the
+# inlined bytes, synchronously in Node — instead of the bundler target's ESM `.wasm` import,
+# which most bundlers cannot load without configuration; the generated loader goes.
+rm -f pkg/mission_control_sdk.js
+facade=$(cd pkg && ls snippets/*/src/js/facade.js)
+# The modules the wasm imports from besides the glue (the snippets), as the import object's keys.
+node - "$facade" <<'JS'
+const fs = require("fs");
+const mods = [...new Set(WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync("pkg/mission_control_sdk_bg.wasm"))).map((i) => i.module))]
+  .filter((m) => m !== "./mission_control_sdk_bg.js");
+let js = fs.readFileSync("src/js/entry/index.js", "utf8").replace("./__FACADE__", `./${process.argv[2]}`);
+js = js.replace("/* __WASM_IMPORTS__ (build-pkg.sh: the other modules the wasm imports from, as namespaces) */",
+  mods.map((m, i) => `import * as wbg${i} from ${JSON.stringify(m)};`).join("\n"));
+js = js.replace(" /* __WASM_IMPORT_OBJECT__ */", mods.map((m, i) => `, ${JSON.stringify(m)}: wbg${i}`).join(""));
+fs.writeFileSync("pkg/index.js", js);
+JS
+cp src/js/entry/index.d.ts src/js/entry/surface.js src/js/entry/provider.js src/js/entry/provider.d.ts \
    src/js/entry/react.js src/js/entry/react.d.ts pkg/
+# The same bytes inlined, for the environments that cannot serve the .wasm file (loaded only there).
+node -e 'const fs = require("fs"); fs.writeFileSync("pkg/mission_control_sdk_bg.wasm.js", "// The package wasm, base64: the fallback where the .wasm file cannot be fetched.\nexport default \"" + fs.readFileSync("pkg/mission_control_sdk_bg.wasm").toString("base64") + "\";\n")'
+
 # The generated package.json, completed: our npm name, types, side effects, files.
 node - <<'JS'
 const fs = require("fs");
@@ -62,13 +81,14 @@ const out = {
   types: "index.d.ts",
   exports: {
     ".": { types: "./index.d.ts", default: "./index.js" },
+    "./provider": { types: "./provider.d.ts", default: "./provider.js" },
     "./react": { types: "./react.d.ts", default: "./react.js" },
     "./package.json": "./package.json",
   },
   // React is needed only by "./react" (the provider component, hooks and sign-in gate).
   peerDependencies: { react: "^18.0.0 || ^19.0.0" },
   peerDependenciesMeta: { react: { optional: true } },
-  sideEffects: ["./index.js", "./mission_control_sdk.js", "./snippets/*"],
+  sideEffects: ["./index.js", "./snippets/*"],
   files: fs.readdirSync("pkg").filter((f) => f !== "package.json" && f !== ".gitignore"),
 };
 fs.writeFileSync("pkg/package.json", JSON.stringify(out, null, 2) + "\n");

@@ -55,6 +55,9 @@ run browser cargo timeout 1500 wasm-pack test --headless --chrome --mode no-inst
 run package check bash scripts/build-pkg.sh --node
 run size check bash scripts/size.sh
 run node node timeout 300 node --test tests/node/
+# One install, no configuration (issue 17): Vite 5–8 dev and build, webpack, esbuild, Rollup, a page
+# without a bundler, Node import/require, TypeScript bundler/node16 resolution.
+run bundlers node timeout 1800 node --test --test-concurrency=1 tests/bundlers/
 # Exact numbers at 10 / 1,000 / 5,000 agents (issue 24): prints requests, bytes and ms per size.
 run scale node timeout 900 node --test --test-concurrency=1 tests/scale/
 run oracle tap bash scripts/gen-types.sh --check

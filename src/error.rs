@@ -102,6 +102,14 @@ error_codes! {
     NotFound => "not_found",
     /// Something failed inside the SDK itself (a bug: please report it).
     Internal => "internal",
+    /// The browser refused to compile the SDK's WebAssembly: the page's Content Security
+    /// Policy lacks `'wasm-unsafe-eval'` in `script-src` (raised by the package's entry).
+    WasmBlocked => "wasm_blocked",
+    /// The SDK's WebAssembly module could not be loaded (download or compile failed).
+    WasmUnavailable => "wasm_unavailable",
+    /// Called at start-up before the WebAssembly module was ready (`validate`,
+    /// `builder.request`, `quoteValue`): `await ready()` first.
+    NotReady => "not_ready",
 }
 
 /// One broken rule: which table and field, which rule, and the offending value.

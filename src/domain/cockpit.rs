@@ -129,44 +129,44 @@ const ROSTER_FILTERS: &[(&str, &str, &str)] = &[
     ("failed.status", "eq", "FAILED"),
 ];
 
-/// Rows per roster page: the server's `max_rows` (Supabase's default, 1,000).
-const ROSTER_PAGE: u64 = 1000;
+/// Rows per page: the server's `max_rows` (Supabase's default, 1,000).
+const PAGE: u64 = 1000;
 /// Pending escalations listed by `load` (their number is counted exactly).
 const PENDING_LISTED: u64 = 100;
 /// Newest finished pulses listed by `load`.
 const RECENT_PULSES: u64 = 50;
 
-/// The department read of `department`: exact counts, and every agent with what it adds.
-const DEPARTMENT_SELECT: &str = "*,open:tasks(count),blocked:tasks(count),done:tasks(count),\
-agents!agents_department_id_fkey(*,loose:tasks!tasks_assignee_id_fkey(count),loose_blocked:tasks!tasks_assignee_id_fkey(count),\
-loose_done:tasks!tasks_assignee_id_fkey(count),raised:escalations!escalations_from_agent_id_fkey(count))";
+/// The agents read of `department`: every agent with its counts and lists (aliased, so that
+/// each filter names one embed).
+const DEPARTMENT_AGENTS_SELECT: &str = "*,loose:tasks!tasks_assignee_id_fkey(count),loose_blocked:tasks!tasks_assignee_id_fkey(count),\
+loose_done:tasks!tasks_assignee_id_fkey(count),raised:escalations!escalations_from_agent_id_fkey(count),\
+lo:tasks!tasks_assignee_id_fkey(*),ld:tasks!tasks_assignee_id_fkey(*),esc:escalations!escalations_from_agent_id_fkey(*),\
+recent:pulses(id,agent_id,status,phase,started_at,completed_at,actions)";
 
+/// The department's own counts (the first three), then the agents' embeds.
 const DEPARTMENT_FILTERS: &[(&str, &str, &str)] = &[
     ("open.status", "in", OPEN),
     ("blocked.status", "eq", "BLOCKED"),
     ("done.status", "eq", "COMPLETE"),
-    ("agents.loose.status", "in", OPEN),
-    ("agents.loose.department_id", "is", "null"),
-    ("agents.loose_blocked.status", "eq", "BLOCKED"),
-    ("agents.loose_blocked.department_id", "is", "null"),
-    ("agents.loose_done.status", "eq", "COMPLETE"),
-    ("agents.loose_done.department_id", "is", "null"),
-    ("agents.raised.status", "eq", "PENDING"),
-    ("agents.raised.type", "eq", "ACTION_REQUIRED"),
+    ("loose.status", "in", OPEN),
+    ("loose.department_id", "is", "null"),
+    ("loose_blocked.status", "eq", "BLOCKED"),
+    ("loose_blocked.department_id", "is", "null"),
+    ("loose_done.status", "eq", "COMPLETE"),
+    ("loose_done.department_id", "is", "null"),
+    ("raised.status", "eq", "PENDING"),
+    ("raised.type", "eq", "ACTION_REQUIRED"),
+    ("lo.status", "in", OPEN),
+    ("lo.department_id", "is", "null"),
+    ("ld.status", "eq", "COMPLETE"),
+    ("ld.department_id", "is", "null"),
+    ("esc.type", "eq", "ACTION_REQUIRED"),
+    ("esc.status", "neq", "RESOLVED"),
+    ("recent.status", "neq", "RUNNING"),
 ];
 
 /// Rows a view lists (newest first); what it counts is counted exactly.
 const LISTED: u64 = 50;
-
-/// A row without the embed that only served to filter it.
-fn strip_join(row: &Value) -> Value {
-    let mut row = row.clone();
-    if let Some(o) = row.as_object_mut() {
-        o.remove("assignee");
-        o.remove("sender");
-    }
-    row
-}
 
 /// Adds filters written as PostgREST text.
 fn raw(mut q: QueryBuilder, filters: &[(&str, &str, &str)]) -> QueryBuilder {
@@ -174,6 +174,26 @@ fn raw(mut q: QueryBuilder, filters: &[(&str, &str, &str)]) -> QueryBuilder {
         q = q.filter(col, op, &Value::String((*v).into()));
     }
     q
+}
+
+/// Every row of a read, paged until complete: the first page (asked with `count=exact`) tells
+/// the total, the others are read at once.
+async fn pages(page: impl Fn(u64) -> QueryBuilder) -> Result<Vec<Value>, Error> {
+    let first = page(0).count(Count::Exact, false).execute().await?;
+    let total = first.count.unwrap_or(0);
+    let mut out = match first.data()? {
+        Value::Array(v) => v,
+        _ => Vec::new(),
+    };
+    if total > out.len() as u64 {
+        let rest = (1..total.div_ceil(PAGE)).map(|p| page(p * PAGE)).collect();
+        for v in all(rest).await? {
+            if let Value::Array(more) = v {
+                out.extend(more);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// An embedded `count` (`[{"count": n}]`), 0 when absent.
@@ -447,61 +467,74 @@ impl Workflows {
         Ok(compose(company, agents, rows(&escalations), pending_count))
     }
 
-    /// Every agent of a company with its counts, paged until complete: the first page tells the
-    /// total, the others are read at once.
+    /// Every agent of a company with its counts, paged until complete.
     async fn roster(&self, company: &str) -> Result<Vec<Value>, Error> {
         let day_ago = Value::String(crate::http::platform::rfc3339_ago(86_400));
-        let page = |from: u64| {
+        pages(|from| {
             raw(
                 self.client
                     .from("agents")
                     .select(ROSTER_SELECT)
-                    .eq("company_id", company)
-                    .order("tier", true, None, None)
-                    .order("name", true, None, None)
-                    .order("id", true, None, None)
-                    .range(from, from + ROSTER_PAGE - 1, None),
+                    .eq("company_id", company),
                 ROSTER_FILTERS,
             )
             .filter("failed.completed_at", "gte", &day_ago)
-        };
-        let first = page(0).count(Count::Exact, false).execute().await?;
-        let total = first.count.unwrap_or(0);
-        let mut agents = match first.data()? {
-            Value::Array(v) => v,
-            _ => Vec::new(),
-        };
-        if total > agents.len() as u64 {
-            let rest = (1..total.div_ceil(ROSTER_PAGE))
-                .map(|p| page(p * ROSTER_PAGE))
-                .collect();
-            for v in all(rest).await? {
-                if let Value::Array(more) = v {
-                    agents.extend(more);
-                }
-            }
-        }
-        Ok(agents)
+            .order("tier", true, None, None)
+            .order("name", true, None, None)
+            .order("id", true, None, None)
+            .range(from, from + PAGE - 1, None)
+        })
+        .await
     }
 
     async fn department(&self, id: &Value) -> Result<Value, Error> {
         let id = id_of("departments", "id", id)?;
-        // The department with its exact counts and every agent (an embed is not cut at
-        // max_rows), each agent with its tasks that have no department and its pending
-        // ACTION_REQUIRED escalations.
-        let d = raw(
+        let dept = raw(
             self.client
                 .from("departments")
-                .select(DEPARTMENT_SELECT)
+                .select("*,open:tasks(count),blocked:tasks(count),done:tasks(count)")
                 .eq("id", id.as_str()),
-            DEPARTMENT_FILTERS,
+            &DEPARTMENT_FILTERS[..3],
         )
-        .order("tier", true, None, Some("agents"))
-        .order("name", true, None, Some("agents"))
-        .maybe_single()
-        .execute()
-        .await?
-        .data()?;
+        .maybe_single();
+        let own = |st: &str| {
+            self.client
+                .from("tasks")
+                .select("*")
+                .eq("department_id", id.as_str())
+                .filter("status", "in", &Value::String(st.into()))
+                .order("created_at", false, None, None)
+                .limit(LISTED, None)
+        };
+        // Every agent of the department (paged until complete), each with its counts and the
+        // newest of what it adds: its tasks without a department, the ACTION_REQUIRED
+        // escalations it raised, its finished pulses. (Lists through the agents rather than a
+        // `!inner` filter, which the local server cannot order.)
+        let agents = pages(|from| {
+            let mut q = raw(
+                self.client
+                    .from("agents")
+                    .select(DEPARTMENT_AGENTS_SELECT)
+                    .eq("department_id", id.as_str()),
+                &DEPARTMENT_FILTERS[3..],
+            );
+            for (list, col, n) in [
+                ("lo", "created_at", LISTED),
+                ("ld", "created_at", LISTED),
+                ("esc", "created_at", LISTED),
+                ("recent", "started_at", 20),
+            ] {
+                q = q.order(col, false, None, Some(list)).limit(n, Some(list));
+            }
+            q.order("tier", true, None, None)
+                .order("name", true, None, None)
+                .order("id", true, None, None)
+                .range(from, from + PAGE - 1, None)
+        });
+        let lists = all(vec![dept, own(OPEN), own("(COMPLETE)")]);
+        let (lists, agents) = join(lists, agents).await;
+        let (r, agents) = (lists?, agents?);
+        let d = &r[0];
         if d.is_null() {
             let mut e = Error::new(
                 crate::error::ErrorCode::NotFound,
@@ -510,78 +543,63 @@ impl Workflows {
             e.status = 404;
             return Err(e);
         }
-        let in_dept = |q: QueryBuilder| {
-            q.select("*,assignee:agents!tasks_assignee_id_fkey!inner(department_id)")
-                .eq("assignee.department_id", id.as_str())
-        };
-        let newest = |q: QueryBuilder| q.order("created_at", false, None, None).limit(LISTED, None);
-        let tasks = |st: &str| {
-            let own = self
-                .client
-                .from("tasks")
-                .select("*")
-                .eq("department_id", id.as_str());
-            let loose = in_dept(self.client.from("tasks")).is("department_id", Value::Null);
-            [own, loose].map(|q| newest(q.filter("status", "in", &Value::String(st.into()))))
-        };
-        let [open, loose_open] = tasks(OPEN);
-        let [done, loose_done] = tasks("(COMPLETE)");
-        let r = all(vec![
-            open,
-            loose_open,
-            done,
-            loose_done,
-            self.client
-                .from("escalations")
-                .select("*,sender:agents!escalations_from_agent_id_fkey!inner(department_id)")
-                .eq("sender.department_id", id.as_str())
-                .eq("type", "ACTION_REQUIRED")
-                .neq("status", "RESOLVED")
-                .order("created_at", false, None, None)
-                .limit(LISTED, None),
-            self.client
-                .from("pulses")
-                .select("id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey!inner(name,department_id)")
-                .eq("agents.department_id", id.as_str())
-                .neq("status", "RUNNING")
-                .order("started_at", false, None, None)
-                .limit(20, None),
-        ])
-        .await?;
-        let merged = |a: &Value, b: &Value| {
-            let mut v: Vec<Value> = rows(a).iter().chain(rows(b)).map(strip_join).collect();
-            v.sort_by(|x, y| s(y, "created_at").cmp(s(x, "created_at")));
-            v.truncate(LISTED as usize);
+        let gather = |own: &Value, key: &str, at: &str, n: usize| {
+            let mut v: Vec<Value> = rows(own)
+                .iter()
+                .chain(agents.iter().flat_map(|a| rows(field(a, key))))
+                .cloned()
+                .collect();
+            v.sort_by(|x, y| s(y, at).cmp(s(x, at)));
+            v.truncate(n);
             v
         };
-        let open = merged(&r[0], &r[1]);
-        let escalations: Vec<Value> = rows(&r[4]).iter().map(strip_join).collect();
-        let agents: Vec<Value> = rows(field(&d, "agents"))
+        let open = gather(&r[1], "lo", "created_at", LISTED as usize);
+        let completed = gather(&r[2], "ld", "created_at", LISTED as usize);
+        let escalations = gather(&Value::Null, "esc", "created_at", LISTED as usize);
+        let names: std::collections::HashMap<&str, &Value> = agents
+            .iter()
+            .map(|a| (s(a, "id"), field(a, "name")))
+            .collect();
+        let pulses: Vec<Value> = gather(&Value::Null, "recent", "started_at", 20)
+            .iter()
+            .map(|p| {
+                let mut p = pulse_summary(p);
+                p["agentName"] = names
+                    .get(s(&p, "agent_id"))
+                    .map_or(Value::Null, |n| (*n).clone());
+                p
+            })
+            .collect();
+        let sum = |k: &str| agents.iter().map(|a| n(a, k)).sum::<u64>();
+        let blocked = n(d, "blocked") + sum("loose_blocked");
+        let counts = json!({
+            "headcount": agents.iter().filter(|a| s(a, "status") == "ACTIVE").count(),
+            "openTasks": n(d, "open") + sum("loose"),
+            "completedTasks": n(d, "done") + sum("loose_done"),
+            "blockedTasks": blocked,
+            "blockers": blocked + sum("raised"),
+        });
+        let agents: Vec<Value> = agents
             .iter()
             .map(|a| {
                 let mut a = a.clone();
                 if let Some(o) = a.as_object_mut() {
-                    for k in ["loose", "loose_blocked", "loose_done", "raised"] {
+                    for k in [
+                        "loose",
+                        "loose_blocked",
+                        "loose_done",
+                        "raised",
+                        "lo",
+                        "ld",
+                        "esc",
+                        "recent",
+                    ] {
                         o.remove(k);
                     }
                 }
                 a
             })
             .collect();
-        let sum = |k: &str| {
-            rows(field(&d, "agents"))
-                .iter()
-                .map(|a| n(a, k))
-                .sum::<u64>()
-        };
-        let blocked = n(&d, "blocked") + sum("loose_blocked");
-        let counts = json!({
-            "headcount": agents.iter().filter(|a| s(a, "status") == "ACTIVE").count(),
-            "openTasks": n(&d, "open") + sum("loose"),
-            "completedTasks": n(&d, "done") + sum("loose_done"),
-            "blockedTasks": blocked,
-            "blockers": blocked + sum("raised"),
-        });
         let mut blockers: Vec<Value> = open
             .iter()
             .filter(|t| s(t, "status") == "BLOCKED")
@@ -590,18 +608,18 @@ impl Workflows {
         blockers.extend(escalations);
         let chief = agents
             .iter()
-            .find(|a| s(a, "id") == s(&d, "chief_id"))
+            .find(|a| s(a, "id") == s(d, "chief_id"))
             .cloned();
-        let mut department = d;
+        let mut department = d.clone();
         if let Some(o) = department.as_object_mut() {
-            for k in ["agents", "open", "blocked", "done"] {
+            for k in ["open", "blocked", "done"] {
                 o.remove(k);
             }
         }
         Ok(
             json!({"department": department, "chief": chief, "agents": agents, "counts": counts,
-                  "openTasks": open, "completedTasks": merged(&r[2], &r[3]), "blockers": blockers,
-                  "recentPulses": rows(&r[5]).iter().map(pulse_summary).collect::<Vec<_>>()}),
+                  "openTasks": open, "completedTasks": completed, "blockers": blockers,
+                  "recentPulses": pulses}),
         )
     }
 

@@ -195,7 +195,8 @@ export class McQueryBuilder {
     const failed = (e) => (throws ? Promise.reject(toMcError(e)) : makeResponse(null, toMcError(e), null, 0, ""));
     let p;
     try {
-      p = runQuery(this.#core, this.#spec(), this.#signal).catch(failed);
+      const spec = this.#spec(), signal = this.#signal, core = this.#core;
+      p = (core instanceof PendingCore ? core.whenReady().then((c) => runQuery(c, spec, signal)) : runQuery(core, spec, signal)).catch(failed);
     } catch (e) {
       p = Promise.resolve().then(() => failed(e));
     }
@@ -210,7 +211,7 @@ export class McQueryBuilder {
   /** The request this builder would send: `{ method, url, headers, body }`, or `{ error }`. */
   get request() {
     try {
-      return this.#core.describe(this.#spec());
+      return coreNow(this.#core).describe(this.#spec());
     } catch (e) {
       return { error: toMcError(e) };
     }
@@ -311,7 +312,9 @@ function workflows(core) {
         } catch (e) {
           return Promise.resolve({ data: null, error: new McError(`arguments must be JSON: ${describeThrown(e)}`, "validation_failed", 0, null, null, [], false, null, []) });
         }
-        const answer = core.workflow(group, name, text);
+        const answer = core instanceof PendingCore
+          ? core.whenReady().then((c) => c.workflow(group, name, text), (error) => ({ data: null, error }))
+          : core.workflow(group, name, text);
         if (group === "cockpit" || name === "plan") return answer;
         return answer.then((r) => {
           if (r && !r.error) for (const l of [...core.writeListeners]) { try { l(group, name); } catch { /* the listener's own error */ } }
@@ -328,7 +331,7 @@ function workflows(core) {
 export class McClient {
   constructor(core, schema, auth) {
     hidden(this, { _core: core, _schema: schema });
-    Object.defineProperty(this, "auth", { value: auth ?? new McAuth(core.auth()), enumerable: true });
+    Object.defineProperty(this, "auth", { value: auth ?? (core instanceof PendingCore ? new PendingAuth(core) : new McAuth(core.auth())), enumerable: true });
     for (const [group, fns] of Object.entries(workflows(core))) {
       Object.defineProperty(this, group, { value: fns, enumerable: false });
     }
@@ -359,7 +362,7 @@ export class McClient {
     } catch (e) {
       spec = JSON.stringify({ invalid: describeThrown(e), target: typeof table === "string" ? table : "" });
     }
-    return this._core.validate(spec);
+    return coreNow(this._core).validate(spec);
   }
   get [Symbol.toStringTag]() {
     return "McClient";
@@ -371,4 +374,94 @@ export function makeClient(core) {
   core.plans = new Map();
   core.writeListeners = new Set();
   return new McClient(core, undefined, undefined);
+}
+
+/**
+ * The core of a client created before the WebAssembly module was ready (`createClient` never
+ * waits): what needs the module waits for it — queries, workflows, auth — and what must answer
+ * at once (`validate`, `builder.request`) throws an McError until it is ready. If the module
+ * cannot load (a Content Security Policy without 'wasm-unsafe-eval', a failed download), every
+ * call answers that McError; none hangs.
+ */
+class PendingCore {
+  constructor(client) {
+    this.real = null;
+    this.failure = null;
+    this.plans = new Map();
+    this.writeListeners = new Set();
+    this.ready = client.then(
+      (c) => {
+        const core = c._core;
+        core.plans = this.plans;
+        core.writeListeners = this.writeListeners;
+        this.real = core;
+        this.auth = c.auth;
+        return core;
+      },
+      (e) => {
+        this.failure = toMcError(e);
+        throw this.failure;
+      },
+    );
+    this.ready.catch(() => {});
+  }
+  whenReady() {
+    return this.real ? Promise.resolve(this.real) : this.ready;
+  }
+}
+
+function coreNow(core) {
+  if (!(core instanceof PendingCore)) return core;
+  if (core.real) return core.real;
+  throw core.failure ?? new McError("the SDK's WebAssembly module is still loading: await ready() before calling this at start-up", "not_ready", 0, null, "import { ready } from \"@mission-control/sdk\"; await ready();", [], true, null, []);
+}
+
+/** `mc.auth` of a pending client: each method waits for the module, then runs as McAuth's. */
+class PendingAuth {
+  constructor(core) {
+    hidden(this, { _core: core });
+    const empty = (name) => (name === "signOut" ? {} : name === "getSession" ? { data: { session: null } } : name === "resetPasswordForEmail" ? { data: null } : { data: { user: null, session: null } });
+    for (const name of authCalls) {
+      Object.defineProperty(this, name, {
+        value: (arg) => core.whenReady().then(() => core.auth[name](arg), (error) => ({ ...empty(name), error })),
+        enumerable: false,
+      });
+    }
+    for (const name of ["startAutoRefresh", "stopAutoRefresh"]) {
+      Object.defineProperty(this, name, { value: () => void core.whenReady().then(() => core.auth[name](), () => {}), enumerable: false });
+    }
+    Object.defineProperty(this, "onAuthStateChange", {
+      value: (callback) => {
+        let real = null, gone = false;
+        core.whenReady().then(() => {
+          if (!gone) real = core.auth.onAuthStateChange(callback).data.subscription;
+        }, () => {});
+        const subscription = {
+          id: 0,
+          callback,
+          unsubscribe() {
+            gone = true;
+            if (real) real.unsubscribe();
+          },
+        };
+        return { data: { subscription } };
+      },
+      enumerable: false,
+    });
+  }
+  get [Symbol.toStringTag]() {
+    return "McAuth";
+  }
+}
+
+/** A client whose core arrives later (`client`: a promise of a ready client, or its McError). */
+export function pendingClient(client) {
+  return new McClient(new PendingCore(client), undefined, undefined);
+}
+
+/** Installs the surface the entry knows before the module is ready (see `surface.js`). */
+export function installSurface(methods, auth, workflowList) {
+  installMethods(methods);
+  installAuthCalls(auth);
+  installWorkflows(workflowList);
 }

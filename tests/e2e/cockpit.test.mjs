@@ -2,10 +2,12 @@
 // Chromium (playwright-core driving the system's chromium) against the stack. A new user
 // onboards a company, drills down, drives a task through its states, raises, acknowledges and
 // resolves an escalation (its task blocked, then unblocked), chats with an agent; a second user
-// sees none of it. Screenshots of each screen go to $MC_STACK_DIR/logs/tests/e2e/.
+// sees none of it. The seeded demo owner then reads the product's views (global, organization,
+// department, agent) from the SDK's data provider, checked against SQL, without writing a row.
+// Screenshots of each screen go to $MC_STACK_DIR/logs/tests/e2e/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -23,6 +25,8 @@ async function screenshot(name) {
   await page.screenshot({ path: `${SHOTS}/${String(shot).padStart(2, "0")}-${name}.png`, fullPage: true });
 }
 const byTest = (id) => page.locator(`[data-testid="${id}"]`);
+const sql = (q) => execFileSync("bash", [`${ROOT}/stack/stack.sh`, "psql", "-At", "-c", q], { encoding: "utf8" }).trim();
+const DEMO = "10000000-0000-4000-8000-000000000001";
 const email = (tag) => `e2e-${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 async function signUp(address) {
@@ -67,16 +71,16 @@ test("a new user onboards a company and drills down to a department and an agent
   await byTest("onboard").click();
   await byTest("regions").waitFor();
   assert.equal(await page.locator('[data-testid^="region-"]').count(), 6, "six sector regions");
-  assert.match(await byTest("dept-TECHNOLOGY").innerText(), /chief: Ada/);
+  assert.match(await byTest("dept-TECHNOLOGY").innerText(), /Led by Ada/);
   assert.match(await page.locator("header h1").innerText(), /Orbit Labs/);
   assert.equal(await page.evaluate(() => window.Constants.public.Enums.sector_type.length), 6, "window.Constants");
   assert.equal(await page.evaluate(async () => (await window.mc.from("companies").select("status").single()).data.status), "ACTIVE", "window.mc; the company is ACTIVE");
   await screenshot("global");
-  await byTest("dept-TECHNOLOGY").locator("a").click();
+  await byTest("dept-TECHNOLOGY").click();
   await byTest("department-view").waitFor();
-  assert.match(await byTest("department-view").innerText(), /chief: Ada/);
+  assert.match(await byTest("chief").innerText(), /Led by Ada/);
   await screenshot("department");
-  await byTest("department-view").locator("a", { hasText: "Ada" }).click();
+  await byTest("department-view").locator('[data-testid="agent-Ada"]').click();
   await byTest("agent-view").waitFor();
   assert.match(await byTest("agent-view").innerText(), /Reports to: Rae/);
   await screenshot("agent");
@@ -158,6 +162,118 @@ test("a second user sees none of it", async () => {
   assert.deepEqual(seen, { companies: 0, agents: 0, tasks: 0, escalations: 0, chat_sessions: 0, chat_messages: 0 });
   await screenshot("second-user");
   assert.deepEqual(errors, [], "no page errors");
+});
+
+// Rows of the demo company, per table: the product front end only reads them.
+const demoRows = () => sql(`SELECT json_build_object(${["agents", "departments", "sectors", "tasks", "escalations", "messages", "pulses", "memory_entries", "chat_sessions"]
+  .map((t) => `'${t}', (SELECT count(*) FROM ${t} WHERE company_id = '${DEMO}')`).join(", ")}, 'chat_messages', (SELECT count(*) FROM chat_messages m JOIN chat_sessions s ON s.id = m.session_id WHERE s.company_id = '${DEMO}'))`);
+const text = async (locator) => (await locator.innerText()).trim();
+
+test("the demo company in the product's views: global, organization, department, agent (read only)", async () => {
+  const rowsBefore = demoRows();
+  await byTest("sign-out").click();
+  await byTest("auth-form").waitFor();
+  await page.fill('input[name="email"]', "demo@mission-control.local");
+  await page.fill('input[name="password"]', "mission-control-demo");
+  // From submitting the form to the global view on screen: its REST requests and time.
+  const rest = [];
+  const onRequest = (r) => { if (r.url().includes("/rest/v1/")) rest.push(`${r.method()} ${new URL(r.url()).pathname}`); };
+  page.on("request", onRequest);
+  const t0 = Date.now();
+  await page.click('button[type="submit"]');
+  await page.locator('[data-testid="departments"] [data-testid^="dept-"]').first().waitFor();
+  const ms = Date.now() - t0, atRender = rest.length;
+  await page.waitForTimeout(500);
+  page.off("request", onRequest);
+  console.log(`global view of the seeded company after sign-in: ${JSON.stringify({ rest_requests: atRender, rest_requests_500ms_later: rest.length, ms, requests: rest })}`);
+  assert.ok(rest.length <= 5, `at most 5 REST requests from sign-in to the global view (${rest.length}: ${rest.join(", ")})`);
+  await screenshot("demo-product-global");
+
+  // Six regions, each with health and a headline KPI; five with data elements, Finance as its bar.
+  const want = JSON.parse(sql(`SELECT json_build_object(
+    'toCeo', (SELECT count(*) FROM escalations e JOIN companies c ON c.id = e.company_id WHERE c.id = '${DEMO}' AND e.status = 'PENDING' AND e.to_agent_id = c.ceo_id),
+    'headcount', (SELECT count(*) FROM agents WHERE company_id = '${DEMO}' AND status = 'ACTIVE' AND NOT human),
+    'decisions', (SELECT count(*) FROM memory_entries WHERE company_id = '${DEMO}' AND type = 'DECISION'),
+    'interval', (SELECT pulse_interval_minutes FROM companies WHERE id = '${DEMO}'),
+    'name', (SELECT name FROM companies WHERE id = '${DEMO}'),
+    'departments', (SELECT count(*) FROM departments WHERE company_id = '${DEMO}'))`));
+  assert.match(await text(page.locator("header h1")), new RegExp(want.name));
+  assert.equal(await page.locator('[data-testid^="region-"]').count(), 6, "six regions");
+  for (const type of ["COMMAND", "ORGANIZATION", "OPERATIONS", "METRICS", "INTELLIGENCE", "FINANCE"]) {
+    const region = byTest(`region-${type}`);
+    assert.match(await region.getAttribute("data-health"), /^(green|yellow|red)$/, `${type} health`);
+    if (type === "FINANCE") continue;
+    assert.ok((await text(region.locator('[data-testid="headline"]'))).length > 0, `${type} headline KPI`);
+    const elements = region.locator('[data-testid="data-element"]');
+    assert.ok(await elements.count() >= 3, `${type} has data elements`);
+    for (const el of await elements.all()) {
+      const kind = await el.getAttribute("data-type");
+      const body = kind === "chart_mini" ? await el.locator("svg rect, svg polyline").count() : (await text(el)).split("\n").length - 1;
+      assert.ok(body > 0, `${type}: a non-empty ${kind}`);
+    }
+  }
+  const command = byTest("region-COMMAND");
+  assert.equal(await text(command.locator('[data-testid="attention"]')), String(want.toCeo), "Command's attention: decisions pending with the CEO");
+  assert.match(await text(byTest("region-ORGANIZATION").locator('[data-testid="data-element"]', { hasText: "Total Headcount" })), new RegExp(`\\b${want.headcount}\\b`));
+  assert.match(await text(byTest("region-INTELLIGENCE").locator('[data-testid="data-element"]', { hasText: "Decisions Logged" })), new RegExp(`\\b${want.decisions}\\b`));
+  assert.ok(await byTest("region-ORGANIZATION").locator('[data-testid="kpi"]').count() >= 2, "business-window KPIs");
+  const pills = await byTest("finance-bar").locator('[data-testid="pill"]').allInnerTexts();
+  assert.equal(pills[0], `Pulse: ${want.interval}min`, "the finance bar");
+  assert.ok(pills.length >= 2 && pills.every((p) => p.trim().length > 0));
+  const biz = byTest("business-tiles").locator('[data-testid^="biz-"]');
+  assert.deepEqual((await biz.allInnerTexts()).map((t) => t.split("\n")[0].trim()), ["Customers", "Growth", "Product & Delivery", "People"]);
+  const stats = await byTest("business-tiles").locator('[data-testid="summary-stat"]').allInnerTexts();
+  assert.equal(stats.length, 4, "a summary stat on each business tile");
+  for (const stat of stats) assert.ok(stat.trim().length > 0, "a business tile's summary stat");
+  assert.equal(await page.locator('[data-testid="departments"] [data-testid^="dept-"]').count(), want.departments, "a tile per department");
+  assert.match(await text(byTest("dept-TECHNOLOGY")), /Led by Ada/);
+
+  // L2: the Organization sector.
+  await byTest("nav-org").click();
+  await byTest("organization-view").waitFor();
+  const cards = byTest("summary-cards").locator('[data-testid="summary-card"]');
+  assert.ok(await cards.count() >= 3);
+  assert.match(await text(cards.filter({ hasText: "Total Headcount" })), new RegExp(`\\b${want.headcount}\\b`));
+  assert.equal(await page.locator('[data-testid^="subarea-"]').count(), want.departments);
+  assert.match(await text(byTest("health-detail")), /departments? healthy/);
+  await screenshot("demo-organization");
+
+  // L3: Engineering (TECHNOLOGY), its numbers against SQL.
+  const tech = JSON.parse(sql(`SELECT json_build_object('id', d.id, 'chief', c.name, 'role', c.role,
+      'headcount', (SELECT count(*) FROM agents a WHERE a.department_id = d.id AND a.status = 'ACTIVE'),
+      'open', (SELECT count(*) FROM tasks t WHERE t.company_id = d.company_id AND t.status IN ('PENDING','IN_PROGRESS','BLOCKED') AND coalesce(t.department_id, (SELECT g.department_id FROM agents g WHERE g.id = t.assignee_id)) = d.id),
+      'agents', (SELECT count(*) FROM agents a WHERE a.department_id = d.id))
+    FROM departments d JOIN agents c ON c.id = d.chief_id WHERE d.company_id = '${DEMO}' AND d.type = 'TECHNOLOGY'`));
+  await byTest("subarea-Engineering").click();
+  await byTest("department-view").waitFor();
+  assert.equal(await text(byTest("chief")), `Led by ${tech.chief} (${tech.role})`);
+  assert.equal(await text(byTest("quick-headcount")), String(tech.headcount));
+  assert.equal(await text(byTest("quick-open")), String(tech.open));
+  assert.ok((await text(byTest("health-detail"))).length > 0);
+  assert.ok(await byTest("key-metrics").locator('[data-testid="key-metric"]').count() >= 1, "key metrics");
+  await byTest("recent-pulses").locator('[data-testid="pulse"]').first().waitFor();
+  assert.equal(await byTest("roster").locator('[data-testid^="agent-"]').count(), tech.agents, "every agent of the department, by tier");
+  assert.ok(await byTest("roster").locator('[data-testid^="tier-"]').count() >= 2, "grouped by tier");
+  await screenshot("demo-department");
+
+  // The chief's detail.
+  const ada = JSON.parse(sql(`SELECT json_build_object('tier', a.tier, 'role', a.role, 'boss', b.name,
+      'inbox', (SELECT count(*) FROM messages m WHERE m.to_agent_id = a.id AND m.read_at IS NULL),
+      'active', (SELECT count(*) FROM tasks t WHERE t.assignee_id = a.id AND t.status IN ('PENDING','IN_PROGRESS')))
+    FROM agents a JOIN agents b ON b.id = a.reports_to WHERE a.company_id = '${DEMO}' AND a.name = 'Ada'`));
+  await byTest("roster").locator('[data-testid="agent-Ada"]').click();
+  await byTest("agent-view").waitFor();
+  assert.equal(await text(byTest("initials")), "A");
+  assert.match(await text(byTest("reports-to")), new RegExp(`^${ada.boss} \\(`));
+  assert.equal(await text(byTest("inbox")), String(ada.inbox));
+  assert.equal(await text(byTest("active-tasks")), String(ada.active));
+  assert.match(await text(byTest("fact-tier")), new RegExp(`^${ada.tier} `));
+  assert.equal(await text(byTest("fact-role")), ada.role);
+  assert.ok(await byTest("signals").locator('[data-testid="signal"]').count() >= 1, "performance signals");
+  await screenshot("demo-agent");
+
+  assert.deepEqual(errors, [], "no page errors");
+  assert.equal(demoRows(), rowsBefore, "the demo company is unchanged");
 });
 
 test("what a cockpit load costs against the seeded stack (a report)", async () => {

@@ -1,6 +1,6 @@
 // The product front end's data-provider contract (mc-cockpit `frontend/src/data/`): its view
 // types under its own names, and the provider the SDK builds over the real tables.
-import type { McClient, McResult } from "./mission_control_sdk.js";
+import type { McClient, McResult, CompanyRow } from "./mission_control_sdk.js";
 
 export type SectorType = "COMMAND" | "ORGANIZATION" | "OPERATIONS" | "METRICS" | "INTELLIGENCE" | "FINANCE";
 export declare const SECTOR_DISPLAY_LABELS: Record<SectorType, string>;
@@ -70,6 +70,8 @@ export declare class CockpitSnapshot implements DataProvider {
   /** Whether it holds a loaded company (false before the first load). */
   readonly loaded: boolean
   readonly companyId: string | null
+  /** The company row, or null before a load. */
+  readonly company: CompanyRow | null
   readonly loadedAt: string | null
   getAllRegionSummaries(): RegionSummary[]
   getRegionSummary(sector: SectorType): RegionSummary | undefined
@@ -89,6 +91,8 @@ export interface McDataProviderOptions {
   companyId?: string
   /** Reload every so many milliseconds (at least 1,000); off by default. */
   refreshInterval?: number
+  /** After a change of user, load the new user's company for the subscribers (default true). */
+  autoLoad?: boolean
 }
 
 /** The contract's 11 methods over the current snapshot, plus loading and subscribing. */
@@ -97,6 +101,8 @@ export interface McDataProvider extends DataProvider {
   refresh(): Promise<McResult<CockpitSnapshot>>
   subscribe(listener: () => void): () => void
   getSnapshot(): CockpitSnapshot
+  /** "empty": the signed-in user has no company. */
+  readonly status: "idle" | "loading" | "ready" | "empty" | "error"
   readonly error: Error | null
   dispose(): void
 }

@@ -90,6 +90,10 @@ export class CockpitSnapshot {
     const now = extra.now ?? Date.now();
     this.loaded = !!view;
     this.companyId = view?.company?.id ?? null;
+    /** The company row (name, status, mission, …), or null. */
+    this.company = view?.company ?? null;
+    // Called when a department's detail is read (the provider fetches its newest pulses once).
+    Object.defineProperty(this, "_onDetail", { value: extra.onDetail ?? null });
     this.loadedAt = view ? new Date(now).toISOString() : null;
     const v = view ?? { company: {}, regions: [], departments: [], roster: [], recentPulses: [], recentMemory: [], taskCounts: {}, memoryCounts: {}, pulses24h: {} };
     const company = obj(v.company);
@@ -165,7 +169,7 @@ export class CockpitSnapshot {
     const chiefs = departments.map((d) => d.chief?.id).filter(Boolean);
     const months = [4, 3, 2, 1, 0].map((k) => {
       const end = new Date(now); end.setUTCDate(1); end.setUTCHours(0, 0, 0, 0); end.setUTCMonth(end.getUTCMonth() - k + 1);
-      return roster.filter((a) => !a.human && time(a.created_at) < end.getTime()).length;
+      return roster.filter((a) => !a.human && a.status === "ACTIVE" && time(a.created_at) < end.getTime()).length;
     });
     const deptsText = `${activeDepts} active / ${departments.length} total`;
     region("ORGANIZATION", `${plural(headcount, "agent")} across ${plural(activeDepts, "dept")}`,
@@ -291,7 +295,11 @@ export class CockpitSnapshot {
   getFinanceSettingsBar() { return this._finance; }
   getBusinessWindowKpis() { return this._kpis; }
   getOrganizationSectorContent() { return this._organization; }
-  getDepartmentDetail(id) { return typeof id === "string" ? this._details.get(id) : undefined; }
+  getDepartmentDetail(id) {
+    const d = typeof id === "string" ? this._details.get(id) : undefined;
+    if (d && this._onDetail) this._onDetail(id);
+    return d;
+  }
   getAgentsByDepartment(id, tierFilter) {
     if (typeof id !== "string") return [];
     return this._agents.filter((a) => a.departmentId === id && (tierFilter === undefined || tierFilter === null || a.tier === tierFilter));
@@ -309,21 +317,29 @@ const EMPTY = new CockpitSnapshot(null);
  * the page becomes visible again, and every `refreshInterval` ms if one is set (off by default).
  */
 export function createDataProvider(mc, options = {}) {
-  let snapshot = EMPTY, companyId = options.companyId ?? null, running = null, again = false, lastError = null;
+  const fixed = options.companyId ?? null;
+  let snapshot = EMPTY, companyId = fixed, running = null, again = false, lastError = null, status = "idle", user = undefined;
   const listeners = new Set();
   const refining = new Set();
+  const onDetail = (id) => {
+    if (refining.has(id)) return;
+    refining.add(id);
+    refine(id).catch(() => {});
+  };
   const publish = (s) => { snapshot = s; for (const l of [...listeners]) { try { l(); } catch { /* a listener's error is its own */ } } };
   async function run() {
     const { data, error } = await mc.cockpit.load(companyId ?? undefined);
-    if (error) { lastError = error; return { data: null, error }; }
+    if (error) { lastError = error; status = "error"; publish(snapshot); return { data: null, error }; }
     lastError = null;
     refining.clear();
-    publish(data ? new CockpitSnapshot(data) : EMPTY);
-    companyId = snapshot.companyId;
+    status = data ? "ready" : "empty";
+    publish(data ? new CockpitSnapshot(data, { onDetail }) : EMPTY);
+    companyId = snapshot.companyId ?? fixed;
     return { data: snapshot, error: null };
   }
   function refresh() {
     if (running) { again = true; return running; }
+    status = status === "ready" ? "ready" : "loading";
     running = (async () => {
       let out;
       try {
@@ -333,18 +349,34 @@ export function createDataProvider(mc, options = {}) {
     })();
     return running;
   }
-  // The newest pulses of one department (one request), when its detail is first read.
+  // A department's five newest finished pulses (one request: through its agents, each with its
+  // newest), when its detail is first read.
   async function refine(id) {
-    const { data, error } = await mc.from("pulses")
-      .select("id,agent_id,status,started_at,completed_at,actions,agents!pulses_agent_id_fkey!inner(name,department_id)")
-      .eq("agents.department_id", id).neq("status", "RUNNING").order("started_at", { ascending: false }).limit(5);
-    if (error || !Array.isArray(data) || snapshot.getDepartmentDetail(id) === undefined) return;
-    const pulses = data.map((p) => pulseSummary({ ...p, agentName: p.agents?.name, actionCount: Array.isArray(p.actions) ? p.actions.length : 0 }));
-    const base = snapshot, details = new Map(base._details);
+    const { data, error } = await mc.from("agents")
+      .select("id,name,recent:pulses(id,agent_id,status,started_at,completed_at,actions)")
+      .eq("department_id", id).neq("recent.status", "RUNNING")
+      .order("started_at", { ascending: false, referencedTable: "recent" }).limit(5, { referencedTable: "recent" });
+    const base = snapshot;
+    if (error || !Array.isArray(data) || base.getDepartmentDetail === undefined || !base._details.has(id)) return;
+    const pulses = data.flatMap((a) => (Array.isArray(a.recent) ? a.recent : []).map((p) => pulseSummary({ ...p, agentName: a.name, actionCount: Array.isArray(p.actions) ? p.actions.length : 0 })))
+      .sort((a, b) => (time(b.completedAt) || 0) - (time(a.completedAt) || 0)).slice(0, 5);
+    const details = new Map(base._details);
     details.set(id, { ...details.get(id), recentPulses: pulses });
     publish(Object.freeze(Object.assign(Object.create(CockpitSnapshot.prototype), base, { _details: details })));
   }
 
+  // Another user (or none) empties the snapshot; the next load reads the new user's company.
+  const auth = mc.auth?.onAuthStateChange?.((_event, session) => {
+    const next = session?.user?.id ?? null;
+    if (user !== undefined && next !== user) {
+      companyId = fixed;
+      refining.clear();
+      status = "idle";
+      publish(EMPTY);
+      if (next && options.autoLoad !== false && listeners.size) refresh();
+    }
+    user = next;
+  });
   const unsubscribeWrites = typeof mc.onWrite === "function" ? mc.onWrite(() => { if (snapshot.loaded) refresh(); }) : () => {};
   const onVisible = () => { if (globalThis.document?.visibilityState === "visible" && snapshot.loaded) refresh(); };
   globalThis.document?.addEventListener?.("visibilitychange", onVisible);
@@ -361,10 +393,12 @@ export function createDataProvider(mc, options = {}) {
     subscribe(listener) { if (typeof listener === "function") listeners.add(listener); return () => listeners.delete(listener); },
     /** The current snapshot: immutable, a new object after each change, itself a DataProvider. */
     getSnapshot() { return snapshot; },
+    /** "idle" | "loading" | "ready" | "empty" (the user has no company) | "error". */
+    get status() { return status; },
     /** The last load's error, or null. */
     get error() { return lastError; },
     /** Stops the automatic refreshes. */
-    dispose() { unsubscribeWrites(); globalThis.document?.removeEventListener?.("visibilitychange", onVisible); if (timer) clearInterval(timer); listeners.clear(); },
+    dispose() { unsubscribeWrites(); auth?.data?.subscription?.unsubscribe?.(); globalThis.document?.removeEventListener?.("visibilitychange", onVisible); if (timer) clearInterval(timer); listeners.clear(); },
     getAllRegionSummaries: safe(() => snapshot.getAllRegionSummaries(), []),
     getRegionSummary: safe((s) => snapshot.getRegionSummary(s), undefined),
     getDepartmentTiles: safe(() => snapshot.getDepartmentTiles(), []),
@@ -372,11 +406,7 @@ export function createDataProvider(mc, options = {}) {
     getFinanceSettingsBar: safe(() => snapshot.getFinanceSettingsBar(), { label: "Finance Settings", quickStats: "" }),
     getBusinessWindowKpis: safe(() => snapshot.getBusinessWindowKpis(), []),
     getOrganizationSectorContent: safe(() => snapshot.getOrganizationSectorContent(), EMPTY.getOrganizationSectorContent()),
-    getDepartmentDetail: safe((id) => {
-      const d = snapshot.getDepartmentDetail(id);
-      if (d && !refining.has(id)) { refining.add(id); refine(id).catch(() => {}); }
-      return d;
-    }, undefined),
+    getDepartmentDetail: safe((id) => snapshot.getDepartmentDetail(id), undefined),
     getAgentsByDepartment: safe((id, t) => snapshot.getAgentsByDepartment(id, t), []),
     getAgentDetail: safe((id) => snapshot.getAgentDetail(id), undefined),
     getAllAgents: safe(() => snapshot.getAllAgents(), []),

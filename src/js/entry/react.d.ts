@@ -13,5 +13,5 @@ export declare function useDataProvider(): CockpitSnapshot
 export declare function useDataSource(): McDataProvider
 /** `undefined` while unknown, then the session or `null`. */
 export declare function useSession(): McSession | null | undefined
-/** Its children once signed in and loaded; a sign-in form (or `signIn`) before. */
-export declare function McSignInGate(props: { children?: ReactNode; signIn?: ReactNode; loading?: ReactNode }): ReactElement | null
+/** Its children once signed in and loaded; a sign-in form (or `signIn`) before, `loading` while loading, `empty` when the user has no company. */
+export declare function McSignInGate(props: { children?: ReactNode; signIn?: ReactNode; loading?: ReactNode; empty?: ReactNode }): ReactElement | null

@@ -51,7 +51,7 @@ export function useSession() {
   return session;
 }
 
-function SignInForm({ client, error }) {
+function SignInForm({ client }) {
   const [state, setState] = useState({ busy: false, message: null });
   const submit = async (e) => {
     e.preventDefault();
@@ -60,7 +60,7 @@ function SignInForm({ client, error }) {
     const { error: err } = await client.auth.signInWithPassword({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
     setState({ busy: false, message: err ? err.message : null });
   };
-  const message = state.message ?? error;
+  const message = state.message;
   return createElement("form", { onSubmit: submit, "data-mc-sign-in": "", style: { maxWidth: "22rem", margin: "4rem auto", display: "grid", gap: "0.5rem" } },
     createElement("h2", null, "Sign in"),
     createElement("input", { name: "email", type: "email", placeholder: "Email", autoComplete: "username", required: true }),
@@ -71,23 +71,21 @@ function SignInForm({ client, error }) {
 
 /**
  * Renders its children once a user is signed in and the snapshot is loaded; until then a
- * sign-in form (or `signIn`), and `loading` while the data loads.
+ * sign-in form (or `signIn`), `loading` while the data loads, and `empty` when the user has no
+ * company yet (an onboarding screen, say; it can call `useDataSource().load()` when done).
  */
-export function McSignInGate({ children, signIn, loading }) {
+export function McSignInGate({ children, signIn, loading, empty }) {
   const { client, provider } = useMc("McSignInGate");
   const session = useSession();
   const snapshot = useDataProvider();
-  const [error, setError] = useState(null);
   const userId = session?.user?.id;
   useEffect(() => {
-    if (!userId) return;
-    let live = true;
-    provider.load().then(({ error: e }) => { if (live) setError(e ? e.message : null); });
-    return () => { live = false; };
+    if (userId && !provider.getSnapshot().loaded) provider.load();
   }, [userId, provider]);
   if (session === undefined) return loading ?? null;
-  if (!session) return signIn ?? createElement(SignInForm, { client, error: null });
-  if (error && !snapshot.loaded) return createElement("p", { role: "alert" }, error);
-  if (!snapshot.loaded) return loading ?? createElement("p", { "aria-busy": "true" }, "Loading…");
-  return children;
+  if (!session) return signIn ?? createElement(SignInForm, { client });
+  if (snapshot.loaded) return children;
+  if (provider.status === "empty") return empty ?? createElement("p", null, "No company yet.");
+  if (provider.status === "error") return createElement("p", { role: "alert" }, provider.error?.message ?? "The cockpit could not be loaded.");
+  return loading ?? createElement("p", { "aria-busy": "true" }, "Loading…");
 }
