@@ -10,6 +10,7 @@ need_apt=()
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || need_apt+=(postgresql-15-pgtap)
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   apt-get update -qq
@@ -32,6 +33,11 @@ wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); pr
 if ! "$MC_TOOLS/bin/wasm-bindgen" --version 2>/dev/null | grep -q " $wb_version"; then
   log "cargo install wasm-bindgen-cli $wb_version"
   cargo install --quiet --root "$MC_TOOLS" wasm-bindgen-cli --version "$wb_version" --force
+fi
+# Mozilla's WebDriver for the Firefox run of the browser suites (built from crates.io).
+if ! [ -x "$MC_TOOLS/bin/geckodriver" ]; then
+  log "cargo install geckodriver"
+  cargo install --quiet --root "$MC_TOOLS" geckodriver --locked
 fi
 if ! [ -x "$MC_TOOLS/bin/wasm-pack" ]; then
   log "cargo install wasm-pack"

@@ -49,9 +49,13 @@ run clippy-wasm check cargo clippy --quiet --all-targets --target wasm32-unknown
 run unit cargo cargo test --quiet
 run gateway cargo cargo test --release --quiet --manifest-path stack/gateway/Cargo.toml
 run sql tap bash stack/stack.sh psql -f tests/sql/rls_and_triggers.sql
+# Same-company references (issue 21, migration 003): every guarded foreign key, every role.
+run sql-tenancy tap bash stack/stack.sh psql -f tests/sql/same_company.sql
 run stack-smoke tap bash tests/stack/smoke.sh
 run conformance node timeout 300 node --test --test-concurrency=1 tests/stack/conformance.test.mjs
 run browser cargo timeout 1500 wasm-pack test --headless --chrome --mode no-install
+# The same browser suites in headless Firefox ESR (geckodriver from crates.io, setup.sh).
+run browser-firefox cargo env GECKODRIVER="$MC_TOOLS/bin/geckodriver" timeout 2400 wasm-pack test --headless --firefox --mode no-install
 run package check bash scripts/build-pkg.sh --node
 run size check bash scripts/size.sh
 run node node timeout 300 node --test tests/node/

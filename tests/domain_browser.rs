@@ -52,5 +52,5 @@ async fn chat_agents_messages_and_memory() {
 #[wasm_bindgen_test]
 async fn onboarding_is_idempotent_and_the_cockpit_reads_the_real_tables() {
     let requests = expect_resolves(onboarding_and_cockpit(&ctx())).await;
-    assert_eq!(requests.as_f64(), Some(4.0), "requests per cockpit load");
+    assert_eq!(requests.as_f64(), Some(3.0), "requests per cockpit load");
 }

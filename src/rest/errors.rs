@@ -33,7 +33,12 @@ pub fn from_response(res: &Response) -> Error {
         "22P02" | "22007" | "22008" | "22003" | "22023" | "22P05" => ErrorCode::InvalidValue,
         "42501" => ErrorCode::PermissionDenied,
         "PGRST116" => ErrorCode::SingleRowMismatch,
-        "P0001" if lower.contains("table is immutable") => ErrorCode::ImmutableRecord,
+        "P0001"
+            if lower.contains("table is immutable")
+                || lower.contains("a row stays in its company") =>
+        {
+            ErrorCode::ImmutableRecord
+        }
         "PGRST303" => ErrorCode::JwtExpired,
         "PGRST301" | "PGRST302" if lower.contains("expired") => ErrorCode::JwtExpired,
         "PGRST301" | "PGRST302" => ErrorCode::JwtInvalid,
@@ -92,6 +97,15 @@ mod tests {
             from_response(&res(401, r#"{"code":"PGRST301","message":"JWSError"}"#)).code,
             ErrorCode::JwtInvalid
         );
+    }
+
+    #[test]
+    fn moving_a_row_to_another_company_is_immutable_record() {
+        let e = from_response(
+            400,
+            r#"{"code":"P0001","message":"UPDATE of company_id on public.tasks is forbidden — a row stays in its company.","details":null,"hint":null}"#,
+        );
+        assert_eq!(e.code, ErrorCode::ImmutableRecord);
     }
 
     #[test]
