@@ -45,18 +45,6 @@ const DATABASE_TS: &str = crate::schema::DATABASE_TS;
 #[wasm_bindgen(typescript_custom_section)]
 const API_TS: &str = include_str!("api.d.ts");
 
-/// The runtime `Constants` object: every enum's values in Postgres order. The package's entry
-/// point exports it as `Constants`.
-///
-/// ```js
-/// import { Constants } from "@mission-control/sdk";
-/// Constants.public.Enums.task_status; // ["PENDING", "IN_PROGRESS", ...]
-/// ```
-#[wasm_bindgen(js_name = schemaConstants, skip_typescript)]
-pub fn schema_constants() -> JsValue {
-    js_sys::JSON::parse(crate::schema::CONSTANTS_JSON).unwrap_or(JsValue::NULL)
-}
-
 /// Quotes a value for a PostgREST logic tree (`or`, `and`) or an `in` list: wrapped in double
 /// quotes with `\"` and `\\` escapes when it contains `,` `(` `)` `"` `\\`, edge white
 /// space, or is empty; as it is otherwise. Numbers and booleans are written as JSON.

@@ -101,10 +101,10 @@ mod tests {
 
     #[test]
     fn moving_a_row_to_another_company_is_immutable_record() {
-        let e = from_response(
+        let e = from_response(&res(
             400,
             r#"{"code":"P0001","message":"UPDATE of company_id on public.tasks is forbidden — a row stays in its company.","details":null,"hint":null}"#,
-        );
+        ));
         assert_eq!(e.code, ErrorCode::ImmutableRecord);
     }
 

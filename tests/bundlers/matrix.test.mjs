@@ -34,6 +34,8 @@ const ENTRIES = {
   rollup4: { deps: { rollup: "4.68.9", "@rollup/plugin-node-resolve": "16.0.2" } },
   "no-bundler": { deps: {} },
   node20: { deps: {} },
+  // Node 22 from the npm registry (the `node` package carries the binary).
+  node22: { deps: { node: "22.23.3" } },
   typescript: { deps: { typescript: "5.9.3", "@types/react": "19.1.12" } },
 };
 
@@ -207,19 +209,23 @@ test("a page without a bundler (an import map)", { timeout: 300000 }, async () =
   }
 });
 
-for (const [kind, file, body] of [
-  ["import", "check.mjs", `import { createClient } from "@mission-control/sdk";\nconst mc = createClient(process.env.MC_URL, process.env.MC_ANON_KEY, { auth: { persistSession: false } });\n`],
-  ["require", "check.cjs", `const { createClient } = require("@mission-control/sdk");\nconst mc = createClient(process.env.MC_URL, process.env.MC_ANON_KEY, { auth: { persistSession: false } });\n`],
-]) {
-  test(`Node ${process.versions.node}: ${kind}`, { timeout: 120000 }, () => {
-    const dir = project("node20");
-    writeFileSync(`${dir}/${file}`, `${body}let validation; try { mc.validate("agents", "insert", { tier: 9 }); } catch (e) { validation = e.code; }
+const NODES = [["node20", () => process.execPath], ["node22", (dir) => `${dir}/node_modules/node/bin/node`]];
+for (const [project_, bin] of NODES) {
+  for (const [kind, file, body] of [
+    ["import", "check.mjs", `import { createClient } from "@mission-control/sdk";\nconst mc = createClient(process.env.MC_URL, process.env.MC_ANON_KEY, { auth: { persistSession: false } });\n`],
+    ["require", "check.cjs", `const { createClient } = require("@mission-control/sdk");\nconst mc = createClient(process.env.MC_URL, process.env.MC_ANON_KEY, { auth: { persistSession: false } });\n`],
+  ]) {
+    test(`${project_}: ${kind}`, { timeout: 120000 }, () => {
+      const dir = project(project_);
+      writeFileSync(`${dir}/${file}`, `${body}let validation; try { mc.validate("agents", "insert", { tier: 9 }); } catch (e) { validation = e.code; }
 mc.auth.signInWithPassword({ email: "demo@mission-control.local", password: "mission-control-demo" })
-  .then(({ error }) => mc.from("companies").select("name").limit(1).then(({ data, error: e }) => console.log(JSON.stringify({ signIn: error ? error.code : "ok", rows: data, queryError: e ? e.code : null, validation }))));\n`);
-    const out = JSON.parse(sh(dir, process.execPath, [file], { env }).trim());
-    assert.deepEqual(out, { signIn: "ok", rows: [{ name: "Acme Robotics" }], queryError: null, validation: "validation_failed" });
-    report.push({ entry: `node ${process.versions.node} ${kind}`, config: 0, wasm: "file, synchronous" });
-  });
+  .then(({ error }) => mc.from("companies").select("name").limit(1).then(({ data, error: e }) => console.log(JSON.stringify({ signIn: error ? error.code : "ok", rows: data, queryError: e ? e.code : null, validation, node: process.version }))));\n`);
+      const out = JSON.parse(sh(dir, bin(dir), [file], { env }).trim());
+      const { node, ...rest } = out;
+      assert.deepEqual(rest, { signIn: "ok", rows: [{ name: "Acme Robotics" }], queryError: null, validation: "validation_failed" });
+      report.push({ entry: `node ${node} ${kind}`, config: 0, wasm: "file, synchronous" });
+    });
+  }
 }
 
 for (const resolution of ["bundler", "node16"]) {

@@ -82,17 +82,20 @@ test("the demo company through every method of the contract, against SQL", async
     const org = p.getOrganizationSectorContent().subAreas.find((s) => s.id === d.id);
     assert.equal(org.attentionCount, d.risks);
   }
-  // A department's detail is in the snapshot; reading it fetches its own newest pulses once
-  // (one request), and the refined snapshot reaches subscribers.
+  // A department's detail is in the snapshot (no request to read it); loadDepartment fetches its
+  // own newest pulses (one request, once), and the refined snapshot reaches subscribers.
   const techId = depts.find((d) => d.type === "TECHNOLOGY").id;
   const p2 = createDataProvider(mc);
   await p2.load();
   sent.length = 0;
   const refined = new Promise((resolve) => p2.subscribe(resolve));
   assert.ok(p2.getDepartmentDetail(techId));
-  p2.getDepartmentDetail(techId);
+  assert.equal(sent.length, 0, "reading a detail the snapshot holds costs nothing");
+  const [a, b] = await Promise.all([p2.loadDepartment(techId), p2.loadDepartment(techId)]);
   await refined;
-  assert.equal(sent.length, 1, "a department detail costs one more request (its pulses), once");
+  assert.equal(a.error, null);
+  assert.equal(b.error, null);
+  assert.equal(sent.length, 1, "loading a department's pulses costs one more request, once");
   const newest = sql(`SELECT p.id FROM pulses p JOIN agents a ON a.id = p.agent_id WHERE a.department_id = '${techId}' AND p.status <> 'RUNNING' ORDER BY p.started_at DESC LIMIT 5`).split("\n").filter(Boolean);
   assert.deepEqual(p2.getDepartmentDetail(techId).recentPulses.map((x) => x.id), newest);
   p2.dispose();

@@ -99,6 +99,8 @@ export interface McDataProviderOptions {
 export interface McDataProvider extends DataProvider {
   load(companyId?: string): Promise<McResult<CockpitSnapshot>>
   refresh(): Promise<McResult<CockpitSnapshot>>
+  /** One department's newest pulses for its L3 detail (one request, once per snapshot). */
+  loadDepartment(departmentId: string): Promise<McResult<DepartmentDetail | undefined>>
   subscribe(listener: () => void): () => void
   getSnapshot(): CockpitSnapshot
   /** "empty": the signed-in user has no company. */

@@ -92,8 +92,7 @@ export class CockpitSnapshot {
     this.companyId = view?.company?.id ?? null;
     /** The company row (name, status, mission, …), or null. */
     this.company = view?.company ?? null;
-    // Called when a department's detail is read (the provider fetches its newest pulses once).
-    Object.defineProperty(this, "_onDetail", { value: extra.onDetail ?? null });
+
     this.loadedAt = view ? new Date(now).toISOString() : null;
     const v = view ?? { company: {}, regions: [], departments: [], roster: [], recentPulses: [], recentMemory: [], taskCounts: {}, memoryCounts: {}, pulses24h: {} };
     const company = obj(v.company);
@@ -295,11 +294,7 @@ export class CockpitSnapshot {
   getFinanceSettingsBar() { return this._finance; }
   getBusinessWindowKpis() { return this._kpis; }
   getOrganizationSectorContent() { return this._organization; }
-  getDepartmentDetail(id) {
-    const d = typeof id === "string" ? this._details.get(id) : undefined;
-    if (d && this._onDetail) this._onDetail(id);
-    return d;
-  }
+  getDepartmentDetail(id) { return typeof id === "string" ? this._details.get(id) : undefined; }
   getAgentsByDepartment(id, tierFilter) {
     if (typeof id !== "string") return [];
     return this._agents.filter((a) => a.departmentId === id && (tierFilter === undefined || tierFilter === null || a.tier === tierFilter));
@@ -321,11 +316,6 @@ export function createDataProvider(mc, options = {}) {
   let snapshot = EMPTY, companyId = fixed, running = null, again = false, lastError = null, status = "idle", user = undefined;
   const listeners = new Set();
   const refining = new Set();
-  const onDetail = (id) => {
-    if (refining.has(id)) return;
-    refining.add(id);
-    refine(id).catch(() => {});
-  };
   const publish = (s) => { snapshot = s; for (const l of [...listeners]) { try { l(); } catch { /* a listener's error is its own */ } } };
   async function run() {
     const { data, error } = await mc.cockpit.load(companyId ?? undefined);
@@ -333,7 +323,7 @@ export function createDataProvider(mc, options = {}) {
     lastError = null;
     refining.clear();
     status = data ? "ready" : "empty";
-    publish(data ? new CockpitSnapshot(data, { onDetail }) : EMPTY);
+    publish(data ? new CockpitSnapshot(data) : EMPTY);
     companyId = snapshot.companyId ?? fixed;
     return { data: snapshot, error: null };
   }
@@ -350,19 +340,21 @@ export function createDataProvider(mc, options = {}) {
     return running;
   }
   // A department's five newest finished pulses (one request: through its agents, each with its
-  // newest), when its detail is first read.
+  // newest). The snapshot's detail holds those among the company's 50 newest already.
   async function refine(id) {
     const { data, error } = await mc.from("agents")
       .select("id,name,recent:pulses(id,agent_id,status,started_at,completed_at,actions)")
       .eq("department_id", id).neq("recent.status", "RUNNING")
       .order("started_at", { ascending: false, referencedTable: "recent" }).limit(5, { referencedTable: "recent" });
     const base = snapshot;
-    if (error || !Array.isArray(data) || base.getDepartmentDetail === undefined || !base._details.has(id)) return;
+    if (error) return { data: null, error };
+    if (!Array.isArray(data) || !base._details.has(id)) return { data: base.getDepartmentDetail(id), error: null };
     const pulses = data.flatMap((a) => (Array.isArray(a.recent) ? a.recent : []).map((p) => pulseSummary({ ...p, agentName: a.name, actionCount: Array.isArray(p.actions) ? p.actions.length : 0 })))
       .sort((a, b) => (time(b.completedAt) || 0) - (time(a.completedAt) || 0)).slice(0, 5);
     const details = new Map(base._details);
     details.set(id, { ...details.get(id), recentPulses: pulses });
     publish(Object.freeze(Object.assign(Object.create(CockpitSnapshot.prototype), base, { _details: details })));
+    return { data: details.get(id), error: null };
   }
 
   // Another user (or none) empties the snapshot; the next load reads the new user's company.
@@ -389,6 +381,13 @@ export function createDataProvider(mc, options = {}) {
     load(id) { if (id !== undefined) companyId = id; return refresh(); },
     /** Reads the same company again. */
     refresh,
+    /** Reads one department's newest pulses (one request; once per snapshot) for its L3 detail: `{ data, error }`. */
+    loadDepartment(id) {
+      if (typeof id !== "string" || !snapshot._details?.has(id)) return Promise.resolve({ data: undefined, error: null });
+      if (refining.has(id)) return Promise.resolve({ data: snapshot.getDepartmentDetail(id), error: null });
+      refining.add(id);
+      return refine(id).catch((e) => ({ data: null, error: e }));
+    },
     /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
     subscribe(listener) { if (typeof listener === "function") listeners.add(listener); return () => listeners.delete(listener); },
     /** The current snapshot: immutable, a new object after each change, itself a DataProvider. */

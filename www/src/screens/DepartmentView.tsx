@@ -11,7 +11,7 @@ export function DepartmentView({ id, go }: { id: string; go: Go }) {
   const data = useData();
   const source = useDataSource();
   // Reading through the provider (not the snapshot) fetches the department's newest pulses once.
-  useEffect(() => { source.getDepartmentDetail(id); }, [source, id]);
+  useEffect(() => { void source.loadDepartment(id); }, [source, id]);
   const d = data.getDepartmentDetail(id);
   const crumbs = [{ label: "Cockpit", to: { screen: "global" as const } }, { label: "Organization", to: { screen: "org" as const } }];
   if (!d) {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Mutation testing of the rules (issue 25) with cargo-mutants (crates.io, installed into the
+# cached tools): breaks the code under src/schema, src/domain, src/rest/encode.rs,
+# src/rest/filter.rs and src/auth/session.rs one change at a time and runs the native tests
+# against each mutant. A report, not part of the test command (a whole run takes hours).
+#   scripts/mutants.sh                 every mutant of those files
+#   scripts/mutants.sh --diff [REV]    only the mutants in lines changed since REV (default HEAD~1)
+#   scripts/mutants.sh --file F ...    only the given files
+# Survivors judged equivalent are listed, with the reason, in tests/mutants-equivalent.txt
+# (passed to cargo-mutants as --exclude-re patterns); the output goes to $MC_CACHE/mutants.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$MC_ROOT"
+if ! [ -x "$MC_TOOLS/bin/cargo-mutants" ]; then
+  log "cargo install cargo-mutants"
+  cargo install --quiet --root "$MC_TOOLS" cargo-mutants --locked
+fi
+files=(src/schema src/domain src/rest/encode.rs src/rest/filter.rs src/auth/session.rs)
+args=()
+case "${1:-}" in
+  --diff) git diff "${2:-HEAD~1}" -- "${files[@]}" > "$MC_CACHE/mutants.diff"; args+=(--in-diff "$MC_CACHE/mutants.diff") ;;
+  --file) shift; files=("$@") ;;
+esac
+for f in "${files[@]}"; do args+=(--file "$f/**/*.rs" --file "$f"); done
+# Equivalent mutants: one regular expression per line (after the reason, behind "#").
+if [ -f tests/mutants-equivalent.txt ]; then
+  while IFS= read -r line; do
+    re="${line%%#*}"; re="$(echo "$re" | sed 's/[[:space:]]*$//')"
+    [ -n "$re" ] && args+=(--exclude-re "$re")
+  done < tests/mutants-equivalent.txt
+fi
+mkdir -p "$MC_CACHE/mutants"
+cargo mutants --no-shuffle --output "$MC_CACHE/mutants" --timeout 300 "${args[@]}" -- --lib --tests || true
+log "report: $MC_CACHE/mutants/mutants.out/{caught,missed,timeout,unviable}.txt"
+for k in caught missed timeout unviable; do
+  printf '  %-9s %s\n' "$k" "$(wc -l < "$MC_CACHE/mutants/mutants.out/$k.txt" 2>/dev/null || echo 0)"
+done
