@@ -626,61 +626,39 @@ const MESSAGE: &str = "f1000000-0000-4000-8000-000000000001";
 /// Unblocking a task blocked before it started also sets `started_at`: it is IN_PROGRESS from
 /// then on, and a completed task has `started_at ≤ completed_at` [D]. Leaving BLOCKED (by
 /// unblock or cancel) clears `blocked_reason` ("only while BLOCKED").
+#[rustfmt::skip]
 const TASK_STEPS: &[(&str, &str, Step)] = &[
-    // PENDING
-    (
-        "PENDING",
-        "start",
-        to("IN_PROGRESS", &["started_at"], &[], None),
-    ),
-    (
-        "PENDING",
-        "block",
-        to("BLOCKED", &[], &[], Some("blocked_reason")),
-    ),
-    ("PENDING", "unblock", No),
-    ("PENDING", "complete", No),
-    ("PENDING", "cancel", to("CANCELLED", &[], &[], None)),
-    // IN_PROGRESS
-    ("IN_PROGRESS", "start", No),
-    (
-        "IN_PROGRESS",
-        "block",
-        to("BLOCKED", &[], &[], Some("blocked_reason")),
-    ),
-    ("IN_PROGRESS", "unblock", No),
-    (
-        "IN_PROGRESS",
-        "complete",
-        to("COMPLETE", &["completed_at"], &[], None),
-    ),
-    ("IN_PROGRESS", "cancel", to("CANCELLED", &[], &[], None)),
-    // BLOCKED
-    ("BLOCKED", "start", No),
-    ("BLOCKED", "block", No),
-    (
-        "BLOCKED",
-        "unblock",
-        to("IN_PROGRESS", &["started_at"], &["blocked_reason"], None),
-    ),
-    ("BLOCKED", "complete", No),
-    (
-        "BLOCKED",
-        "cancel",
-        to("CANCELLED", &[], &["blocked_reason"], None),
-    ),
-    // COMPLETE (terminal)
-    ("COMPLETE", "start", No),
-    ("COMPLETE", "block", No),
-    ("COMPLETE", "unblock", No),
-    ("COMPLETE", "complete", No),
-    ("COMPLETE", "cancel", No),
-    // CANCELLED (terminal)
-    ("CANCELLED", "start", No),
-    ("CANCELLED", "block", No),
-    ("CANCELLED", "unblock", No),
-    ("CANCELLED", "complete", No),
-    ("CANCELLED", "cancel", No),
+    ("PENDING",     "start",    to("IN_PROGRESS", &["started_at"],   &[],                 None)),
+    ("PENDING",     "block",    to("BLOCKED",     &[],               &[],                 Some("blocked_reason"))),
+    ("PENDING",     "unblock",  No),
+    ("PENDING",     "complete", No),
+    ("PENDING",     "cancel",   to("CANCELLED",   &[],               &[],                 None)),
+
+    ("IN_PROGRESS", "start",    No),
+    ("IN_PROGRESS", "block",    to("BLOCKED",     &[],               &[],                 Some("blocked_reason"))),
+    ("IN_PROGRESS", "unblock",  No),
+    ("IN_PROGRESS", "complete", to("COMPLETE",    &["completed_at"], &[],                 None)),
+    ("IN_PROGRESS", "cancel",   to("CANCELLED",   &[],               &[],                 None)),
+
+    ("BLOCKED",     "start",    No),
+    ("BLOCKED",     "block",    No),
+    ("BLOCKED",     "unblock",  to("IN_PROGRESS", &["started_at"],   &["blocked_reason"], None)),
+    ("BLOCKED",     "complete", No),
+    ("BLOCKED",     "cancel",   to("CANCELLED",   &[],               &["blocked_reason"], None)),
+
+    // terminal
+    ("COMPLETE",    "start",    No),
+    ("COMPLETE",    "block",    No),
+    ("COMPLETE",    "unblock",  No),
+    ("COMPLETE",    "complete", No),
+    ("COMPLETE",    "cancel",   No),
+
+    // terminal
+    ("CANCELLED",   "start",    No),
+    ("CANCELLED",   "block",    No),
+    ("CANCELLED",   "unblock",  No),
+    ("CANCELLED",   "complete", No),
+    ("CANCELLED",   "cancel",   No),
 ];
 
 fn task_row(
@@ -771,30 +749,17 @@ const TASKS: Machine = Machine {
 /// rules § State machines, Escalation [S/D]: PENDING → ACKNOWLEDGED (sets `acknowledged_at`) →
 /// RESOLVED (sets `resolved_at`, needs a non-blank `resolution`). PENDING → RESOLVED directly
 /// also stamps `acknowledged_at` [P]. RESOLVED is terminal; no timeout.
+#[rustfmt::skip]
 const ESCALATION_STEPS: &[(&str, &str, Step)] = &[
-    (
-        "PENDING",
-        "acknowledge",
-        to("ACKNOWLEDGED", &["acknowledged_at"], &[], None),
-    ),
-    (
-        "PENDING",
-        "resolve",
-        to(
-            "RESOLVED",
-            &["acknowledged_at", "resolved_at"],
-            &[],
-            Some("resolution"),
-        ),
-    ),
+    ("PENDING",      "acknowledge", to("ACKNOWLEDGED", &["acknowledged_at"],                &[], None)),
+    ("PENDING",      "resolve",     to("RESOLVED",     &["acknowledged_at", "resolved_at"], &[], Some("resolution"))),
+
     ("ACKNOWLEDGED", "acknowledge", No),
-    (
-        "ACKNOWLEDGED",
-        "resolve",
-        to("RESOLVED", &["resolved_at"], &[], Some("resolution")),
-    ),
-    ("RESOLVED", "acknowledge", No),
-    ("RESOLVED", "resolve", No),
+    ("ACKNOWLEDGED", "resolve",     to("RESOLVED",     &["resolved_at"],                    &[], Some("resolution"))),
+
+    // terminal
+    ("RESOLVED",     "acknowledge", No),
+    ("RESOLVED",     "resolve",     No),
 ];
 
 fn escalation_row(
@@ -832,9 +797,9 @@ fn escalation_invariant(row: &Value) -> Result<(), String> {
         return Err(format!("{status} with resolved_at {}", row["resolved_at"]));
     }
     if status == "RESOLVED"
-        && !row["resolution"]
+        && row["resolution"]
             .as_str()
-            .is_some_and(|r| !r.trim().is_empty())
+            .is_none_or(|r| r.trim().is_empty())
     {
         return Err("RESOLVED without a non-blank resolution".into());
     }
@@ -1404,6 +1369,15 @@ fn respond(
     single: bool,
 ) -> (u16, Value) {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if path == "/auth/v1/token" {
+        // A password sign-in: a session for OWNER.
+        let exp = chrono::Utc::now().timestamp() + 3600;
+        return (
+            200,
+            json!({"access_token": "a.b.c", "refresh_token": "r", "expires_in": 3600, "expires_at": exp,
+                   "token_type": "bearer", "user": {"id": OWNER, "email": "owner@example.com"}}),
+        );
+    }
     let Some(table) = path.strip_prefix("/rest/v1/") else {
         return (
             404,
@@ -1620,11 +1594,13 @@ async fn chat_session_workflows_every_state_and_action() {
     check_workflows(&CHAT_SESSIONS).await;
 }
 
-/// What the SDK can decide before reading any row it decides before any request: a blank text
-/// for a step that needs one, an id that is no UUID. (Whether a step is legal from the row's
-/// state needs the row: that is `task_machine_every_state_and_action` and the workflow tests
-/// above, where a refused step writes nothing.) Port 9 answers nothing: a request would fail
-/// with `network`.
+/// Refused before any request is sent: what the SDK can decide without reading a row — a blank
+/// text for a step that needs one, an id that is no UUID, a message to oneself, a tier no hire
+/// can have. Port 9 answers nothing: a request would fail with `network`, not
+/// `validation_failed`. Whether a step is legal from the row's state cannot be decided before
+/// the row is read (the workflows read it, then compare-and-set on its status): that decision is
+/// tested through `transition(..).patch` above, and through the workflows against the fake,
+/// where a refused step sends the one read and no write.
 #[tokio::test(flavor = "current_thread")]
 async fn refused_before_any_request_when_no_row_is_needed() {
     let mc = client("http://127.0.0.1:9");
@@ -1664,7 +1640,10 @@ async fn refused_before_any_request_when_no_row_is_needed() {
             Value::Null,
             json!(format!("{{{TASK}}}")),
         ] {
-            let e = w.run(group, action, &[bad.clone()]).await.unwrap_err();
+            let e = w
+                .run(group, action, std::slice::from_ref(&bad))
+                .await
+                .unwrap_err();
             assert_eq!(
                 e.code,
                 ErrorCode::ValidationFailed,
@@ -2016,20 +1995,23 @@ async fn raising_routes_and_blocks_only_the_related_task() {
             "{trigger} from {from}"
         );
     }
-    // The CEO does not escalate.
-    let fake = Fake::start(&org());
-    let e = fake
-        .client()
-        .workflows()
-        .run(
-            "escalations",
-            "raise",
-            &[raise(CEO, "BUDGET_REQUEST", None)],
-        )
-        .await
-        .unwrap_err();
-    assert_eq!(e.code, ErrorCode::ValidationFailed, "{}", show(&e));
-    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+    // The CEO does not escalate (not even MATERIAL_RISK, which would go to the CEO).
+    for trigger in ["BUDGET_REQUEST", "MATERIAL_RISK", "MILESTONE"] {
+        let fake = Fake::start(&org());
+        let e = fake
+            .client()
+            .workflows()
+            .run("escalations", "raise", &[raise(CEO, trigger, None)])
+            .await
+            .expect_err(trigger);
+        assert_eq!(
+            e.code,
+            ErrorCode::ValidationFailed,
+            "{trigger}: {}",
+            show(&e)
+        );
+        assert!(fake.writes().is_empty(), "{trigger}: {:?}", fake.writes());
+    }
 
     // ACTION_REQUIRED with a related task blocks that task (non-blank reason), and only it;
     // resolving the escalation unblocks it.
@@ -2719,8 +2701,12 @@ fn pulse_decisions_follow_autonomy_and_actions_have_their_shape() {
     )
     .unwrap_err();
     assert!(
-        e.violations.iter().all(|v| v.table == "pulses" && v.field == "decisions[0].outcome")
-            && e.violations.iter().any(|v| v.rule.contains("pulse_decision_outcome")),
+        e.violations
+            .iter()
+            .all(|v| v.table == "pulses" && v.field == "decisions[0].outcome")
+            && e.violations
+                .iter()
+                .any(|v| v.rule.contains("pulse_decision_outcome")),
         "{}",
         show(&e)
     );
@@ -2816,4 +2802,287 @@ fn all_violations_at_once() {
     .into_iter()
     .collect();
     assert_eq!(got, want, "{}", show(&e));
+}
+
+/// rules § State machines, Chat session [S]: at most one ACTIVE session per agent.
+#[tokio::test(flavor = "current_thread")]
+async fn one_active_chat_session_per_agent() {
+    let mut closed = session_row("CLOSED", Some(ENDED));
+    closed["id"] = json!("f0000000-0000-4000-8000-000000000002");
+    let mut rows = org();
+    rows.push(("chat_sessions", closed));
+    let fake = Fake::start(&rows);
+    let mc = fake.client();
+    mc.auth()
+        .sign_in_with_password("owner@example.com", "correct-horse-9")
+        .await
+        .unwrap_or_else(|e| panic!("{}", show(&e)));
+    // Only a CLOSED session: a new ACTIVE one opens.
+    let s = mc
+        .workflows()
+        .run("chat", "open", &[json!(CHIEF)])
+        .await
+        .unwrap_or_else(|e| panic!("{}", show(&e)));
+    assert_eq!(
+        (
+            s["status"].as_str(),
+            s["agent_id"].as_str(),
+            s["company_id"].as_str()
+        ),
+        (Some("ACTIVE"), Some(CHIEF), Some(COMPANY))
+    );
+    let writes = fake.writes().len();
+    // A second one is refused, nothing written.
+    let e = mc
+        .workflows()
+        .run("chat", "open", &[json!(CHIEF)])
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict, "{}", show(&e));
+    assert_eq!(fake.writes().len(), writes, "{:?}", fake.writes());
+    let active = fake
+        .rows("chat_sessions")
+        .iter()
+        .filter(|r| r["agent_id"] == CHIEF && r["status"] == "ACTIVE")
+        .count();
+    assert_eq!(active, 1);
+    // Another agent has its own.
+    mc.workflows()
+        .run("chat", "open", &[json!(MANAGER)])
+        .await
+        .unwrap_or_else(|e| panic!("{}", show(&e)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Business rules on one row that the rules leave to the SDK's client-side validation (rules,
+// preamble: "Everything else is the SDK's job, as client-side validation that fails fast …
+// before any request is sent"). Checked on inserts, where the whole row is known.
+// ---------------------------------------------------------------------------------------------
+
+fn insert_with(table: &str, pairs: &[(&str, Value)]) -> Value {
+    let mut v = minimal_insert(table);
+    for (k, x) in pairs {
+        v[*k] = x.clone();
+    }
+    v
+}
+
+/// Refused on insert, on one of `fields`.
+#[track_caller]
+fn insert_refused(table: &str, v: Value, fields: &[&str]) {
+    let Err(e) = validate(table, Mode::Insert, &v) else {
+        panic!("{table} insert {v}: the rules refuse it, validation passes");
+    };
+    assert!(
+        e.violations
+            .iter()
+            .any(|x| x.table == table && fields.contains(&x.field.as_str())),
+        "{table} insert {v}: expected a violation on {fields:?}: {}",
+        show(&e)
+    );
+}
+
+/// rules § Trigger → type [S].
+#[test]
+#[ignore = "spec/implementation disagreement: domain-rules.md fixes the escalation type by its trigger (MATERIAL_RISK is ACTION_REQUIRED, MILESTONE is AWARENESS) and leaves such rules to the SDK's client-side validation; validate()/from(\"escalations\").insert accept a type that contradicts the trigger (only mc.escalations.raise derives it)"]
+fn escalation_type_must_match_its_trigger_on_insert() {
+    accepts(
+        "escalations",
+        Mode::Insert,
+        insert_with(
+            "escalations",
+            &[
+                ("type", json!("ACTION_REQUIRED")),
+                ("trigger", json!("BUDGET_REQUEST")),
+            ],
+        ),
+    );
+    insert_refused(
+        "escalations",
+        insert_with(
+            "escalations",
+            &[
+                ("type", json!("AWARENESS")),
+                ("trigger", json!("MATERIAL_RISK")),
+            ],
+        ),
+        &["type", "trigger"],
+    );
+    insert_refused(
+        "escalations",
+        insert_with(
+            "escalations",
+            &[
+                ("type", json!("ACTION_REQUIRED")),
+                ("trigger", json!("MILESTONE")),
+            ],
+        ),
+        &["type", "trigger"],
+    );
+}
+
+/// rules § Message [S/D]: from ≠ to.
+#[test]
+#[ignore = "spec/implementation disagreement: domain-rules.md says a message goes from ≠ to; validate()/from(\"messages\").insert accept from_agent_id == to_agent_id (only mc.messages.send checks it)"]
+fn a_message_goes_to_another_agent_on_insert() {
+    accepts(
+        "messages",
+        Mode::Insert,
+        insert_with(
+            "messages",
+            &[
+                ("from_agent_id", json!(LEAD)),
+                ("to_agent_id", json!(WORKER)),
+            ],
+        ),
+    );
+    insert_refused(
+        "messages",
+        insert_with(
+            "messages",
+            &[("from_agent_id", json!(LEAD)), ("to_agent_id", json!(LEAD))],
+        ),
+        &["from_agent_id", "to_agent_id"],
+    );
+}
+
+/// rules § Task [D]: `blocked_reason` only while BLOCKED (and BLOCKED needs one);
+/// `created_at ≤ started_at ≤ completed_at`.
+#[test]
+#[ignore = "spec/implementation disagreement: domain-rules.md says blocked_reason only while BLOCKED (BLOCKED needs one) and created_at ≤ started_at ≤ completed_at; validate()/from(\"tasks\").insert accept a PENDING task with a reason, a BLOCKED one without, and stamps out of order (only the workflows keep them)"]
+fn task_rows_keep_the_task_invariants_on_insert() {
+    accepts(
+        "tasks",
+        Mode::Insert,
+        insert_with(
+            "tasks",
+            &[
+                ("status", json!("BLOCKED")),
+                ("blocked_reason", json!(REASON)),
+            ],
+        ),
+    );
+    insert_refused(
+        "tasks",
+        insert_with(
+            "tasks",
+            &[
+                ("status", json!("PENDING")),
+                ("blocked_reason", json!(REASON)),
+            ],
+        ),
+        &["blocked_reason", "status"],
+    );
+    insert_refused(
+        "tasks",
+        insert_with("tasks", &[("status", json!("BLOCKED"))]),
+        &["blocked_reason", "status"],
+    );
+    insert_refused(
+        "tasks",
+        insert_with(
+            "tasks",
+            &[
+                ("status", json!("COMPLETE")),
+                ("started_at", json!(ENDED)),
+                ("completed_at", json!(STARTED)),
+            ],
+        ),
+        &["started_at", "completed_at"],
+    );
+    insert_refused(
+        "tasks",
+        insert_with(
+            "tasks",
+            &[
+                ("created_at", json!(ENDED)),
+                ("status", json!("IN_PROGRESS")),
+                ("started_at", json!(STARTED)),
+            ],
+        ),
+        &["created_at", "started_at"],
+    );
+}
+
+/// rules § Company [S]: created ONBOARDING.
+#[test]
+#[ignore = "spec/implementation disagreement: domain-rules.md says a company is created ONBOARDING and becomes ACTIVE only with mission, vision and 3–5 values/priorities; validate()/from(\"companies\").insert accept status ACTIVE (only mc.onboarding.run forces ONBOARDING)"]
+fn a_company_is_created_onboarding() {
+    accepts(
+        "companies",
+        Mode::Insert,
+        insert_with("companies", &[("status", json!("ONBOARDING"))]),
+    );
+    insert_refused(
+        "companies",
+        insert_with("companies", &[("status", json!("ACTIVE"))]),
+        &["status"],
+    );
+}
+
+/// rules § Organisation [S]: the CEO is tier 1, human, `reports_to` null; every other agent
+/// reports to someone.
+#[test]
+#[ignore = "spec/implementation disagreement: domain-rules.md says the CEO (tier 1) is human with reports_to null; validate()/from(\"agents\").insert accept a non-human tier-1 agent and one reporting to someone (only onboarding sets them)"]
+fn the_ceo_is_human_and_reports_to_no_one_on_insert() {
+    accepts(
+        "agents",
+        Mode::Insert,
+        insert_with(
+            "agents",
+            &[
+                ("tier", json!(1)),
+                ("human", json!(true)),
+                ("reports_to", Value::Null),
+            ],
+        ),
+    );
+    insert_refused(
+        "agents",
+        insert_with("agents", &[("tier", json!(1)), ("human", json!(false))]),
+        &["human", "tier"],
+    );
+    insert_refused(
+        "agents",
+        insert_with(
+            "agents",
+            &[
+                ("tier", json!(1)),
+                ("human", json!(true)),
+                ("reports_to", json!(CEO)),
+            ],
+        ),
+        &["reports_to", "tier"],
+    );
+}
+
+/// rules § State machines, Message [S/D]: from ≠ to, same company; ASYNC by default.
+#[tokio::test(flavor = "current_thread")]
+async fn messages_go_between_two_agents_of_one_company() {
+    let send = |to: &str| json!({"from_agent_id": LEAD, "to_agent_id": to, "subject": "s", "body": "b", "type": "DIRECTIVE"});
+    let fake = Fake::start(&org());
+    let e = fake
+        .client()
+        .workflows()
+        .run("messages", "send", &[send(STRANGER)])
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.violations.first().map(|v| v.field.as_str())),
+        (ErrorCode::ValidationFailed, Some("to_agent_id")),
+        "{}",
+        show(&e)
+    );
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+    let row = fake
+        .client()
+        .workflows()
+        .run("messages", "send", &[send(WORKER)])
+        .await
+        .unwrap_or_else(|e| panic!("{}", show(&e)));
+    assert_eq!(row["company_id"], COMPANY);
+    assert!(
+        row["priority"].is_null() || row["priority"] == "ASYNC",
+        "ASYNC by default (the column default): {row}"
+    );
 }
