@@ -112,10 +112,16 @@ loose:tasks!tasks_assignee_id_fkey(count),loose_blocked:tasks!tasks_assignee_id_
 raised:escalations!escalations_from_agent_id_fkey(count),inbound:escalations!escalations_to_agent_id_fkey(count),\
 inbox:messages!messages_to_agent_id_fkey(count),failed:pulses(count)";
 
-const ROSTER_FILTERS: &[(&str, &str, &str)] = &[
+/// An agent's or a department's open, blocked and completed tasks.
+const TASK_COUNTS: &[(&str, &str, &str)] = &[
     ("open.status", "in", OPEN),
     ("blocked.status", "eq", "BLOCKED"),
     ("done.status", "eq", "COMPLETE"),
+];
+
+/// What an agent adds to its department: its tasks without one (open, blocked, completed) and
+/// its pending ACTION_REQUIRED escalations.
+const LOOSE_COUNTS: &[(&str, &str, &str)] = &[
     ("loose.status", "in", OPEN),
     ("loose.department_id", "is", "null"),
     ("loose_blocked.status", "eq", "BLOCKED"),
@@ -124,6 +130,10 @@ const ROSTER_FILTERS: &[(&str, &str, &str)] = &[
     ("loose_done.department_id", "is", "null"),
     ("raised.status", "eq", "PENDING"),
     ("raised.type", "eq", "ACTION_REQUIRED"),
+];
+
+/// The roster's own: pending escalations to the agent, unread inbox, failed pulses.
+const ROSTER_FILTERS: &[(&str, &str, &str)] = &[
     ("inbound.status", "eq", "PENDING"),
     ("inbox.read_at", "is", "null"),
     ("failed.status", "eq", "FAILED"),
@@ -143,19 +153,9 @@ loose_done:tasks!tasks_assignee_id_fkey(count),raised:escalations!escalations_fr
 lo:tasks!tasks_assignee_id_fkey(*),ld:tasks!tasks_assignee_id_fkey(*),esc:escalations!escalations_from_agent_id_fkey(*),\
 recent:pulses(id,agent_id,status,phase,started_at,completed_at,actions)";
 
-/// The department's own counts (the first three), then the agents' embeds.
-const DEPARTMENT_FILTERS: &[(&str, &str, &str)] = &[
-    ("open.status", "in", OPEN),
-    ("blocked.status", "eq", "BLOCKED"),
-    ("done.status", "eq", "COMPLETE"),
-    ("loose.status", "in", OPEN),
-    ("loose.department_id", "is", "null"),
-    ("loose_blocked.status", "eq", "BLOCKED"),
-    ("loose_blocked.department_id", "is", "null"),
-    ("loose_done.status", "eq", "COMPLETE"),
-    ("loose_done.department_id", "is", "null"),
-    ("raised.status", "eq", "PENDING"),
-    ("raised.type", "eq", "ACTION_REQUIRED"),
+/// The lists of the department's agents: loose open and completed tasks, ACTION_REQUIRED
+/// escalations not resolved, finished pulses.
+const DEPARTMENT_LISTS: &[(&str, &str, &str)] = &[
     ("lo.status", "in", OPEN),
     ("lo.department_id", "is", "null"),
     ("ld.status", "eq", "COMPLETE"),
@@ -471,18 +471,20 @@ impl Workflows {
     async fn roster(&self, company: &str) -> Result<Vec<Value>, Error> {
         let day_ago = Value::String(crate::http::platform::rfc3339_ago(86_400));
         pages(|from| {
-            raw(
-                self.client
-                    .from("agents")
-                    .select(ROSTER_SELECT)
-                    .eq("company_id", company),
-                ROSTER_FILTERS,
-            )
-            .filter("failed.completed_at", "gte", &day_ago)
-            .order("tier", true, None, None)
-            .order("name", true, None, None)
-            .order("id", true, None, None)
-            .range(from, from + PAGE - 1, None)
+            [TASK_COUNTS, LOOSE_COUNTS, ROSTER_FILTERS]
+                .iter()
+                .fold(
+                    self.client
+                        .from("agents")
+                        .select(ROSTER_SELECT)
+                        .eq("company_id", company),
+                    |q, f| raw(q, f),
+                )
+                .filter("failed.completed_at", "gte", &day_ago)
+                .order("tier", true, None, None)
+                .order("name", true, None, None)
+                .order("id", true, None, None)
+                .range(from, from + PAGE - 1, None)
         })
         .await
     }
@@ -494,7 +496,7 @@ impl Workflows {
                 .from("departments")
                 .select("*,open:tasks(count),blocked:tasks(count),done:tasks(count)")
                 .eq("id", id.as_str()),
-            &DEPARTMENT_FILTERS[..3],
+            TASK_COUNTS,
         )
         .maybe_single();
         let own = |st: &str| {
@@ -512,11 +514,14 @@ impl Workflows {
         // `!inner` filter, which the local server cannot order.)
         let agents = pages(|from| {
             let mut q = raw(
-                self.client
-                    .from("agents")
-                    .select(DEPARTMENT_AGENTS_SELECT)
-                    .eq("department_id", id.as_str()),
-                &DEPARTMENT_FILTERS[3..],
+                raw(
+                    self.client
+                        .from("agents")
+                        .select(DEPARTMENT_AGENTS_SELECT)
+                        .eq("department_id", id.as_str()),
+                    LOOSE_COUNTS,
+                ),
+                DEPARTMENT_LISTS,
             );
             for (list, col, n) in [
                 ("lo", "created_at", LISTED),

@@ -64,8 +64,8 @@ export interface DataProvider {
   getAllAgents(): AgentSummary[]
 }
 
-/** One load's view: immutable; a new object after each change. */
-export declare class CockpitSnapshot implements DataProvider {
+/** One load's view: immutable; a new object after each change; itself a DataProvider. */
+export declare class CockpitSnapshot {
   private constructor()
   /** Whether it holds a loaded company (false before the first load). */
   readonly loaded: boolean
@@ -73,18 +73,8 @@ export declare class CockpitSnapshot implements DataProvider {
   /** The company row, or null before a load. */
   readonly company: CompanyRow | null
   readonly loadedAt: string | null
-  getAllRegionSummaries(): RegionSummary[]
-  getRegionSummary(sector: SectorType): RegionSummary | undefined
-  getDepartmentTiles(): DepartmentTileSummary[]
-  getBusinessCategoryTiles(): BusinessCategoryTile[]
-  getFinanceSettingsBar(): FinanceSettingsBarData
-  getBusinessWindowKpis(): { label: string; value: string; trend: string }[]
-  getOrganizationSectorContent(): L2SectorContent
-  getDepartmentDetail(departmentId: string): DepartmentDetail | undefined
-  getAgentsByDepartment(departmentId: string, tierFilter?: number): AgentSummary[]
-  getAgentDetail(agentId: string): AgentDetail | undefined
-  getAllAgents(): AgentSummary[]
 }
+export interface CockpitSnapshot extends DataProvider {}
 
 export interface McDataProviderOptions {
   /** The company to show (default: the signed-in user's first). */
