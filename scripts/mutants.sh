@@ -29,6 +29,9 @@ if [ -f tests/mutants-equivalent.txt ]; then
     [ -n "$re" ] && args+=(--exclude-re "$re")
   done < tests/mutants-equivalent.txt
 fi
+# The stack's URL at build time, so that the native stack tests (cockpit numbers, typed queries)
+# run against each mutant too (start the stack first: stack/stack.sh start).
+if [ -f "$MC_STACK_ENV" ]; then set -a; source "$MC_STACK_ENV"; set +a; fi
 mkdir -p "$MC_CACHE/mutants"
 cargo mutants --no-shuffle --output "$MC_CACHE/mutants" --timeout 300 "${args[@]}" -- --lib --tests || true
 log "report: $MC_CACHE/mutants/mutants.out/{caught,missed,timeout,unviable}.txt"

@@ -130,3 +130,181 @@ async fn typed_queries_and_rls_from_native_rust() {
         .unwrap_err();
     assert_eq!(bad.code, ErrorCode::InvalidCredentials);
 }
+
+/// SQL on the stack's database, as its superuser (`stack/stack.sh psql`).
+fn sql(query: &str) -> String {
+    let out = std::process::Command::new("bash")
+        .args([
+            concat!(env!("CARGO_MANIFEST_DIR"), "/stack/stack.sh"),
+            "psql",
+            "-At",
+            "-c",
+            query,
+        ])
+        .output()
+        .expect("psql");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn count(query: &str) -> u64 {
+    sql(query)
+        .parse()
+        .unwrap_or_else(|_| panic!("not a count: {query}"))
+}
+
+/// The cockpit reads from Rust, every number against SQL (the seeded demo company, read only).
+#[tokio::test(flavor = "current_thread")]
+async fn cockpit_numbers_are_the_databases() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    mc.auth()
+        .sign_in_with_password("demo@mission-control.local", "mission-control-demo")
+        .await
+        .expect("demo sign-in");
+    let demo = "10000000-0000-4000-8000-000000000001";
+    let w = mc.workflows();
+    let view = w
+        .run("cockpit", "load", &[serde_json::json!(demo)])
+        .await
+        .expect("load");
+    let open = "('PENDING','IN_PROGRESS','BLOCKED')";
+    let task_dept = "coalesce(t.department_id, (SELECT g.department_id FROM agents g WHERE g.id = t.assignee_id))";
+    assert_eq!(
+        view["openTasks"].as_u64(),
+        Some(count(&format!(
+            "SELECT count(*) FROM tasks WHERE company_id = '{demo}' AND status IN {open}"
+        )))
+    );
+    for st in ["PENDING", "IN_PROGRESS", "BLOCKED", "COMPLETE"] {
+        assert_eq!(
+            view["taskCounts"][st].as_u64(),
+            Some(count(&format!(
+                "SELECT count(*) FROM tasks WHERE company_id = '{demo}' AND status = '{st}'"
+            ))),
+            "{st}"
+        );
+    }
+    let roster = view["roster"].as_array().unwrap();
+    assert_eq!(
+        roster.len() as u64,
+        count(&format!(
+            "SELECT count(*) FROM agents WHERE company_id = '{demo}'"
+        ))
+    );
+    for a in roster {
+        let id = a["id"].as_str().unwrap();
+        let want = |q: &str| count(&q.replace("$A", id));
+        assert_eq!(a["activeTasks"].as_u64(), Some(want("SELECT count(*) FROM tasks WHERE assignee_id = '$A' AND status IN ('PENDING','IN_PROGRESS')")));
+        assert_eq!(
+            a["blockedTasks"].as_u64(),
+            Some(want(
+                "SELECT count(*) FROM tasks WHERE assignee_id = '$A' AND status = 'BLOCKED'"
+            ))
+        );
+        assert_eq!(
+            a["completedTasks"].as_u64(),
+            Some(want(
+                "SELECT count(*) FROM tasks WHERE assignee_id = '$A' AND status = 'COMPLETE'"
+            ))
+        );
+        assert_eq!(
+            a["inbox"].as_u64(),
+            Some(want(
+                "SELECT count(*) FROM messages WHERE to_agent_id = '$A' AND read_at IS NULL"
+            ))
+        );
+        assert_eq!(
+            a["pendingEscalations"].as_u64(),
+            Some(want(
+                "SELECT count(*) FROM escalations WHERE to_agent_id = '$A' AND status = 'PENDING'"
+            ))
+        );
+    }
+    let tiles = view["departments"].as_array().unwrap();
+    assert_eq!(
+        tiles.len() as u64,
+        count(&format!(
+            "SELECT count(*) FROM departments WHERE company_id = '{demo}'"
+        ))
+    );
+    for d in tiles {
+        let id = d["id"].as_str().unwrap();
+        let blocked = count(&format!("SELECT count(*) FROM tasks t WHERE t.company_id = '{demo}' AND t.status = 'BLOCKED' AND {task_dept} = '{id}'"));
+        let raised = count(&format!("SELECT count(*) FROM escalations e JOIN agents a ON a.id = e.from_agent_id WHERE a.department_id = '{id}' AND e.status = 'PENDING' AND e.type = 'ACTION_REQUIRED'"));
+        assert_eq!(
+            d["headcount"].as_u64(),
+            Some(count(&format!(
+                "SELECT count(*) FROM agents WHERE department_id = '{id}' AND status = 'ACTIVE'"
+            )))
+        );
+        assert_eq!(d["openItems"].as_u64(), Some(count(&format!("SELECT count(*) FROM tasks t WHERE t.company_id = '{demo}' AND t.status IN {open} AND {task_dept} = '{id}'"))));
+        assert_eq!(d["completedTasks"].as_u64(), Some(count(&format!("SELECT count(*) FROM tasks t WHERE t.company_id = '{demo}' AND t.status = 'COMPLETE' AND {task_dept} = '{id}'"))));
+        assert_eq!(
+            (d["blocked"].as_u64(), d["risks"].as_u64()),
+            (Some(blocked), Some(blocked + raised))
+        );
+
+        // The department's own view agrees, and lists its agents.
+        let dv = w
+            .run("cockpit", "department", &[serde_json::json!(id)])
+            .await
+            .expect("department");
+        assert_eq!(dv["counts"]["openTasks"], d["openItems"]);
+        assert_eq!(dv["counts"]["blockers"], d["risks"]);
+        assert_eq!(
+            dv["agents"].as_array().unwrap().len() as u64,
+            count(&format!(
+                "SELECT count(*) FROM agents WHERE department_id = '{id}'"
+            ))
+        );
+        let newest: Vec<String> = sql(&format!(
+            "SELECT p.id FROM pulses p JOIN agents a ON a.id = p.agent_id WHERE a.department_id = '{id}' AND p.status <> 'RUNNING' ORDER BY p.started_at DESC LIMIT 20"
+        ))
+        .lines()
+        .map(str::to_string)
+        .collect();
+        let got: Vec<String> = dv["recentPulses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(got, newest, "the department's newest pulses, newest first");
+    }
+    assert_eq!(
+        view["pendingEscalationCount"].as_u64(),
+        Some(count(&format!(
+            "SELECT count(*) FROM escalations WHERE company_id = '{demo}' AND status = 'PENDING'"
+        )))
+    );
+    let ceo_pending = count(&format!(
+        "SELECT count(*) FROM escalations e JOIN companies c ON c.id = e.company_id WHERE c.id = '{demo}' AND e.status = 'PENDING' AND e.to_agent_id = c.ceo_id"
+    ));
+    let command = view["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["type"] == "COMMAND")
+        .unwrap();
+    assert_eq!(command["attention"].as_u64(), Some(ceo_pending));
+    // The agent view counts its inbox and open tasks.
+    let ada = "20000000-0000-4000-8000-000000000002";
+    let av = w
+        .run("cockpit", "agent", &[serde_json::json!(ada)])
+        .await
+        .expect("agent");
+    assert_eq!(
+        av["inboxCount"].as_u64(),
+        Some(count(&format!(
+            "SELECT count(*) FROM messages WHERE to_agent_id = '{ada}' AND read_at IS NULL"
+        )))
+    );
+    assert_eq!(
+        av["activeTaskCount"].as_u64(),
+        Some(count(&format!(
+            "SELECT count(*) FROM tasks WHERE assignee_id = '{ada}' AND status IN {open}"
+        )))
+    );
+}

@@ -146,6 +146,35 @@ pub fn storage_key(url: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `{"role":"service_role","n":"?>?>~"}` and `{"role":"anon","n":"?>?>~"}`, in the URL-safe
+    /// alphabet (with `-` and `_`), the standard one (`+`, `/`) and with or without padding.
+    const SERVICE_URL: &str = "eyJyb2xlIjoic2VydmljZV9yb2xlIiwibiI6Ij8-Pz5-In0=";
+    const SERVICE_STD: &str = "eyJyb2xlIjoic2VydmljZV9yb2xlIiwibiI6Ij8+Pz5+In0";
+    const ANON_URL: &str = "eyJyb2xlIjoiYW5vbiIsIm4iOiI_Pj8-fiJ9";
+    const ANON_STD: &str = "eyJyb2xlIjoiYW5vbiIsIm4iOiI/Pj8+fiJ9";
+
+    #[test]
+    fn base64url_reads_both_alphabets_and_padding() {
+        let text = |s: &str| String::from_utf8(base64url(s).unwrap()).unwrap();
+        assert_eq!(text(SERVICE_URL), r#"{"role":"service_role","n":"?>?>~"}"#);
+        assert_eq!(text(SERVICE_STD), r#"{"role":"service_role","n":"?>?>~"}"#);
+        assert_eq!(text(ANON_URL), r#"{"role":"anon","n":"?>?>~"}"#);
+        assert_eq!(text(ANON_STD), r#"{"role":"anon","n":"?>?>~"}"#);
+        assert_eq!(base64url("a.b"), None);
+    }
+
+    #[test]
+    fn service_keys_are_the_service_role_jwt_and_sb_secret_keys() {
+        let jwt = |payload: &str| format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln");
+        assert!(is_service_key(&jwt(SERVICE_URL)));
+        assert!(is_service_key(&jwt(SERVICE_STD)));
+        assert!(!is_service_key(&jwt(ANON_URL)));
+        assert!(!is_service_key(&jwt(ANON_STD)));
+        assert!(is_service_key("sb_secret_abc123"));
+        assert!(!is_service_key("sb_publishable_abc123"));
+        assert!(!is_service_key("not a jwt"));
+    }
+
     /// The hand reader accepts exactly what serde's derive accepts (with `expires_at` given).
     #[test]
     fn the_hand_reader_agrees_with_the_derive() {
