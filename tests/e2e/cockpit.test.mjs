@@ -40,7 +40,10 @@ async function signUp(address) {
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(`${ROOT}/www/dist/stack.json`, JSON.stringify({ url: env.MC_URL, anonKey: env.MC_ANON_KEY }));
-  server = spawn("npx", ["--no-install", "vite", "preview", "--port", String(PORT), "--strictPort"], { cwd: `${ROOT}/www`, stdio: "ignore" });
+  // Another server on the port would be tested instead of this build: refuse to start.
+  if (await fetch(APP).then(() => true, () => false)) throw new Error(`port ${PORT} is taken by another server (a stale vite preview?): stop it`);
+  // Its own process group, so that the teardown stops vite and not only npx.
+  server = spawn("npx", ["--no-install", "vite", "preview", "--port", String(PORT), "--strictPort"], { cwd: `${ROOT}/www`, stdio: "ignore", detached: true });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(APP)).ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
@@ -53,7 +56,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  try { process.kill(-server.pid); } catch { /* already gone */ }
 });
 
 test("a new user onboards a company and drills down to a department and an agent", async () => {
