@@ -308,3 +308,129 @@ async fn cockpit_numbers_are_the_databases() {
         )))
     );
 }
+
+/// The paged and filtered cockpit reads from Rust, against SQL (the demo company, read only):
+/// agents by department and tier, pulses and memory pages, the ORGANIZATION attention.
+#[tokio::test(flavor = "current_thread")]
+async fn cockpit_lists_page_and_filter_as_sql_does() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    mc.auth()
+        .sign_in_with_password("demo@mission-control.local", "mission-control-demo")
+        .await
+        .expect("demo sign-in");
+    let demo = "10000000-0000-4000-8000-000000000001";
+    let tech = "30000000-0000-4000-8000-000000000001";
+    let w = mc.workflows();
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let lines = |q: &str| -> Vec<String> { sql(q).lines().map(str::to_string).collect() };
+
+    let all = w
+        .run("cockpit", "agentsByDepartment", &[serde_json::json!(tech)])
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&all),
+        lines(&format!(
+            "SELECT id FROM agents WHERE department_id = '{tech}' ORDER BY tier, name"
+        ))
+    );
+    let tier5 = w
+        .run(
+            "cockpit",
+            "agentsByDepartment",
+            &[serde_json::json!(tech), serde_json::json!(5)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&tier5),
+        lines(&format!(
+            "SELECT id FROM agents WHERE department_id = '{tech}' AND tier = 5 ORDER BY name"
+        ))
+    );
+    let bad = w
+        .run(
+            "cockpit",
+            "agentsByDepartment",
+            &[serde_json::json!(tech), serde_json::json!(9)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(bad.code, ErrorCode::ValidationFailed);
+
+    // Pages: limit and offset as SQL's.
+    let p = w
+        .run(
+            "cockpit",
+            "pulses",
+            &[serde_json::json!({"company_id": demo, "limit": 3, "offset": 2})],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(&p), lines(&format!(
+        "SELECT id FROM pulses WHERE company_id = '{demo}' AND status <> 'RUNNING' ORDER BY started_at DESC LIMIT 3 OFFSET 2"
+    )));
+    let first = w
+        .run(
+            "cockpit",
+            "pulses",
+            &[serde_json::json!({"company_id": demo})],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        first.as_array().unwrap().len() as u64,
+        count(&format!(
+        "SELECT least(20, count(*)) FROM pulses WHERE company_id = '{demo}' AND status <> 'RUNNING'"
+    ))
+    );
+    assert!(first
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["agentName"].is_string() && p["actionCount"].is_u64()));
+    let m = w
+        .run(
+            "cockpit",
+            "memory",
+            &[serde_json::json!({"company_id": demo, "type": "DECISION", "limit": 2, "offset": 1})],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(&m), lines(&format!(
+        "SELECT id FROM memory_entries WHERE company_id = '{demo}' AND type = 'DECISION' ORDER BY created_at DESC LIMIT 2 OFFSET 1"
+    )));
+
+    // ORGANIZATION attention: departments with risks or not GREEN, plus one when the sector is not GREEN.
+    let view = w
+        .run("cockpit", "load", &[serde_json::json!(demo)])
+        .await
+        .unwrap();
+    let at_risk = view["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["risks"].as_u64() > Some(0) || d["health"] != "GREEN")
+        .count() as u64;
+    let org = view["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["type"] == "ORGANIZATION")
+        .unwrap();
+    let sector_red = u64::from(org["health"] != "GREEN");
+    assert_eq!(org["attention"].as_u64(), Some(at_risk + sector_red));
+    assert!(
+        at_risk > 0 && at_risk < view["departments"].as_array().unwrap().len() as u64,
+        "the seed has both kinds"
+    );
+}
