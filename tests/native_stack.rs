@@ -131,6 +131,16 @@ async fn typed_queries_and_rls_from_native_rust() {
     assert_eq!(bad.code, ErrorCode::InvalidCredentials);
 }
 
+/// A client signed in as the seeded demo owner (whose company the tests only read).
+async fn demo_owner() -> Option<Client> {
+    let mc = stack()?;
+    mc.auth()
+        .sign_in_with_password("demo@mission-control.local", "mission-control-demo")
+        .await
+        .expect("demo sign-in");
+    Some(mc)
+}
+
 /// SQL on the stack's database, as its superuser (`stack/stack.sh psql`).
 fn sql(query: &str) -> String {
     let out = std::process::Command::new("bash")
@@ -155,14 +165,10 @@ fn count(query: &str) -> u64 {
 /// The cockpit reads from Rust, every number against SQL (the seeded demo company, read only).
 #[tokio::test(flavor = "current_thread")]
 async fn cockpit_numbers_are_the_databases() {
-    let Some(mc) = stack() else {
+    let Some(mc) = demo_owner().await else {
         eprintln!("MC_URL not set at build time: skipped");
         return;
     };
-    mc.auth()
-        .sign_in_with_password("demo@mission-control.local", "mission-control-demo")
-        .await
-        .expect("demo sign-in");
     let demo = "10000000-0000-4000-8000-000000000001";
     let w = mc.workflows();
     let view = w
@@ -313,14 +319,10 @@ async fn cockpit_numbers_are_the_databases() {
 /// agents by department and tier, pulses and memory pages, the ORGANIZATION attention.
 #[tokio::test(flavor = "current_thread")]
 async fn cockpit_lists_page_and_filter_as_sql_does() {
-    let Some(mc) = stack() else {
+    let Some(mc) = demo_owner().await else {
         eprintln!("MC_URL not set at build time: skipped");
         return;
     };
-    mc.auth()
-        .sign_in_with_password("demo@mission-control.local", "mission-control-demo")
-        .await
-        .expect("demo sign-in");
     let demo = "10000000-0000-4000-8000-000000000001";
     let tech = "30000000-0000-4000-8000-000000000001";
     let w = mc.workflows();
