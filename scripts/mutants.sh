@@ -32,6 +32,9 @@ fi
 # The stack's URL at build time, so that the native stack tests (cockpit numbers, typed queries)
 # run against each mutant too (start the stack first: stack/stack.sh start).
 if [ -f "$MC_STACK_ENV" ]; then set -a; source "$MC_STACK_ENV"; set +a; fi
+# A target folder of its own: mutated builds written into the shared one would be taken as fresh
+# by the next build of the unchanged tree (seen: a mutant's library run by a later test).
+export CARGO_TARGET_DIR="$MC_CACHE/target-mutants"
 mkdir -p "$MC_CACHE/mutants"
 cargo mutants --no-shuffle --output "$MC_CACHE/mutants" --timeout 300 "${args[@]}" -- --lib --tests || true
 log "report: $MC_CACHE/mutants/mutants.out/{caught,missed,timeout,unviable}.txt"
