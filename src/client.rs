@@ -41,15 +41,6 @@ impl Client {
         Client { auth, rest }
     }
 
-    /// The product's workflows (task, escalation, chat, agent, message and memory steps).
-    ///
-    /// ```js
-    /// await mc.tasks.start(taskId); // Rust: client.workflows().run("tasks", "start", &[json!(id)]).await
-    /// ```
-    pub fn workflows(&self) -> crate::domain::Workflows {
-        crate::domain::Workflows::new(self.clone())
-    }
-
     /// The auth client.
     ///
     /// ```js

@@ -26,6 +26,7 @@ pub mod http;
 pub mod js;
 pub mod json;
 pub mod rest;
+pub mod runtime;
 pub mod schema;
 
 pub use client::{Client, ClientOptions};

@@ -213,7 +213,7 @@ pub(crate) fn broadcast(c: &AuthClient, event: AuthEvent, session: Option<&Sessi
     let _ = Reflect::set(&msg, &"event".into(), &event.as_str().into());
     // supabase-js's message shape: { event, session } with the session as an object.
     let s = session.map_or(JsValue::NULL, |s| {
-        crate::http::platform::to_js(&s.to_json())
+        crate::runtime::to_js(&s.to_json())
     });
     let _ = Reflect::set(&msg, &"session".into(), &s);
     let _ = channel.post_message(&msg);
@@ -228,7 +228,7 @@ fn received(c: &AuthClient, data: &JsValue) {
     let session = if raw.is_string() {
         raw.as_string().and_then(|t| Session::from_text(&t))
     } else if raw.is_object() {
-        crate::http::platform::from_js(&raw)
+        crate::runtime::from_js(&raw)
             .ok()
             .and_then(|v| Session::from_json(v).ok())
     } else {

@@ -273,7 +273,7 @@ fn done(v: Vec<Violation>) -> Result<(), Error> {
 }
 
 pub(crate) fn now() -> i64 {
-    (crate::http::platform::now_millis() / 1000.0) as i64
+    (crate::runtime::now_millis() / 1000.0) as i64
 }
 
 impl AuthClient {
@@ -377,7 +377,7 @@ impl AuthClient {
                 listener(AuthEvent::InitialSession, s.as_ref());
             }
         };
-        crate::http::platform::spawn(initial);
+        crate::runtime::spawn(initial);
         id
     }
 

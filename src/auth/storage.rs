@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::http::platform::{self, Adapter, LocalStore};
+use crate::runtime::{self as platform, Adapter, LocalStore};
 
 /// A session store.
 #[derive(Clone)]

@@ -13,7 +13,7 @@ use std::task::Poll;
 
 use serde_json::{json, Value};
 
-use super::workflows::{field, id_of, invalid, Workflows};
+use super::common::{field, id_of, invalid, Workflows};
 use crate::error::Error;
 use crate::rest::{Count, QueryBuilder};
 
@@ -433,7 +433,7 @@ impl Workflows {
         .limit(3, Some("memory"))
         .order("started_at", false, None, Some("recent"))
         .limit(RECENT_PULSES, Some("recent"));
-        let day_ago = crate::http::platform::rfc3339_ago(86_400);
+        let day_ago = crate::runtime::rfc3339_ago(86_400);
         for alias in ["pulses_ok", "pulses_failed"] {
             c = c.filter(
                 &format!("{alias}.completed_at"),
@@ -469,7 +469,7 @@ impl Workflows {
 
     /// Every agent of a company with its counts, paged until complete.
     async fn roster(&self, company: &str) -> Result<Vec<Value>, Error> {
-        let day_ago = Value::String(crate::http::platform::rfc3339_ago(86_400));
+        let day_ago = Value::String(crate::runtime::rfc3339_ago(86_400));
         pages(|from| {
             [TASK_COUNTS, LOOSE_COUNTS, ROSTER_FILTERS]
                 .iter()

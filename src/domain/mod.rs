@@ -8,10 +8,12 @@
 //! ```
 
 mod cockpit;
+mod common;
 mod machine;
 mod onboarding;
 mod workflows;
 
 pub use machine::{escalation_type, transition, Transition, TRANSITIONS};
 pub use onboarding::{activation_gaps, plan};
-pub use workflows::{Workflows, WORKFLOWS};
+pub use common::Workflows;
+pub use workflows::WORKFLOWS;

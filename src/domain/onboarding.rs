@@ -7,7 +7,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::workflows::{field, invalid, Workflows};
+use super::common::{field, invalid, Workflows};
 use crate::error::{Error, ErrorCode};
 use crate::schema::{self, Mode};
 
@@ -259,7 +259,7 @@ impl Workflows {
 
     /// ONBOARDING → ACTIVE, once mission, vision, values and priorities are in place.
     pub(crate) async fn activate(&self, id: &Value) -> Result<Value, Error> {
-        let id = super::workflows::id_of("companies", "id", id)?;
+        let id = super::common::id_of("companies", "id", id)?;
         let company = self.read("companies", &id).await?;
         let gaps = activation_gaps(&company);
         if !gaps.is_empty() {

@@ -4,9 +4,9 @@
 use serde_json::{json, Map, Value};
 
 use super::machine::{escalation_type, transition};
-use crate::error::{Error, ErrorCode, Violation};
+use super::common::{arg, field, id_of, invalid, now, text_of, Workflows};
+use crate::error::{Error, ErrorCode};
 use crate::json::write;
-use crate::Client;
 
 /// The workflows by group and name, as JS calls them (`mc.tasks.start(id)`).
 ///
@@ -40,64 +40,7 @@ pub const WORKFLOWS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The workflows of one client.
-///
-/// ```js
-/// await mc.tasks.block(taskId, "waiting for the supplier");
-/// ```
-#[derive(Clone)]
-pub struct Workflows {
-    pub(super) client: Client,
-}
-
-pub(super) fn invalid(table: &str, field: &str, rule: &str, value: Value) -> Error {
-    Error::validation(vec![Violation {
-        table: table.into(),
-        field: field.into(),
-        rule: rule.into(),
-        value,
-    }])
-}
-
-pub(super) fn id_of(table: &str, field: &str, v: &Value) -> Result<String, Error> {
-    match v
-        .as_str()
-        .filter(|s| crate::schema::validate::is_uuid_text(s))
-    {
-        Some(u) => Ok(u.to_ascii_lowercase()),
-        None => Err(invalid(table, field, "must be a UUID", v.clone())),
-    }
-}
-
-fn text_of<'a>(table: &str, field: &str, v: &'a Value) -> Result<&'a str, Error> {
-    match v.as_str() {
-        Some(s) if !s.trim().is_empty() => Ok(s),
-        _ => Err(invalid(table, field, "must be non-blank text", v.clone())),
-    }
-}
-
-fn now() -> String {
-    crate::http::platform::now_rfc3339()
-}
-
-fn arg(args: &[Value], i: usize) -> &Value {
-    args.get(i).unwrap_or(&Value::Null)
-}
-
-pub(super) fn field<'a>(row: &'a Value, name: &str) -> &'a Value {
-    row.get(name).unwrap_or(&Value::Null)
-}
-
 impl Workflows {
-    /// The workflows over `client`'s session.
-    ///
-    /// ```js
-    /// // JS: every McClient has them (mc.tasks, mc.escalations, …)
-    /// ```
-    pub fn new(client: Client) -> Workflows {
-        Workflows { client }
-    }
-
     /// Runs the workflow `group.name` with JSON arguments (what the JS façade calls).
     ///
     /// ```js
@@ -143,54 +86,6 @@ impl Workflows {
             ("cockpit", _) => self.cockpit(name, args).await,
             _ => Err(invalid(group, name, "unknown workflow", Value::Null)),
         }
-    }
-
-    /// Inserts one row and answers it as written.
-    async fn insert_one(&self, table: &str, row: Value) -> Result<Value, Error> {
-        self.client
-            .from(table)
-            .insert(row, true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
-    }
-
-    /// The signed-in user's id.
-    pub(super) fn user_id(&self) -> Result<String, Error> {
-        self.client
-            .auth()
-            .session()
-            .and_then(|s| s.user.get("id").and_then(Value::as_str).map(str::to_string))
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::NotSignedIn,
-                    "this workflow needs a signed-in user",
-                )
-            })
-    }
-
-    /// The row `id` of `table`, or `not_found`.
-    pub(super) async fn read(&self, table: &str, id: &str) -> Result<Value, Error> {
-        let row = self
-            .client
-            .from(table)
-            .select("*")
-            .eq("id", id)
-            .maybe_single()
-            .execute()
-            .await?
-            .data()?;
-        if row.is_null() {
-            let mut e = Error::new(
-                ErrorCode::NotFound,
-                format!("{table} {id} does not exist or is not visible"),
-            );
-            e.status = 404;
-            return Err(e);
-        }
-        Ok(row)
     }
 
     /// A state-machine step as a compare-and-set update on `status`.

@@ -1,14 +1,15 @@
 //! The transport: one request, one answer, over the platform's `fetch` in the browser or
 //! reqwest elsewhere — the layer every other one sends through. Timeouts, abort and retries live here too.
 
-/// The platform under the SDK: one module per target behind the same names (transport,
-/// sleep, spawn, storage, abort), as reqwest keeps its wasm backend behind one façade.
+/// The transport under the SDK: one module per target behind the same names, as reqwest keeps
+/// its wasm backend behind one façade (the clock, timers and storage are `crate::runtime`).
 #[cfg_attr(target_arch = "wasm32", path = "platform/wasm.rs")]
 #[cfg_attr(not(target_arch = "wasm32"), path = "platform/native.rs")]
 pub mod platform;
 mod retry;
 
-pub use platform::{AbortSignal, CustomFetch};
+pub use crate::runtime::AbortSignal;
+pub use platform::CustomFetch;
 
 pub use retry::RetryPolicy;
 
@@ -174,7 +175,7 @@ impl Transport {
 
 /// Waits `ms` milliseconds; an abort ends the wait with an `aborted` error.
 pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    platform::sleep(ms, signal).await
+    crate::runtime::sleep(ms, signal).await
 }
 
 /// Percent-encodes a query component: everything but unreserved characters.

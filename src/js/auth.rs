@@ -24,7 +24,7 @@ pub struct JsAuth {
 }
 
 fn to_js(v: &Value) -> JsValue {
-    crate::http::platform::to_js(v)
+    crate::runtime::to_js(v)
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {

@@ -32,10 +32,10 @@ fn opt(s: &Option<String>) -> JsValue {
 /// error instanceof Error && error.name === "McError"
 /// ```
 pub fn to_js_error(e: &Error) -> JsValue {
-    let violations = crate::http::platform::to_js(&serde_json::Value::Array(
+    let violations = crate::runtime::to_js(&serde_json::Value::Array(
         e.violations.iter().map(Violation::to_json).collect(),
     ));
-    let reasons = crate::http::platform::to_js(&e.reasons.clone().into());
+    let reasons = crate::runtime::to_js(&e.reasons.clone().into());
     make_mc_error(
         &e.message,
         e.code.as_str(),
@@ -69,5 +69,5 @@ pub(crate) fn parse_json(text: &str, target: &str) -> Result<serde_json::Value, 
 /// Reads a JS value as JSON: `JSON.stringify` in the engine (which throws, and is caught, on
 /// cycles, BigInt and extreme depth), then serde_json with its depth limit. `undefined` is null.
 pub(crate) fn from_js(v: &JsValue) -> Result<serde_json::Value, Error> {
-    crate::http::platform::from_js(v).map_err(|why| not_json("", &why))
+    crate::runtime::from_js(v).map_err(|why| not_json("", &why))
 }

@@ -146,10 +146,10 @@ pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsV
             .map(JsValue::from)
             .collect(),
     );
-    install_auth_calls(crate::http::platform::to_js(
+    install_auth_calls(crate::runtime::to_js(
         &crate::auth::AUTH_CALLS.into(),
     ));
-    install_workflows(crate::http::platform::to_js(&serde_json::Value::Array(
+    install_workflows(crate::runtime::to_js(&serde_json::Value::Array(
         crate::domain::WORKFLOWS
             .iter()
             .map(|(group, names)| serde_json::json!([group, names]))
@@ -277,7 +277,7 @@ impl JsCore {
     }
 
     /// The next step of a prepared query after `mcFetch`'s answer (its parts, as
-    /// `http::platform::answer_from` reads them): milliseconds to wait before sending again,
+    /// `crate::http::platform::answer_from` reads them): milliseconds to wait before sending again,
     /// `-1` to refresh the session and prepare again, or the settled answer (thrown under
     /// `throwOnError`). `refreshed` is true once the session was refreshed.
     #[allow(clippy::too_many_arguments)]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::check::path_name_ok;
+use super::encode::path_name_ok;
 use super::encode::array_literal;
 use crate::error::{Error, ErrorCode, Violation};
 use crate::http::{Body, Method, Transport};

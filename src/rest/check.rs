@@ -39,12 +39,6 @@ fn plain_column(item: &str) -> Option<&str> {
     plain.then_some(item)
 }
 
-/// Whether a name is one the URL can carry as a path segment: not empty, not `.`/`..`, no
-/// control characters (every other character is percent-encoded).
-pub(crate) fn path_name_ok(name: &str) -> bool {
-    !name.is_empty() && name != "." && name != ".." && !name.chars().any(char::is_control)
-}
-
 impl QueryBuilder {
     pub(super) fn def(&self) -> Option<&'static Table> {
         if self.ctx.schema == "public" && self.function.is_none() {
@@ -182,6 +176,7 @@ mod tests {
 
     #[test]
     fn path_names() {
+        use super::super::encode::path_name_ok;
         assert!(path_name_ok("echo"));
         assert!(!path_name_ok(".."));
         assert!(!path_name_ok(""));

@@ -76,6 +76,12 @@ pub fn array_literal<S: AsRef<str>>(items: &[S]) -> String {
     format!("{{{}}}", parts.join(","))
 }
 
+/// Whether a name is one the URL can carry as a path segment: not empty, not `.`/`..`, no
+/// control characters (every other character is percent-encoded).
+pub(crate) fn path_name_ok(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.chars().any(char::is_control)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

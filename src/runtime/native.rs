@@ -1,0 +1,82 @@
+//! Outside the browser: the system clock, tokio's timer, and memory for the session — behind
+//! the same names as the browser module. What only a browser has (localStorage, a storage
+//! adapter) is uninhabited here.
+
+use std::convert::Infallible;
+use std::future::Future;
+
+use crate::error::Error;
+
+/// The caller's abort signal (no abort outside the browser yet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AbortSignal;
+/// No localStorage outside the browser.
+pub type LocalStore = Infallible;
+/// No storage adapter outside the browser.
+pub type Adapter = Infallible;
+
+/// Milliseconds since the Unix epoch (what session expiry is measured against).
+pub fn now_millis() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64)
+}
+
+/// The current time as RFC 3339 in UTC, with microseconds.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// The time `seconds` ago, as RFC 3339 in UTC.
+pub fn rfc3339_ago(seconds: u32) -> String {
+    (chrono::Utc::now() - chrono::Duration::seconds(seconds.into()))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// No executor is assumed outside the browser: background work (the INITIAL_SESSION event of
+/// a new subscriber) is dropped; everything a caller awaits still runs.
+pub fn spawn(f: impl Future<Output = ()> + 'static) {
+    drop(f);
+}
+
+/// Waits `ms` milliseconds on tokio's timer (reqwest's runtime) without blocking the thread.
+pub async fn sleep(ms: u32, _signal: Option<&AbortSignal>) -> Result<(), Error> {
+    tokio::time::sleep(std::time::Duration::from_millis(ms as u64)).await;
+    Ok(())
+}
+
+/// There is no localStorage here.
+pub fn local_store() -> Option<LocalStore> {
+    None
+}
+
+/// Unreachable.
+pub fn local_get(s: &LocalStore, _key: &str) -> Option<String> {
+    match *s {}
+}
+
+/// Unreachable.
+pub fn local_set(s: &LocalStore, _key: &str, _value: &str) {
+    match *s {}
+}
+
+/// Unreachable.
+pub fn local_remove(s: &LocalStore, _key: &str) {
+    match *s {}
+}
+
+/// Unreachable.
+pub async fn adapter_get(a: &Adapter, _key: &str) -> Option<String> {
+    match *a {}
+}
+
+/// Unreachable.
+pub async fn adapter_set(a: &Adapter, _key: &str, _value: &str) {
+    match *a {}
+}
+
+/// Unreachable.
+pub async fn adapter_remove(a: &Adapter, _key: &str) {
+    match *a {}
+}
+
