@@ -102,3 +102,86 @@ pub fn create_ctx() -> wasm_bindgen::JsValue {
     let _ = js_sys::Reflect::set(&o, &"env".into(), &env);
     o.into()
 }
+
+#[cfg(target_arch = "wasm32")]
+mod scenario {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/tests/js/scenario.js")]
+    extern "C" {
+        pub fn verdict(scenarios: &JsValue, name: &str, ctx: &JsValue, id: &str)
+            -> js_sys::Promise;
+        pub fn undeclared(
+            scenarios: &JsValue,
+            declared: &JsValue,
+            ctx: &JsValue,
+        ) -> js_sys::Promise;
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+/// Runs (once per page) the JS scenario `name` and fails unless its check `id` passed, with the
+/// check's message and the value it saw (tests/js/scenario.js).
+pub async fn verdict(
+    scenarios: &wasm_bindgen::JsValue,
+    name: &str,
+    ctx: &wasm_bindgen::JsValue,
+    id: &str,
+) {
+    expect_resolves(scenario::verdict(scenarios, name, ctx, id)).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+/// Fails when a scenario runs a check that has no test, or a test names a check its scenario
+/// never runs.
+pub async fn every_check_declared(
+    scenarios: &wasm_bindgen::JsValue,
+    declared: &[(&str, &[&str])],
+    ctx: &wasm_bindgen::JsValue,
+) {
+    let map = js_sys::Object::new();
+    for (name, ids) in declared {
+        let list: js_sys::Array = ids
+            .iter()
+            .map(|id| wasm_bindgen::JsValue::from(*id))
+            .collect();
+        let _ = js_sys::Reflect::set(&map, &(*name).into(), &list);
+    }
+    let out = expect_resolves(scenario::undeclared(scenarios, &map, ctx)).await;
+    let problems: Vec<String> = js_sys::Array::from(&out)
+        .iter()
+        .filter_map(|p| p.as_string())
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("; "));
+}
+
+/// One `#[wasm_bindgen_test]` per named check of each JS scenario, named as the check:
+///
+/// ```ignore
+/// scenario_checks! {
+///     scenarios: scenarios(), ctx: ctx();
+///     selects { select_list_columns_and_order, select_alias_and_cast }
+///     filters { filter_eq, filter_neq }
+/// }
+/// ```
+///
+/// `scenarios()` is the JS object of scenario functions (keyed as written here), `ctx()` what each
+/// scenario receives. Each scenario runs once per page, on the first test that needs it; a last
+/// test, `every_check_has_a_test`, holds this list and the scenarios' checks together.
+#[macro_export]
+macro_rules! scenario_checks {
+    (scenarios: $scenarios:expr, ctx: $ctx:expr; $( $scenario:ident { $( $check:ident ),* $(,)? } )*) => {
+        $( $(
+            #[wasm_bindgen_test]
+            async fn $check() {
+                crate::common::verdict(&$scenarios, stringify!($scenario), &$ctx, stringify!($check)).await;
+            }
+        )* )*
+
+        #[wasm_bindgen_test]
+        async fn every_check_has_a_test() {
+            let declared: &[(&str, &[&str])] = &[$( (stringify!($scenario), &[$( stringify!($check) ),*]) ),*];
+            crate::common::every_check_declared(&$scenarios, declared, &$ctx).await;
+        }
+    };
+}
