@@ -23,7 +23,7 @@ node bench/drive.mjs "http://127.0.0.1:$PORT/bench.html"
 
 gz() { gzip -9c "$@" | wc -c; }
 ours_wasm=$(gz pkg/mission_control_sdk_bg.wasm)
-ours_js=$(cat pkg/index.js pkg/surface.js pkg/mission_control_sdk_bg.js $(find pkg/snippets -name '*.js') | gzip -9c | wc -c)
+ours_js=$(cat pkg/index.js pkg/mission_control_sdk_bg.js $(find pkg/snippets -name '*.js') | gzip -9c | wc -c)
 pg=$(gz "$OUT/postgrest.js"); sb=$(gz "$OUT/supabase.js")
 echo
 echo "package size (gzip -9):"

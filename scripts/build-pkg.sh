@@ -61,7 +61,7 @@ js = js.replace("/* __WASM_IMPORTS__ (build-pkg.sh: the other modules the wasm i
 js = js.replace(" /* __WASM_IMPORT_OBJECT__ */", mods.map((m, i) => `, ${JSON.stringify(m)}: wbg${i}`).join(""));
 fs.writeFileSync("pkg/index.js", js);
 JS
-cp src/js/entry/index.d.ts src/js/entry/surface.js src/js/entry/provider.d.ts \
+cp src/js/entry/index.d.ts src/js/entry/provider.d.ts \
    src/js/entry/react.js src/js/entry/react.d.ts pkg/
 # The data provider is the largest JS file: shipped minified (2.5 KB gzip less); its source is
 # src/js/entry/provider.js.

@@ -12,7 +12,7 @@ ceiling=$(awk -v t="$toolchain" '$1 == t {print $2}' bench/size-budget)
 log "the wasm was built by the $toolchain toolchain"
 node - "$ceiling" <<'JS'
 const fs = require("fs"), zlib = require("zlib"), path = require("path");
-const files = ["pkg/mission_control_sdk_bg.wasm", "pkg/index.js", "pkg/surface.js", "pkg/provider.js", "pkg/mission_control_sdk_bg.js"];
+const files = ["pkg/mission_control_sdk_bg.wasm", "pkg/index.js", "pkg/provider.js", "pkg/mission_control_sdk_bg.js"];
 const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
 if (fs.existsSync("pkg/snippets")) files.push(...walk("pkg/snippets").filter((f) => f.endsWith(".js")));
 const sizes = (buf) => [zlib.gzipSync(buf, { level: 9 }).length, zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length];

@@ -28,6 +28,7 @@ pub mod json;
 pub mod rest;
 pub mod runtime;
 pub mod schema;
+pub mod surface;
 
 pub use client::{Client, ClientOptions};
 pub use error::{Error, ErrorCode, Violation};

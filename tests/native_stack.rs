@@ -6,6 +6,7 @@
 mod common;
 
 use mission_control_sdk::schema::*;
+use mission_control_sdk::surface::ByName;
 use mission_control_sdk::{Client, ClientOptions, ErrorCode};
 
 fn stack() -> Option<Client> {

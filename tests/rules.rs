@@ -5,7 +5,7 @@
 //!
 //! * state machines — the decision function (`domain::transition(table, action)` with its
 //!   `check_input` and `patch`) for every (state, action) pair, then the same table again through
-//!   the public workflows (`Client::workflows().run`) against a small in-process fake PostgREST,
+//!   the public workflows (`Client::workflows().run`, by the method table) against a small in-process fake PostgREST,
 //!   which shows what is written, and that a refused step writes nothing;
 //! * validation — `schema::validate(table, mode, value)`, asserting the exact violation
 //!   (table, field, a part of the rule).
@@ -21,6 +21,7 @@ use std::sync::{Arc, Mutex};
 use mission_control_sdk::domain::{activation_gaps, escalation_type, transition};
 use mission_control_sdk::http::{RetryPolicy, Transport};
 use mission_control_sdk::schema::{self, validate, ColumnType, Mode, Presence};
+use mission_control_sdk::surface::ByName;
 use mission_control_sdk::{Client, ClientOptions, Error, ErrorCode};
 use serde_json::{json, Map, Value};
 

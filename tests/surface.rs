@@ -1,45 +1,101 @@
-//! `src/js/entry/surface.js` is the JS surface the package's entry installs before the
-//! WebAssembly module is ready (so that `createClient` and the builders work at once): the query
-//! vocabulary, the async auth methods, the workflows and the schema's `Constants`. It is
-//! generated from the Rust definitions; this test holds it equal to them
-//! (`MC_WRITE_SURFACE=1 cargo test --test surface` writes it).
+//! The files generated from the method table (`mission_control_sdk::surface::METHODS`) are
+//! what the table says: `src/js/entry/surface.js` (what the façade installs) and
+//! `src/js/methods.d.ts` (the declarations of every method). `MC_WRITE_SURFACE=1 cargo test
+//! --test surface` writes them. The table is also held against the layers it dispatches to.
 
-fn expected() -> String {
-    let list = |v: &[&str]| {
-        let items: Vec<String> = v.iter().map(|s| format!("{s:?}")).collect();
-        format!("[{}]", items.join(", "))
-    };
-    let workflows: Vec<String> = mission_control_sdk::domain::WORKFLOWS
-        .iter()
-        .map(|(g, names)| format!("[{g:?}, {}]", list(names)))
-        .collect();
-    format!(
-        "// Generated from the Rust definitions by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.\n\
-         /** The query builder's methods (the `rest` layer's vocabulary). */\n\
-         export const METHODS = {};\n\
-         /** The async auth methods (`AUTH_CALLS`). */\n\
-         export const AUTH_CALLS = {};\n\
-         /** The workflow groups and their names (`WORKFLOWS`). */\n\
-         export const WORKFLOWS = [{}];\n\
-         /** Every enum's values in Postgres order, as `supabase gen types typescript` exports them. */\n\
-         export const Constants = {};\n",
-        list(&mission_control_sdk::rest::method_names()),
-        list(mission_control_sdk::auth::AUTH_CALLS),
-        workflows.join(", "),
-        mission_control_sdk::schema::CONSTANTS_JSON.trim(),
-    )
+use mission_control_sdk::rest::Op;
+use mission_control_sdk::surface::{self, On, Run, METHODS};
+
+fn generated(file: &str, want: String) {
+    let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("MC_WRITE_SURFACE").is_some() {
+        std::fs::write(&path, &want).expect("write the generated file");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{file} is stale: run MC_WRITE_SURFACE=1 cargo test --test surface"
+    );
 }
 
 #[test]
-fn surface_js_is_generated_from_the_rust_definitions() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/js/entry/surface.js");
-    let want = expected();
-    if std::env::var_os("MC_WRITE_SURFACE").is_some() {
-        std::fs::write(path, &want).expect("write surface.js");
+fn surface_js_is_generated_from_the_table() {
+    generated("src/js/entry/surface.js", surface::surface_js());
+}
+
+#[test]
+fn methods_d_ts_is_generated_from_the_table() {
+    generated("src/js/methods.d.ts", surface::declarations());
+}
+
+#[test]
+fn every_name_is_defined_once_where_it_is_installed() {
+    let mut seen = std::collections::BTreeSet::new();
+    for m in METHODS {
+        assert!(!m.on.is_empty(), "{} is installed nowhere", m.name);
+        assert_eq!(m.on.len(), m.ts.len(), "{}", m.name);
+        for (on, ts) in m.on.iter().zip(m.ts) {
+            assert!(
+                seen.insert((format!("{on:?}"), m.name)),
+                "{on:?}.{} twice",
+                m.name
+            );
+            // The declaration declares this name (a member, a readonly property or a field).
+            let declared = ts.strip_prefix("readonly ").unwrap_or(ts);
+            assert!(
+                declared.starts_with(m.name)
+                    && declared[m.name.len()..].starts_with(['(', '<', ':']),
+                "{on:?}.{}: {ts}",
+                m.name
+            );
+        }
+        assert!(!m.doc.is_empty(), "{} has no doc", m.name);
     }
-    let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        have == want,
-        "src/js/entry/surface.js is stale: run MC_WRITE_SURFACE=1 cargo test --test surface"
+}
+
+#[test]
+fn every_filter_operator_is_a_query_method() {
+    for op in Op::ALL {
+        let row = METHODS.iter().find(|m| m.name == op.method());
+        assert!(
+            matches!(row.map(|m| m.run), Some(Run::Query(_))),
+            "{} is not in the table",
+            op.method()
+        );
+    }
+}
+
+#[test]
+fn workflows_and_auth_methods_are_named_as_the_declarations_install_them() {
+    let groups = surface::groups();
+    assert_eq!(
+        groups,
+        [
+            "tasks",
+            "escalations",
+            "chat",
+            "agents",
+            "messages",
+            "memory",
+            "onboarding",
+            "cockpit"
+        ]
     );
+    let d = surface::declarations();
+    for g in &groups {
+        assert!(
+            d.contains(&format!("  readonly {g}: McWorkflows[\"{g}\"]")),
+            "{g}"
+        );
+    }
+    let auth: Vec<&str> = METHODS
+        .iter()
+        .filter(|m| matches!(m.run, Run::Auth(..)))
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(auth.len(), 12);
+    assert!(METHODS
+        .iter()
+        .filter(|m| matches!(m.run, Run::Auth(..)))
+        .all(|m| m.on == [On::Auth] && m.ts[0].contains("): Promise<")));
 }

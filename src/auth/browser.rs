@@ -212,9 +212,7 @@ pub(crate) fn broadcast(c: &AuthClient, event: AuthEvent, session: Option<&Sessi
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"event".into(), &event.as_str().into());
     // supabase-js's message shape: { event, session } with the session as an object.
-    let s = session.map_or(JsValue::NULL, |s| {
-        crate::runtime::to_js(&s.to_json())
-    });
+    let s = session.map_or(JsValue::NULL, |s| crate::runtime::to_js(&s.to_json()));
     let _ = Reflect::set(&msg, &"session".into(), &s);
     let _ = channel.post_message(&msg);
 }

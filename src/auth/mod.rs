@@ -15,28 +15,6 @@ pub use errors::{ends_session, from_answer};
 pub use session::{is_service_key, storage_key, Session, User};
 pub use storage::Storage;
 
-/// The async auth methods by their supabase-js names, as `mc.auth` has them: the JS façade
-/// installs each as a call of the core's one promise-returning export, and `api.d.ts` declares
-/// exactly these (tests/api_lists.rs).
-///
-/// ```js
-/// Object.getOwnPropertyNames(mc.auth); // signUp, signInWithPassword, …, onAuthStateChange, …
-/// ```
-pub const AUTH_CALLS: &[&str] = &[
-    "signUp",
-    "signInWithPassword",
-    "signInWithOtp",
-    "verifyOtp",
-    "signInAnonymously",
-    "refreshSession",
-    "setSession",
-    "getSession",
-    "getUser",
-    "updateUser",
-    "resetPasswordForEmail",
-    "signOut",
-];
-
 /// Turns the browser's auto-refresh tick on or off (no-op elsewhere).
 pub fn set_auto_refresh(client: &AuthClient, on: bool) {
     browser::set_auto_refresh(client, on);

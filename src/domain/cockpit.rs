@@ -373,7 +373,7 @@ fn page(args: &Value) -> (u64, u64) {
 }
 
 impl Workflows {
-    pub(crate) async fn cockpit(&self, name: &str, args: &[Value]) -> Result<Value, Error> {
+    pub async fn cockpit(&self, name: &str, args: &[Value]) -> Result<Value, Error> {
         let a = |i: usize| args.get(i).unwrap_or(&Value::Null);
         match name {
             "load" => self.load(a(0)).await,

@@ -46,10 +46,6 @@ pub(super) fn now() -> String {
     crate::runtime::now_rfc3339()
 }
 
-pub(super) fn arg(args: &[Value], i: usize) -> &Value {
-    args.get(i).unwrap_or(&Value::Null)
-}
-
 pub(super) fn field<'a>(row: &'a Value, name: &str) -> &'a Value {
     row.get(name).unwrap_or(&Value::Null)
 }
@@ -60,6 +56,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(mc: mission_control_sdk::Client) -> Result<(), mission_control_sdk::Error> {
+    /// use mission_control_sdk::surface::ByName; // the workflows by their JS names
     /// let task_id = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     /// let started = mc.workflows().run("tasks", "start", &[task_id.into()]).await?;
     /// assert_eq!(started["status"], "IN_PROGRESS");
@@ -127,5 +124,4 @@ impl Workflows {
         }
         Ok(row)
     }
-
 }

@@ -13,7 +13,6 @@ mod machine;
 mod onboarding;
 mod workflows;
 
+pub use common::Workflows;
 pub use machine::{escalation_type, transition, Transition, TRANSITIONS};
 pub use onboarding::{activation_gaps, plan};
-pub use common::Workflows;
-pub use workflows::WORKFLOWS;

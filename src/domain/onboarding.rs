@@ -161,7 +161,7 @@ fn patch(pairs: &[(&str, Value)]) -> Value {
 
 impl Workflows {
     /// Runs (or completes) the onboarding of a plan; returns the company as it now is.
-    pub(crate) async fn onboard(&self, input: &Value) -> Result<Value, Error> {
+    pub async fn onboard(&self, input: &Value) -> Result<Value, Error> {
         let plan = plan(input);
         let owner = self.user_id()?;
         let r = rows(&plan, &owner)?;
@@ -258,7 +258,7 @@ impl Workflows {
     }
 
     /// ONBOARDING → ACTIVE, once mission, vision, values and priorities are in place.
-    pub(crate) async fn activate(&self, id: &Value) -> Result<Value, Error> {
+    pub async fn activate(&self, id: &Value) -> Result<Value, Error> {
         let id = super::common::id_of("companies", "id", id)?;
         let company = self.read("companies", &id).await?;
         let gaps = activation_gaps(&company);

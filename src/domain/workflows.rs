@@ -3,93 +3,14 @@
 
 use serde_json::{json, Map, Value};
 
+use super::common::{field, id_of, invalid, now, text_of, Workflows};
 use super::machine::{escalation_type, transition};
-use super::common::{arg, field, id_of, invalid, now, text_of, Workflows};
 use crate::error::{Error, ErrorCode};
 use crate::json::write;
 
-/// The workflows by group and name, as JS calls them (`mc.tasks.start(id)`).
-///
-/// ```js
-/// Object.keys(mc.tasks); // ["start", "block", "unblock", "complete", "cancel"]
-/// ```
-pub const WORKFLOWS: &[(&str, &[&str])] = &[
-    (
-        "tasks",
-        &["start", "block", "unblock", "complete", "cancel"],
-    ),
-    ("escalations", &["raise", "acknowledge", "resolve"]),
-    ("chat", &["open", "send", "close"]),
-    (
-        "agents",
-        &["hire", "suspend", "reactivate", "deactivate", "remove"],
-    ),
-    ("messages", &["send", "markRead", "markProcessed"]),
-    ("memory", &["append", "supersede"]),
-    ("onboarding", &["plan", "run", "activate"]),
-    (
-        "cockpit",
-        &[
-            "load",
-            "department",
-            "agent",
-            "agentsByDepartment",
-            "pulses",
-            "memory",
-        ],
-    ),
-];
-
 impl Workflows {
-    /// Runs the workflow `group.name` with JSON arguments (what the JS façade calls).
-    ///
-    /// ```js
-    /// await mc.escalations.resolve(escalationId, "approved");
-    /// ```
-    pub async fn run(&self, group: &str, name: &str, args: &[Value]) -> Result<Value, Error> {
-        let text = |i: usize| arg(args, i).as_str().map(str::to_string);
-        match (group, name) {
-            ("tasks", "start" | "unblock" | "complete" | "cancel") => {
-                self.step("tasks", name, arg(args, 0), None).await
-            }
-            ("tasks", "block") => {
-                self.step("tasks", name, arg(args, 0), text(1).as_deref())
-                    .await
-            }
-            ("escalations", "raise") => self.raise(arg(args, 0)).await,
-            ("escalations", "acknowledge") => {
-                self.step("escalations", name, arg(args, 0), None).await
-            }
-            ("escalations", "resolve") => self.resolve(arg(args, 0), text(1).as_deref()).await,
-            ("chat", "open") => self.open_chat(arg(args, 0)).await,
-            ("chat", "send") => self.send_chat(arg(args, 0), arg(args, 1)).await,
-            ("chat", "close") => {
-                self.step("chat_sessions", "close", arg(args, 0), None)
-                    .await
-            }
-            ("agents", "hire") => self.hire(arg(args, 0)).await,
-            ("agents", "suspend" | "reactivate" | "deactivate") => {
-                self.step("agents", name, arg(args, 0), None).await
-            }
-            ("agents", "remove") => self.remove_agent(arg(args, 0)).await,
-            ("messages", "send") => self.send_message(arg(args, 0)).await,
-            ("messages", "markRead") => self.stamp_once("messages", "read_at", arg(args, 0)).await,
-            ("messages", "markProcessed") => {
-                self.stamp_once("messages", "processed_at", arg(args, 0))
-                    .await
-            }
-            ("memory", "append") => self.append_memory(arg(args, 0), None).await,
-            ("memory", "supersede") => self.append_memory(arg(args, 1), Some(arg(args, 0))).await,
-            ("onboarding", "plan") => Ok(super::onboarding::plan(arg(args, 0))),
-            ("onboarding", "run") => self.onboard(arg(args, 0)).await,
-            ("onboarding", "activate") => self.activate(arg(args, 0)).await,
-            ("cockpit", _) => self.cockpit(name, args).await,
-            _ => Err(invalid(group, name, "unknown workflow", Value::Null)),
-        }
-    }
-
     /// A state-machine step as a compare-and-set update on `status`.
-    async fn step(
+    pub async fn step(
         &self,
         table: &str,
         action: &str,
@@ -154,7 +75,7 @@ impl Workflows {
     /// Raises an escalation: the type follows the trigger, it goes to the sender's superior
     /// (MATERIAL_RISK straight to the CEO), and an ACTION_REQUIRED one with a related task
     /// blocks that task.
-    async fn raise(&self, a: &Value) -> Result<Value, Error> {
+    pub async fn raise(&self, a: &Value) -> Result<Value, Error> {
         let from = id_of("escalations", "from_agent_id", field(a, "from_agent_id"))?;
         let trigger = field(a, "trigger").as_str().unwrap_or_default().to_string();
         let kind = escalation_type(&trigger).ok_or_else(|| {
@@ -236,7 +157,7 @@ impl Workflows {
     }
 
     /// Resolves an escalation; an ACTION_REQUIRED one unblocks its related task.
-    async fn resolve(&self, id: &Value, resolution: Option<&str>) -> Result<Value, Error> {
+    pub async fn resolve(&self, id: &Value, resolution: Option<&str>) -> Result<Value, Error> {
         let esc = self.step("escalations", "resolve", id, resolution).await?;
         if field(&esc, "type").as_str() == Some("ACTION_REQUIRED") {
             if let Some(task) = field(&esc, "related_task_id").as_str() {
@@ -270,7 +191,7 @@ impl Workflows {
     }
 
     /// Opens a chat with an agent: at most one ACTIVE session per agent.
-    async fn open_chat(&self, agent: &Value) -> Result<Value, Error> {
+    pub async fn open_chat(&self, agent: &Value) -> Result<Value, Error> {
         let agent = id_of("chat_sessions", "agent_id", agent)?;
         let user = self.user_id()?;
         let a = self.read("agents", &agent).await?;
@@ -297,7 +218,7 @@ impl Workflows {
     }
 
     /// Sends a message into an ACTIVE session (with the session's company).
-    async fn send_chat(&self, session: &Value, m: &Value) -> Result<Value, Error> {
+    pub async fn send_chat(&self, session: &Value, m: &Value) -> Result<Value, Error> {
         let session = id_of("chat_messages", "session_id", session)?;
         text_of("chat_messages", "content", field(m, "content"))?;
         let s = self.read("chat_sessions", &session).await?;
@@ -322,7 +243,7 @@ impl Workflows {
 
     /// Hires an agent: tier 2–5 (the CEO comes with onboarding), reporting to an agent of the
     /// same company one tier up (a worker may report to a manager).
-    async fn hire(&self, a: &Value) -> Result<Value, Error> {
+    pub async fn hire(&self, a: &Value) -> Result<Value, Error> {
         let company = id_of("agents", "company_id", field(a, "company_id"))?;
         let tier = field(a, "tier").as_i64().unwrap_or(0);
         if !(2..=5).contains(&tier) {
@@ -354,7 +275,7 @@ impl Workflows {
     }
 
     /// Deletes an agent; one that the append-only tables refer to cannot go (deactivate it).
-    async fn remove_agent(&self, id: &Value) -> Result<Value, Error> {
+    pub async fn remove_agent(&self, id: &Value) -> Result<Value, Error> {
         let id = id_of("agents", "id", id)?;
         match self
             .client
@@ -375,7 +296,7 @@ impl Workflows {
     }
 
     /// Sends a message between two different agents of one company.
-    async fn send_message(&self, m: &Value) -> Result<Value, Error> {
+    pub async fn send_message(&self, m: &Value) -> Result<Value, Error> {
         let from = id_of("messages", "from_agent_id", field(m, "from_agent_id"))?;
         let to = id_of("messages", "to_agent_id", field(m, "to_agent_id"))?;
         if from == to {
@@ -399,7 +320,7 @@ impl Workflows {
     }
 
     /// Sets `column` to now once; a second call leaves it as it was.
-    async fn stamp_once(&self, table: &str, column: &str, id: &Value) -> Result<Value, Error> {
+    pub async fn stamp_once(&self, table: &str, column: &str, id: &Value) -> Result<Value, Error> {
         let id = id_of(table, "id", id)?;
         let mut patch = Map::new();
         patch.insert(column.into(), Value::String(now()));
@@ -414,7 +335,7 @@ impl Workflows {
 
     /// Appends a memory entry; with `old`, one that supersedes it (`details.supersedes` and
     /// `related_ids` point at the old entry, which stays: memory is append-only).
-    async fn append_memory(&self, e: &Value, old: Option<&Value>) -> Result<Value, Error> {
+    pub async fn append_memory(&self, e: &Value, old: Option<&Value>) -> Result<Value, Error> {
         let mut row = e.clone();
         if let Some(old) = old {
             let old = id_of("memory_entries", "supersedes", old)?;

@@ -1,5 +1,6 @@
-// The client's API, typed by the schema: column names are keys of the table's Row, values
-// are the column's type, and memory_entries / chat_messages have no update, upsert or delete.
+// The types of the client's API, typed by the schema: column names are keys of the table's Row,
+// values are the column's type, and memory_entries / chat_messages have no update, upsert or
+// delete. The methods themselves are declared in methods.d.ts, generated from the method table.
 
 // ErrorCode, Violation, Session, AuthEvent, Count, OtpType, SignOutScope and the JSON parts of
 // the options (ClientJsonOptions, AuthJsonOptions) are declared from the Rust types (tsify).
@@ -47,79 +48,7 @@ type McElem<Row, C> = C extends keyof Row ? (NonNullable<Row[C]> extends (infer 
 type McOne<R> = R extends (infer E)[] ? E : R
 interface McRefOption { referencedTable?: string; foreignTable?: string }
 
-/** Filters and modifiers; `await` runs the query. */
-export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Result>> {
-  eq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
-  neq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
-  gt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
-  gte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
-  lt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
-  lte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
-  like(column: McCol<Row> | McPath, pattern: string): this
-  ilike(column: McCol<Row> | McPath, pattern: string): this
-  /** POSIX regular expression (`~`). */
-  regexMatch(column: McCol<Row> | McPath, pattern: string): this
-  /** POSIX regular expression ignoring case (`~*`). */
-  regexIMatch(column: McCol<Row> | McPath, pattern: string): this
-  likeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
-  likeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
-  ilikeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
-  ilikeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
-  is(column: McCol<Row> | McPath, value: null | boolean): this
-  isDistinct<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C> | null): this
-  in<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this
-  notIn<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this
-  contains<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this
-  containedBy<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this
-  overlaps<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[]): this
-  rangeGt(column: McCol<Row> | McPath, range: string): this
-  rangeGte(column: McCol<Row> | McPath, range: string): this
-  rangeLt(column: McCol<Row> | McPath, range: string): this
-  rangeLte(column: McCol<Row> | McPath, range: string): this
-  rangeAdjacent(column: McCol<Row> | McPath, range: string): this
-  textSearch(column: McCol<Row> | McPath, query: string, options?: { config?: string; type?: "plain" | "phrase" | "websearch" }): this
-  match(query: Partial<Row>): this
-  not(column: McCol<Row> | McPath, operator: string, value: unknown): this
-  or(filters: string, options?: McRefOption): this
-  filter(column: McCol<Row> | McPath, operator: string, value: unknown): this
-  order(column: McCol<Row> | McPath | string, options?: { ascending?: boolean; nullsFirst?: boolean } & McRefOption): this
-  limit(count: number, options?: McRefOption): this
-  range(from: number, to: number, options?: McRefOption): this
-  single(): McFilterBuilder<Row, McOne<Result>>
-  maybeSingle(): McFilterBuilder<Row, McOne<Result> | null>
-  csv(): McFilterBuilder<Row, string>
-  /** `null`/`undefined` remove the signal. */
-  abortSignal(signal: AbortSignal | null | undefined): this
-  timeout(ms: number): this
-  throwOnError(): this
-  setHeader(name: string, value: string): this
-  /** The table (or `rpc/<name>`) this builder targets. */
-  readonly table: string | null
-  /** The request it would send now, or the problem that stops it (nothing is sent). */
-  readonly request: { method: string; url: string; headers: Record<string, string>; body: string | null } | { error: McError }
-  toJSON(): { table: string | null; request: McFilterBuilder<Row, Result>["request"] }
-  catch<T = never>(onrejected?: ((reason: McError) => T | PromiseLike<T>) | null): Promise<McResponse<Result> | T>
-  finally(onfinally?: (() => void) | null): Promise<McResponse<Result>>
-  returns<U>(): McFilterBuilder<Row, U>
-  overrideTypes<U>(): McFilterBuilder<Row, U>
-  /** After a mutation: return the written rows. */
-  select<S extends string = "*">(columns?: S): McFilterBuilder<Row, McSelected<Row, S>[]>
-}
 
-/** `mc.from(table)` for every table. */
-export interface McReadInsert<T extends TableName> {
-  select<S extends string = "*">(columns?: S, options?: { count?: McCount; head?: boolean }): McFilterBuilder<McRowOf<T>, McSelected<McRowOf<T>, S>[]>
-  insert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { count?: McCount; defaultToNull?: boolean }): McFilterBuilder<McRowOf<T>, null>
-}
-/** Tables whose RLS allows UPDATE. */
-export interface McUpdatable<T extends TableName> {
-  update(values: TablesUpdate<T>, options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>
-  upsert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { onConflict?: string; ignoreDuplicates?: boolean; defaultToNull?: boolean; count?: McCount }): McFilterBuilder<McRowOf<T>, null>
-}
-/** Tables whose RLS allows DELETE. */
-export interface McDeletable<T extends TableName> {
-  delete(options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>
-}
 export type McFrom<T extends TableName> = McReadInsert<T>
   & (T extends McAppendOnlyTable ? unknown : McUpdatable<T>)
   & (T extends McUndeletableTable ? unknown : McDeletable<T>)
@@ -144,24 +73,6 @@ export interface McStorage {
 }
 type McUserResponse = { data: { user: McUser | null }; error: McError | null }
 
-export declare class McAuth {
-  private constructor()
-  signUp(credentials: { email: string; password: string; options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
-  signInWithPassword(credentials: { email: string; password: string }): Promise<McAuthResponse>
-  signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown> } }): Promise<McAuthResponse>
-  verifyOtp(params: { email: string; token: string; type: McOtpType }): Promise<McAuthResponse>
-  signInAnonymously(credentials?: { options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
-  refreshSession(current?: { refresh_token: string }): Promise<McAuthResponse>
-  setSession(tokens: { access_token: string; refresh_token: string }): Promise<McAuthResponse>
-  getSession(): Promise<{ data: { session: McSession | null }; error: McError | null }>
-  getUser(): Promise<McUserResponse>
-  updateUser(attributes: { email?: string; password?: string; data?: Record<string, unknown> }): Promise<McUserResponse>
-  resetPasswordForEmail(email: string): Promise<{ data: {} | null; error: McError | null }>
-  signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
-  onAuthStateChange(callback: (event: McAuthEvent, session: McSession | null) => void): { data: { subscription: McSubscription } }
-  startAutoRefresh(): void
-  stopAutoRefresh(): void
-}
 
 /** A workflow's answer: the written row, or an McError (`invalid_transition`, `conflict`, …). */
 export type McResult<T> = { data: T; error: null } | { data: null; error: McError }
@@ -201,79 +112,7 @@ export interface McDepartmentView { department: DepartmentRow; chief: AgentRow |
 /** An agent: `activeTasks` lists the newest 50 open tasks, `activeTaskCount` counts them all. */
 export interface McAgentView { agent: AgentRow; reportsToName: string | null; inboxCount: number; activeTasks: TaskRow[]; activeTaskCount: number }
 
-/** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */
-export interface McWorkflows {
-  tasks: {
-    start: McStep<TaskRow>
-    block(id: string, reason: string): Promise<McResult<TaskRow>>
-    unblock: McStep<TaskRow>
-    complete: McStep<TaskRow>
-    cancel: McStep<TaskRow>
-  }
-  escalations: {
-    /** The type follows the trigger; routed to the sender's superior (MATERIAL_RISK: the CEO). */
-    raise(e: { from_agent_id: string; trigger: Enums<"escalation_trigger">; context: string; impact: string; recommendation: string; related_task_id?: string | null }): Promise<McResult<EscalationRow>>
-    acknowledge: McStep<EscalationRow>
-    resolve(id: string, resolution: string): Promise<McResult<EscalationRow>>
-  }
-  chat: {
-    open(agentId: string): Promise<McResult<ChatSessionRow>>
-    send(sessionId: string, message: { role?: Enums<"chat_message_role">; content: string; tokens_used?: number | null }): Promise<McResult<ChatMessageRow>>
-    close: McStep<ChatSessionRow>
-  }
-  agents: {
-    hire(agent: TablesInsert<"agents"> & { reports_to: string }): Promise<McResult<AgentRow>>
-    suspend: McStep<AgentRow>
-    reactivate: McStep<AgentRow>
-    deactivate: McStep<AgentRow>
-    /** Refused with `immutable_record` for an agent the history refers to: deactivate it. */
-    remove(id: string): Promise<McResult<{ id: string }[]>>
-  }
-  messages: {
-    send(message: Omit<TablesInsert<"messages">, "company_id">): Promise<McResult<MessageRow>>
-    markRead: McStep<MessageRow>
-    markProcessed: McStep<MessageRow>
-  }
-  memory: {
-    append(entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
-    supersede(oldId: string, entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
-  }
-  onboarding: {
-    plan(input: McOnboardingInput): Promise<McResult<McOnboardingPlan>>
-    /** Idempotent with a plan: creates what is missing; activates when mission, vision, values and priorities allow. */
-    run(planOrInput: McOnboardingInput): Promise<McResult<{ company: CompanyRow; plan: McOnboardingPlan }>>
-    activate: McStep<CompanyRow>
-  }
-  cockpit: {
-    /** The user's first company when no id is given; null when there is none. */
-    load(companyId?: string): Promise<McResult<McCockpit | null>>
-    department(id: string): Promise<McResult<McDepartmentView>>
-    agent(id: string): Promise<McResult<McAgentView>>
-    agentsByDepartment(id: string, tier?: number): Promise<McResult<AgentRow[]>>
-    pulses(options: { company_id?: string; agent_id?: string; limit?: number; offset?: number }): Promise<McResult<McPulseSummary[]>>
-    memory(options: { company_id: string; type?: Enums<"memory_entry_type">; limit?: number; offset?: number }): Promise<McResult<MemoryEntryRow[]>>
-  }
-}
 
-export declare class McClient {
-  private constructor()
-  readonly auth: McAuth
-  readonly tasks: McWorkflows["tasks"]
-  readonly escalations: McWorkflows["escalations"]
-  readonly chat: McWorkflows["chat"]
-  readonly agents: McWorkflows["agents"]
-  readonly messages: McWorkflows["messages"]
-  readonly memory: McWorkflows["memory"]
-  readonly onboarding: McWorkflows["onboarding"]
-  readonly cockpit: McWorkflows["cockpit"]
-  from<T extends TableName>(table: T): McFrom<T>
-  /** Another exposed schema: not in the generated types, so rows are untyped. */
-  schema(name: string): McUntypedClient
-  rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>
-  validate(table: TableName, mode: "insert" | "update" | "row", value: unknown): true
-  /** Calls `listener(group, name)` after each workflow that wrote; returns the unsubscribe function. */
-  onWrite(listener: (group: string, name: string) => void): () => void
-}
 export interface McUntypedClient {
   from(table: string): McReadInsert<any> & McUpdatable<any> & McDeletable<any>
   rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>

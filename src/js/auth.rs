@@ -8,10 +8,11 @@ use wasm_bindgen_futures::future_to_promise;
 
 use serde_json::Value;
 
-use super::args::{read_arg, Arg, Fields};
 use super::error::{from_js, to_js_error};
-use crate::auth::{AuthClient, AuthOptions, OtpType, Session, SignOutScope, Storage};
+use crate::auth::{AuthClient, AuthOptions, Session, Storage};
 use crate::error::{Error, Violation};
+use crate::surface::args::{Arg, Fields};
+use crate::surface::Empty;
 
 /// The auth client for JavaScript.
 ///
@@ -122,213 +123,9 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     Ok(o)
 }
 
-struct Credentials {
-    email: String,
-    password: String,
-    options: CredentialOptions,
-}
-
-impl Arg for Credentials {
-    fn read(f: &Fields) -> Result<Self, Error> {
-        Ok(Credentials {
-            email: f.text("email")?.unwrap_or_default(),
-            password: f.text("password")?.unwrap_or_default(),
-            options: CredentialOptions::read(&f.nested("options")?)?,
-        })
-    }
-}
-
-struct CredentialOptions {
-    data: Option<Value>,
-    should_create_user: Option<bool>,
-}
-
-impl Arg for CredentialOptions {
-    fn read(f: &Fields) -> Result<Self, Error> {
-        Ok(CredentialOptions {
-            data: f.value("data"),
-            should_create_user: f.flag("shouldCreateUser")?,
-        })
-    }
-}
-
-struct VerifyParams {
-    email: String,
-    token: String,
-    kind: OtpType,
-}
-
-impl Arg for VerifyParams {
-    fn read(f: &Fields) -> Result<Self, Error> {
-        let kind = f.one_of("type", OtpType::ALL, OtpType::as_str)?;
-        Ok(VerifyParams {
-            email: f.text("email")?.unwrap_or_default(),
-            token: f.text("token")?.unwrap_or_default(),
-            kind: kind.ok_or_else(|| f.bad("type", "is required"))?,
-        })
-    }
-}
-
-struct Tokens {
-    access_token: String,
-    refresh_token: Option<String>,
-}
-
-impl Arg for Tokens {
-    fn read(f: &Fields) -> Result<Self, Error> {
-        Ok(Tokens {
-            access_token: f.text("access_token")?.unwrap_or_default(),
-            refresh_token: f.text("refresh_token")?,
-        })
-    }
-}
-
-struct Attributes {
-    email: Option<String>,
-    password: Option<String>,
-    data: Option<Value>,
-}
-
-impl Arg for Attributes {
-    fn read(f: &Fields) -> Result<Self, Error> {
-        Ok(Attributes {
-            email: f.text("email")?,
-            password: f.text("password")?,
-            data: f.value("data"),
-        })
-    }
-}
-
-struct SignOutOptions {
-    scope: SignOutScope,
-}
-
-impl Arg for SignOutOptions {
-    fn read(f: &Fields) -> Result<Self, Error> {
-        let scope = f.one_of("scope", SignOutScope::ALL, SignOutScope::as_str)?;
-        Ok(SignOutOptions {
-            scope: scope.unwrap_or_default(),
-        })
-    }
-}
-
-/// `resetPasswordForEmail(email)`: the argument is the address itself.
-struct Email(String);
-
-impl Arg for Email {
-    const OBJECT: bool = false;
-    fn read(f: &Fields) -> Result<Self, Error> {
-        match f.v {
-            Value::String(s) => Ok(Email(s.clone())),
-            _ => Err(f.bad("", "must be a string")),
-        }
-    }
-}
-
 /// `{ data, error }`.
 pub(crate) fn data_error(data: JsValue, error: JsValue) -> JsValue {
     obj(&[("data", data), ("error", error)])
-}
-
-fn user_session(s: Option<&Session>, user: &serde_json::Value) -> JsValue {
-    obj(&[("user", to_js(user)), ("session", session_js(s))])
-}
-
-fn no_user() -> JsValue {
-    obj(&[("user", JsValue::NULL), ("session", JsValue::NULL)])
-}
-
-fn no_user_only() -> JsValue {
-    obj(&[("user", JsValue::NULL)])
-}
-
-fn session_answer(s: Session) -> JsValue {
-    user_session(Some(&s), &s.user)
-}
-
-/// What `data` is when method `name` fails (supabase-js's empty shapes).
-fn empty_of(name: &str) -> JsValue {
-    match name {
-        "getSession" => obj(&[("session", JsValue::NULL)]),
-        "getUser" | "updateUser" => no_user_only(),
-        "resetPasswordForEmail" => JsValue::NULL,
-        _ => no_user(),
-    }
-}
-
-/// Runs auth method `name` (one of `AUTH_CALLS`) with its argument: `data` on success.
-async fn run(a: &AuthClient, name: &str, v: Result<Value, Error>) -> Result<JsValue, Error> {
-    let v = &v?;
-    Ok(match name {
-        // Signs up; with autoconfirm the client is then signed in.
-        "signUp" => {
-            let c: Credentials = read_arg(v, "credentials")?;
-            let (s, u) = a.sign_up(&c.email, &c.password, c.options.data).await?;
-            user_session(s.as_ref(), &u)
-        }
-        "signInWithPassword" => {
-            let c: Credentials = read_arg(v, "credentials")?;
-            session_answer(a.sign_in_with_password(&c.email, &c.password).await?)
-        }
-        // Emails a one-time code. Options: `{ shouldCreateUser, data }`.
-        "signInWithOtp" => {
-            let c: Credentials = read_arg(v, "credentials")?;
-            let create = c.options.should_create_user.unwrap_or(true);
-            a.sign_in_with_otp(&c.email, create, c.options.data).await?;
-            no_user()
-        }
-        // Exchanges an emailed code for a session (`type`: email, signup, magiclink, recovery).
-        "verifyOtp" => {
-            let p: VerifyParams = read_arg(v, "params")?;
-            session_answer(a.verify_otp(&p.email, &p.token, p.kind).await?)
-        }
-        "signInAnonymously" => {
-            let c: Credentials = read_arg(v, "credentials")?;
-            session_answer(a.sign_in_anonymously(c.options.data).await?)
-        }
-        // Refreshes the session now (optionally from `{ refresh_token }`).
-        "refreshSession" => {
-            let t: Tokens = read_arg(v, "current")?;
-            session_answer(a.refresh_session(t.refresh_token.as_deref()).await?)
-        }
-        "setSession" => {
-            let t: Tokens = read_arg(v, "tokens")?;
-            let refresh = t.refresh_token.unwrap_or_default();
-            session_answer(a.set_session(&t.access_token, &refresh).await?)
-        }
-        // The current session (refreshed first if expired), or null.
-        "getSession" => obj(&[("session", session_js(a.get_session().await?.as_ref()))]),
-        // The signed-in user, from the server.
-        "getUser" => obj(&[("user", to_js(&a.get_user().await?))]),
-        // Changes email, password or metadata (`data`).
-        "updateUser" => {
-            let u: Attributes = read_arg(v, "attributes")?;
-            let user = a
-                .update_user(u.email.as_deref(), u.password.as_deref(), u.data)
-                .await?;
-            obj(&[("user", to_js(&user))])
-        }
-        // Emails a password-recovery code.
-        "resetPasswordForEmail" => {
-            let Email(email) = read_arg(v, "email")?;
-            a.reset_password_for_email(&email).await?;
-            obj(&[])
-        }
-        // Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
-        "signOut" => {
-            let o: SignOutOptions = read_arg(v, "options")?;
-            a.sign_out(o.scope).await?;
-            JsValue::NULL
-        }
-        other => {
-            return Err(Error::validation(vec![Violation {
-                table: "auth".into(),
-                field: other.into(),
-                rule: "unknown method".into(),
-                value: Value::Null,
-            }]))
-        }
-    })
 }
 
 #[wasm_bindgen(js_class = McAuth)]
@@ -337,7 +134,7 @@ impl JsAuth {
         JsAuth { inner }
     }
 
-    /// Runs the async method `name` (one of `AUTH_CALLS`) and answers supabase-js's
+    /// Runs the async method `name` (an auth row of the method table, `crate::surface`) and answers supabase-js's
     /// `{ data, error }` (`signOut`: `{ error }`); `mc.auth.<name>(arg)` calls this.
     ///
     /// ```js
@@ -348,13 +145,20 @@ impl JsAuth {
         // The argument is read now, as supabase-js reads it before its first await.
         let arg = from_js(&arg);
         future_to_promise(async move {
-            let r = run(&a, &name, arg).await;
-            Ok(match (name.as_str(), r) {
-                ("signOut", r) => {
+            let empty = crate::surface::auth_method(&name).map_or(Empty::UserSession, |(_, e)| e);
+            let r = match arg {
+                Ok(v) => crate::surface::auth(&a, &name, &v).await,
+                Err(e) => Err(e),
+            };
+            Ok(match (empty, r) {
+                (Empty::NoData, r) => {
                     obj(&[("error", r.err().map_or(JsValue::NULL, |e| to_js_error(&e)))])
                 }
-                (_, Ok(data)) => obj(&[("data", data), ("error", JsValue::NULL)]),
-                (name, Err(e)) => obj(&[("data", empty_of(name)), ("error", to_js_error(&e))]),
+                (_, Ok(data)) => obj(&[("data", to_js(&data)), ("error", JsValue::NULL)]),
+                (empty, Err(e)) => {
+                    let data = js_sys::JSON::parse(empty.json()).unwrap_or(JsValue::NULL);
+                    obj(&[("data", data), ("error", to_js_error(&e))])
+                }
             })
         })
     }

@@ -1,9 +1,13 @@
 // The JavaScript half of the façade: plain classes that record what the caller asks for and
-// hand it to the wasm core in one string when awaited. Nothing here knows the query
-// vocabulary: the builder's methods are installed from the list the Rust `rest` layer
-// defines (`installMethods`), and every argument check happens there.
+// hand it to the wasm core in one string when awaited. Nothing here knows the vocabulary: the
+// builder's methods, the async auth methods and the workflows are installed from the Rust
+// method table (`src/surface/table.rs`, through `surface.js` or `installSurface`), and every
+// argument check happens there.
 
 import { mcFetch } from "../http/platform/fetch.js";
+import { METHODS, AUTH_CALLS, WORKFLOWS } from "./entry/surface.js";
+
+export { Constants } from "./entry/surface.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -231,8 +235,8 @@ export class McQueryBuilder {
   }
 }
 
-/** Installs the query vocabulary (from the Rust `rest` layer) on the builder, once. */
-export function installMethods(names) {
+/** Installs the query methods on the builder, once. */
+function installMethods(names) {
   const proto = McQueryBuilder.prototype;
   for (const name of names) {
     if (Object.prototype.hasOwnProperty.call(proto, name)) continue;
@@ -263,11 +267,11 @@ function guardAll(target, source) {
   }
 }
 
+/** The async auth methods: `[name, empty data as JSON ("" for none: the answer is { error })]`. */
 let authCalls = [];
 
-/** The async auth methods' names (the Rust `AUTH_CALLS`), each a call of the core's `call`. */
-export function installAuthCalls(names) {
-  if (Array.isArray(names)) authCalls = names;
+function installAuthCalls(calls) {
+  if (Array.isArray(calls)) authCalls = calls;
 }
 
 /** `mc.auth`: the auth methods of the core, each turning anything thrown into an McError. */
@@ -275,7 +279,7 @@ export class McAuth {
   constructor(raw) {
     hidden(this, { _raw: raw });
     guardAll(this, raw);
-    for (const name of authCalls) {
+    for (const [name] of authCalls) {
       Object.defineProperty(this, name, {
         value: (arg) => {
           try {
@@ -293,10 +297,10 @@ export class McAuth {
   }
 }
 
+/** The workflow groups: `[group, [[name, writes]]]`, installed on every client. */
 let workflowGroups = [];
 
-/** The workflow groups and names (from the Rust `domain` layer), installed on every client. */
-export function installWorkflows(groups) {
+function installWorkflows(groups) {
   if (Array.isArray(groups)) workflowGroups = groups;
 }
 
@@ -304,7 +308,7 @@ function workflows(core) {
   const out = {};
   for (const [group, names] of workflowGroups) {
     const g = {};
-    for (const name of names) {
+    for (const [name, writes] of names) {
       g[name] = (...args) => {
         let text;
         try {
@@ -315,7 +319,7 @@ function workflows(core) {
         const answer = core instanceof PendingCore
           ? core.whenReady().then((c) => c.workflow(group, name, text), (error) => ({ data: null, error }))
           : core.workflow(group, name, text);
-        if (group === "cockpit" || name === "plan") return answer;
+        if (!writes) return answer;
         return answer.then((r) => {
           if (r && !r.error) for (const l of [...core.writeListeners]) { try { l(group, name); } catch { /* the listener's own error */ } }
           return r;
@@ -420,10 +424,9 @@ function coreNow(core) {
 class PendingAuth {
   constructor(core) {
     hidden(this, { _core: core });
-    const empty = (name) => (name === "signOut" ? {} : name === "getSession" ? { data: { session: null } } : name === "resetPasswordForEmail" ? { data: null } : { data: { user: null, session: null } });
-    for (const name of authCalls) {
+    for (const [name, empty] of authCalls) {
       Object.defineProperty(this, name, {
-        value: (arg) => core.whenReady().then(() => core.auth[name](arg), (error) => ({ ...empty(name), error })),
+        value: (arg) => core.whenReady().then(() => core.auth[name](arg), (error) => (empty === "" ? { error } : { data: JSON.parse(empty), error })),
         enumerable: false,
       });
     }
@@ -459,9 +462,7 @@ export function pendingClient(client) {
   return new McClient(new PendingCore(client), undefined, undefined);
 }
 
-/** Installs the surface the entry knows before the module is ready (see `surface.js`). */
-export function installSurface(methods, auth, workflowList) {
-  installMethods(methods);
-  installAuthCalls(auth);
-  installWorkflows(workflowList);
-}
+// The surface generated from the Rust method table (`surface.js`), installed once.
+installMethods(METHODS);
+installAuthCalls(AUTH_CALLS);
+installWorkflows(WORKFLOWS);

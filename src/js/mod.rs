@@ -5,7 +5,7 @@
 //! Every exported function takes `JsValue`s, so no argument can make wasm-bindgen's glue
 //! throw, and JS values enter Rust only through `JSON.stringify` + serde_json (depth-limited).
 
-mod args;
+use crate::surface::args;
 mod auth;
 mod error;
 mod query;
@@ -27,12 +27,14 @@ pub use error::to_js_error;
 extern "C" {
     #[wasm_bindgen(js_name = makeClient)]
     fn make_client(core: JsCore) -> JsValue;
-    #[wasm_bindgen(js_name = installMethods)]
-    fn install_methods(names: js_sys::Array);
-    #[wasm_bindgen(js_name = installWorkflows)]
-    fn install_workflows(groups: JsValue);
-    #[wasm_bindgen(js_name = installAuthCalls)]
-    fn install_auth_calls(names: JsValue);
+}
+
+// The surface the façade installs (generated from the method table); named here so that
+// wasm-bindgen ships it beside facade.js, which imports it.
+#[wasm_bindgen(module = "/src/js/entry/surface.js")]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = METHODS)]
+    static SURFACE_METHODS: JsValue;
 }
 
 /// The schema's TypeScript declarations (`Database`, `Tables<>`, `Constants`, `AgentRow`, …),
@@ -40,10 +42,14 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const DATABASE_TS: &str = crate::schema::DATABASE_TS;
 
-/// The client's API declarations, typed by the schema (hand-written: wasm-bindgen cannot
-/// express generic methods; tests prove its lists equal the Rust ones).
+/// The types of the client's API (responses, errors, options, the cockpit's views), typed by
+/// the schema.
 #[wasm_bindgen(typescript_custom_section)]
 const API_TS: &str = include_str!("api.d.ts");
+
+/// Every method of the API, generated from the method table (`crate::surface`).
+#[wasm_bindgen(typescript_custom_section)]
+const METHODS_TS: &str = include_str!("methods.d.ts");
 
 /// Quotes a value for a PostgREST logic tree (`or`, `and`) or an `in` list: wrapped in double
 /// quotes with `\"` and `\\` escapes when it contains `,` `(` `)` `"` `\\`, edge white
@@ -140,21 +146,6 @@ fn in_browser_window() -> bool {
 /// ```
 #[wasm_bindgen(js_name = createClient, skip_typescript)]
 pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    install_methods(
-        crate::rest::method_names()
-            .into_iter()
-            .map(JsValue::from)
-            .collect(),
-    );
-    install_auth_calls(crate::runtime::to_js(
-        &crate::auth::AUTH_CALLS.into(),
-    ));
-    install_workflows(crate::runtime::to_js(&serde_json::Value::Array(
-        crate::domain::WORKFLOWS
-            .iter()
-            .map(|(group, names)| serde_json::json!([group, names]))
-            .collect(),
-    )));
     let (Some(url), Some(key)) = (url.as_string(), key.as_string()) else {
         return Err(invalid(
             "url",
@@ -342,7 +333,9 @@ impl JsCore {
             let group = group.as_string().unwrap_or_default();
             let name = name.as_string().unwrap_or_default();
             let result = match error::parse_json(&args.as_string().unwrap_or_default(), &group) {
-                Ok(serde_json::Value::Array(args)) => w.run(&group, &name, &args).await,
+                Ok(serde_json::Value::Array(args)) => {
+                    crate::surface::workflow(&w, &group, &name, &args).await
+                }
                 Ok(_) => Err(error::not_json(&group, "the arguments are an array")),
                 Err(e) => Err(e),
             };

@@ -125,8 +125,8 @@ impl Spec {
         for call in &self.calls {
             let parts = call.as_array().map(Vec::as_slice).unwrap_or_default();
             match parts.split_first() {
-                Some((Value::String(name), args)) => b = b.call(name, args),
-                _ => b = b.call("", &[]),
+                Some((Value::String(name), args)) => b = crate::surface::apply(b, name, args),
+                _ => b = crate::surface::apply(b, "", &[]),
             }
         }
         b

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::encode::path_name_ok;
 use super::encode::array_literal;
+use super::encode::path_name_ok;
 use crate::error::{Error, ErrorCode, Violation};
 use crate::http::{Body, Method, Transport};
 use crate::schema::{self, Mode};
@@ -289,6 +289,11 @@ impl QueryBuilder {
     pub fn refuse(mut self, e: Error) -> Self {
         self.problem = Some(e);
         self
+    }
+
+    /// The problem that stops this query (reported when it runs; nothing is sent), if any.
+    pub fn problem(&self) -> Option<&Error> {
+        self.problem.as_ref()
     }
 
     /// Marks the query to reject (JS) instead of answering `{ error }`.

@@ -6,7 +6,7 @@
 //! names, for the JS façade), `request` (the HTTP request) and `execute` (sending, shaping).
 
 mod builder;
-mod call;
+pub mod call;
 mod check;
 mod encode;
 mod errors;
@@ -16,7 +16,6 @@ mod request;
 mod typed;
 
 pub use builder::{Count, QueryBuilder, RestContext, RestResponse, ReturnShape};
-pub use call::method_names;
 pub use encode::{array_literal, list_element, quote_in_list};
 pub use errors::from_response;
 pub use execute::{Exchange, Step};

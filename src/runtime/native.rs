@@ -79,4 +79,3 @@ pub async fn adapter_set(a: &Adapter, _key: &str, _value: &str) {
 pub async fn adapter_remove(a: &Adapter, _key: &str) {
     match *a {}
 }
-

@@ -202,7 +202,7 @@ test("a page without a bundler (an import map)", { timeout: 300000 }, async () =
     const out = await run(s.url);
     check(out);
     const sdk = `${dir}/node_modules/@mission-control/sdk`;
-    const shipped = ["index.js", "surface.js", "provider.js", "mission_control_sdk_bg.js", "mission_control_sdk_bg.wasm"].reduce((n, f) => n + gzipSync(readFileSync(`${sdk}/${f}`), { level: 9 }).length, 0) + gzipOf(`${sdk}/snippets`);
+    const shipped = ["index.js", "provider.js", "mission_control_sdk_bg.js", "mission_control_sdk_bg.wasm"].reduce((n, f) => n + gzipSync(readFileSync(`${sdk}/${f}`), { level: 9 }).length, 0) + gzipOf(`${sdk}/snippets`);
     report.push({ entry: "no bundler (import map)", config: 0, bytes: shipped, loaded: out.loaded, wasm: out.wasm });
   } finally {
     s.stop();

@@ -1,7 +1,6 @@
 //! The browser's transport: `fetch` (through `fetch.js`) with abort and timeout, one call in,
 //! one plain answer back. The native module has the same names.
 
-
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -129,4 +128,3 @@ pub fn answer_from(
         )),
     }
 }
-

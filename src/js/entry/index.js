@@ -6,14 +6,11 @@
 // the module is ready runs its calls when it is (see facade.js, PendingCore).
 import * as bg from "./mission_control_sdk_bg.js";
 /* __WASM_IMPORTS__ (build-pkg.sh: the other modules the wasm imports from, as namespaces) */
-import { pendingClient, installSurface, McError } from "./__FACADE__";
-import { METHODS, AUTH_CALLS, WORKFLOWS, Constants } from "./surface.js";
+import { pendingClient, McError, Constants } from "./__FACADE__";
 
 export { Constants };
 export { McAuth, McCore } from "./mission_control_sdk_bg.js";
 export { createDataProvider, CockpitSnapshot, avatarInitials, SECTOR_DISPLAY_LABELS, SECTOR_SIZES } from "./provider.js";
-
-installSurface(METHODS, AUTH_CALLS, WORKFLOWS);
 
 // The literal `new URL("…", import.meta.url)` is what bundlers recognise to ship the file; in a
 // script without `import.meta` (an IIFE bundle) it throws, and the inlined bytes serve.

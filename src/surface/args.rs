@@ -56,6 +56,7 @@ impl<'a> Fields<'a> {
         }
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, Error> {
         match self.get(key) {
             None => Ok(None),

@@ -1,0 +1,265 @@
+// Generated from the method table (src/surface/table.rs) by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.
+
+/** Filters and modifiers; `await` runs the query (the builder can be kept, extended and awaited again). */
+export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Result>> {
+  /** Equal to (`=`). */
+  eq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  /** Not equal to (`<>`). */
+  neq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  /** Greater than. */
+  gt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  /** Greater than or equal to. */
+  gte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  /** Less than. */
+  lt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  /** Less than or equal to. */
+  lte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  /** Matches a LIKE pattern (`%` any text, `_` one character). */
+  like(column: McCol<Row> | McPath, pattern: string): this
+  /** Matches an ILIKE pattern (LIKE ignoring case). */
+  ilike(column: McCol<Row> | McPath, pattern: string): this
+  /** POSIX regular expression (`~`). */
+  regexMatch(column: McCol<Row> | McPath, pattern: string): this
+  /** POSIX regular expression ignoring case (`~*`). */
+  regexIMatch(column: McCol<Row> | McPath, pattern: string): this
+  /** `IS` null, true or false. */
+  is(column: McCol<Row> | McPath, value: null | boolean): this
+  /** `IS DISTINCT FROM` (null-safe not-equal). */
+  isDistinct<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C> | null): this
+  /** One of the values (each quoted as the grammar requires). */
+  in<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this
+  /** Contains (`@>`): arrays, ranges, JSON. */
+  contains<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this
+  /** Contained by (`<@`). */
+  containedBy<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this
+  /** Overlaps (`&&`). */
+  overlaps<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[]): this
+  /** Matches every LIKE pattern. */
+  likeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  /** Matches any LIKE pattern. */
+  likeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  /** Matches every ILIKE pattern. */
+  ilikeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  /** Matches any ILIKE pattern. */
+  ilikeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  /** Range strictly left of (`<<`). */
+  rangeLt(column: McCol<Row> | McPath, range: string): this
+  /** Range strictly right of (`>>`). */
+  rangeGt(column: McCol<Row> | McPath, range: string): this
+  /** Range does not extend left of (`&>`). */
+  rangeGte(column: McCol<Row> | McPath, range: string): this
+  /** Range does not extend right of (`&<`). */
+  rangeLte(column: McCol<Row> | McPath, range: string): this
+  /** Range adjacent to (`-|-`). */
+  rangeAdjacent(column: McCol<Row> | McPath, range: string): this
+  /** Full-text search (`fts`, `plfts`, `phfts`, `wfts`). */
+  textSearch(column: McCol<Row> | McPath, query: string, options?: { config?: string; type?: "plain" | "phrase" | "websearch" }): this
+  /** The columns to read (`*` by default): on a table, or the written rows after a mutation. */
+  select<S extends string = "*">(columns?: S): McFilterBuilder<Row, McSelected<Row, S>[]>
+  /** None of the values. */
+  notIn<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this
+  /** Negates an operator (`not.<operator>.<value>`). */
+  not(column: McCol<Row> | McPath, operator: string, value: unknown): this
+  /** Any operator by its PostgREST name. */
+  filter(column: McCol<Row> | McPath, operator: string, value: unknown): this
+  /** Equal on every column of the object. */
+  match(query: Partial<Row>): this
+  /** Any of the filters (PostgREST logic-tree syntax; quote values with `quoteValue`). */
+  or(filters: string, options?: McRefOption): this
+  /** Orders by a column (of the table or a referenced one). */
+  order(column: McCol<Row> | McPath | string, options?: { ascending?: boolean; nullsFirst?: boolean } & McRefOption): this
+  /** At most `count` rows. */
+  limit(count: number, options?: McRefOption): this
+  /** Rows `from` to `to`, both included (0-based). */
+  range(from: number, to: number, options?: McRefOption): this
+  /** Exactly one row as an object (an error otherwise). */
+  single(): McFilterBuilder<Row, McOne<Result>>
+  /** One row as an object, or null. */
+  maybeSingle(): McFilterBuilder<Row, McOne<Result> | null>
+  /** The rows as CSV text. */
+  csv(): McFilterBuilder<Row, string>
+  /** Aborts after `ms` milliseconds (`error.code === "timeout"`). */
+  timeout(ms: number): this
+  /** Rejects with the McError instead of resolving with `{ error }`. */
+  throwOnError(): this
+  /** Overrides the result type (TypeScript only). */
+  returns<U>(): McFilterBuilder<Row, U>
+  /** Overrides the result type (TypeScript only). */
+  overrideTypes<U>(): McFilterBuilder<Row, U>
+  /** Sets a request header. */
+  setHeader(name: string, value: string): this
+  /** Aborts with the signal (`error.code === "aborted"`); `null`/`undefined` remove it. */
+  abortSignal(signal: AbortSignal | null | undefined): this
+  /** The table (or `rpc/<name>`) this builder targets. */
+  readonly table: string | null
+  /** The request it would send now, or the problem that stops it (nothing is sent). */
+  readonly request: { method: string; url: string; headers: Record<string, string>; body: string | null } | { error: McError }
+  /** The target and the request, for `JSON.stringify` and the console. */
+  toJSON(): { table: string | null; request: McFilterBuilder<Row, Result>["request"] }
+  /** As a Promise's `catch` (the query runs). */
+  catch<T = never>(onrejected?: ((reason: McError) => T | PromiseLike<T>) | null): Promise<McResponse<Result> | T>
+  /** As a Promise's `finally` (the query runs). */
+  finally(onfinally?: (() => void) | null): Promise<McResponse<Result>>
+}
+
+/** `mc.from(table)` for every table. */
+export interface McReadInsert<T extends TableName> {
+  /** The columns to read (`*` by default): on a table, or the written rows after a mutation. */
+  select<S extends string = "*">(columns?: S, options?: { count?: McCount; head?: boolean }): McFilterBuilder<McRowOf<T>, McSelected<McRowOf<T>, S>[]>
+  /** Inserts one row or many (validated first; nothing is sent if one is invalid). */
+  insert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { count?: McCount; defaultToNull?: boolean }): McFilterBuilder<McRowOf<T>, null>
+}
+
+/** Tables whose RLS allows UPDATE. */
+export interface McUpdatable<T extends TableName> {
+  /** Inserts, or updates on conflict (`onConflict` names the unique columns). */
+  upsert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { onConflict?: string; ignoreDuplicates?: boolean; defaultToNull?: boolean; count?: McCount }): McFilterBuilder<McRowOf<T>, null>
+  /** Updates the rows the filters match (validated first). */
+  update(values: TablesUpdate<T>, options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>
+}
+
+/** Tables whose RLS allows DELETE. */
+export interface McDeletable<T extends TableName> {
+  /** Deletes the rows the filters match. */
+  delete(options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>
+}
+
+/** `mc.auth`: supabase-js's auth methods, answering `{ data, error }`. */
+export declare class McAuth {
+  private constructor()
+  /** Signs up; with autoconfirm the client is then signed in. */
+  signUp(credentials: { email: string; password: string; options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
+  /** Signs in with email and password. */
+  signInWithPassword(credentials: { email: string; password: string }): Promise<McAuthResponse>
+  /** Emails a one-time code (`shouldCreateUser` true by default). */
+  signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown> } }): Promise<McAuthResponse>
+  /** Exchanges an emailed code for a session. */
+  verifyOtp(params: { email: string; token: string; type: McOtpType }): Promise<McAuthResponse>
+  /** Signs in as a new anonymous user. */
+  signInAnonymously(credentials?: { options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
+  /** Refreshes the session now (optionally from `{ refresh_token }`). */
+  refreshSession(current?: { refresh_token: string }): Promise<McAuthResponse>
+  /** Sets the session from an access and a refresh token. */
+  setSession(tokens: { access_token: string; refresh_token: string }): Promise<McAuthResponse>
+  /** The current session (refreshed first if expired), or null. */
+  getSession(): Promise<{ data: { session: McSession | null }; error: McError | null }>
+  /** The signed-in user, from the server. */
+  getUser(): Promise<McUserResponse>
+  /** Changes email, password or metadata (`data`). */
+  updateUser(attributes: { email?: string; password?: string; data?: Record<string, unknown> }): Promise<McUserResponse>
+  /** Emails a password-recovery code. */
+  resetPasswordForEmail(email: string): Promise<{ data: {} | null; error: McError | null }>
+  /** Signs out (`scope`: global by default, local or others). */
+  signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
+  /** Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED and PASSWORD_RECOVERY. */
+  onAuthStateChange(callback: (event: McAuthEvent, session: McSession | null) => void): { data: { subscription: McSubscription } }
+  /** Starts refreshing the session before it expires (on by default). */
+  startAutoRefresh(): void
+  /** Stops the automatic refresh. */
+  stopAutoRefresh(): void
+}
+
+/** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */
+export interface McWorkflows {
+  tasks: {
+    /** PENDING → IN_PROGRESS. */
+    start: McStep<TaskRow>
+    /** PENDING or IN_PROGRESS → BLOCKED, with the reason. */
+    block(id: string, reason: string): Promise<McResult<TaskRow>>
+    /** BLOCKED → IN_PROGRESS. */
+    unblock: McStep<TaskRow>
+    /** IN_PROGRESS → COMPLETE. */
+    complete: McStep<TaskRow>
+    /** PENDING, IN_PROGRESS or BLOCKED → CANCELLED. */
+    cancel: McStep<TaskRow>
+  }
+  escalations: {
+    /** The type follows the trigger; routed to the sender's superior (MATERIAL_RISK: the CEO). */
+    raise(e: { from_agent_id: string; trigger: Enums<"escalation_trigger">; context: string; impact: string; recommendation: string; related_task_id?: string | null }): Promise<McResult<EscalationRow>>
+    /** PENDING → ACKNOWLEDGED. */
+    acknowledge: McStep<EscalationRow>
+    /** PENDING or ACKNOWLEDGED → RESOLVED, with the resolution. */
+    resolve(id: string, resolution: string): Promise<McResult<EscalationRow>>
+  }
+  chat: {
+    /** Opens a chat session with an agent (one ACTIVE session per agent). */
+    open(agentId: string): Promise<McResult<ChatSessionRow>>
+    /** Adds a message to an ACTIVE session. */
+    send(sessionId: string, message: { role?: Enums<"chat_message_role">; content: string; tokens_used?: number | null }): Promise<McResult<ChatMessageRow>>
+    /** ACTIVE → CLOSED. */
+    close: McStep<ChatSessionRow>
+  }
+  agents: {
+    /** Creates an agent one tier under its manager. */
+    hire(agent: TablesInsert<"agents"> & { reports_to: string }): Promise<McResult<AgentRow>>
+    /** ACTIVE → SUSPENDED. */
+    suspend: McStep<AgentRow>
+    /** SUSPENDED or INACTIVE → ACTIVE. */
+    reactivate: McStep<AgentRow>
+    /** ACTIVE or SUSPENDED → INACTIVE. */
+    deactivate: McStep<AgentRow>
+    /** Refused with `immutable_record` for an agent the history refers to: deactivate it. */
+    remove(id: string): Promise<McResult<{ id: string }[]>>
+  }
+  messages: {
+    /** Sends a message between agents of one company. */
+    send(message: Omit<TablesInsert<"messages">, "company_id">): Promise<McResult<MessageRow>>
+    /** Stamps `read_at` once. */
+    markRead: McStep<MessageRow>
+    /** Stamps `processed_at` once. */
+    markProcessed: McStep<MessageRow>
+  }
+  memory: {
+    /** Appends an entry (the memory is append-only). */
+    append(entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
+    /** Appends an entry that supersedes `oldId`. */
+    supersede(oldId: string, entry: TablesInsert<"memory_entries">): Promise<McResult<MemoryEntryRow>>
+  }
+  onboarding: {
+    /** Gives every row of the input a UUID (nothing is sent). */
+    plan(input: McOnboardingInput): Promise<McResult<McOnboardingPlan>>
+    /** Idempotent with a plan: creates what is missing; activates when mission, vision, values and priorities allow. */
+    run(planOrInput: McOnboardingInput): Promise<McResult<{ company: CompanyRow; plan: McOnboardingPlan }>>
+    /** ONBOARDING → ACTIVE when mission, vision, values and priorities allow. */
+    activate: McStep<CompanyRow>
+  }
+  cockpit: {
+    /** The global view; the user's first company when no id is given, null when there is none. */
+    load(companyId?: string): Promise<McResult<McCockpit | null>>
+    /** A department: its chief, agents, tasks, blockers and pulses. */
+    department(id: string): Promise<McResult<McDepartmentView>>
+    /** An agent: its manager, inbox and open tasks. */
+    agent(id: string): Promise<McResult<McAgentView>>
+    /** A department's agents by tier and name (optionally one tier). */
+    agentsByDepartment(id: string, tier?: number): Promise<McResult<AgentRow[]>>
+    /** Pulses of a company or an agent, newest first, paged. */
+    pulses(options: { company_id?: string; agent_id?: string; limit?: number; offset?: number }): Promise<McResult<McPulseSummary[]>>
+    /** Memory entries of a company, newest first, paged. */
+    memory(options: { company_id: string; type?: Enums<"memory_entry_type">; limit?: number; offset?: number }): Promise<McResult<MemoryEntryRow[]>>
+  }
+}
+
+/** A client: `from`, `rpc`, `schema`, `validate`, `auth`, and the workflows. */
+export declare class McClient {
+  private constructor()
+  readonly tasks: McWorkflows["tasks"]
+  readonly escalations: McWorkflows["escalations"]
+  readonly chat: McWorkflows["chat"]
+  readonly agents: McWorkflows["agents"]
+  readonly messages: McWorkflows["messages"]
+  readonly memory: McWorkflows["memory"]
+  readonly onboarding: McWorkflows["onboarding"]
+  readonly cockpit: McWorkflows["cockpit"]
+  /** The session: supabase-js's auth methods. */
+  readonly auth: McAuth
+  /** A query on one table. */
+  from<T extends TableName>(table: T): McFrom<T>
+  /** Another exposed schema: not in the generated types, so rows are untyped. */
+  schema(name: string): McUntypedClient
+  /** Calls a database function (`get`: GET with the arguments in the URL; `head`: no body). */
+  rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>
+  /** Validates without sending: `true`, or throws an McError with `violations`. */
+  validate(table: TableName, mode: "insert" | "update" | "row", value: unknown): true
+  /** Calls `listener(group, name)` after each workflow that wrote; returns the unsubscribe function. */
+  onWrite(listener: (group: string, name: string) => void): () => void
+}
