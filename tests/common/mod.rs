@@ -185,3 +185,20 @@ macro_rules! scenario_checks {
         }
     };
 }
+
+/// A fixture slot: `thread_local!(static X: Slot<T> = Slot::default())`, filled by `cached`.
+pub type Slot<T> = std::cell::RefCell<Option<std::rc::Rc<T>>>;
+
+/// The value in `slot`, built by `make` on first use: shared setup of the tests of a suite (they
+/// run one at a time, in one page), so splitting a scenario into tests does not repeat it.
+pub async fn cached<T: 'static, F: std::future::Future<Output = T>>(
+    slot: &'static std::thread::LocalKey<Slot<T>>,
+    make: impl FnOnce() -> F,
+) -> std::rc::Rc<T> {
+    if let Some(v) = slot.with(|s| s.borrow().clone()) {
+        return v;
+    }
+    let v = std::rc::Rc::new(make().await);
+    slot.with(|s| *s.borrow_mut() = Some(v.clone()));
+    v
+}
