@@ -174,14 +174,14 @@ macro_rules! scenario_checks {
         $( $(
             #[wasm_bindgen_test]
             async fn $check() {
-                crate::common::verdict(&$scenarios, stringify!($scenario), &$ctx, stringify!($check)).await;
+                $crate::common::verdict(&$scenarios, stringify!($scenario), &$ctx, stringify!($check)).await;
             }
         )* )*
 
         #[wasm_bindgen_test]
         async fn every_check_has_a_test() {
             let declared: &[(&str, &[&str])] = &[$( (stringify!($scenario), &[$( stringify!($check) ),*]) ),*];
-            crate::common::every_check_declared(&$scenarios, declared, &$ctx).await;
+            $crate::common::every_check_declared(&$scenarios, declared, &$ctx).await;
         }
     };
 }
