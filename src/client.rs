@@ -9,16 +9,13 @@ use crate::rest::{Count, QueryBuilder, RestContext, TableDef, Typed};
 /// Options of [`Client::new`].
 #[derive(Clone, Default)]
 pub struct ClientOptions {
+    /// HTTP: the `fetch` to use, retries, timeouts.
     pub transport: Transport,
+    /// The session: storage, persistence, refresh.
     pub auth: AuthOptions,
 }
 
 /// A Mission Control client.
-///
-/// ```js
-/// import { createClient } from "@mission-control/sdk";
-/// const mc = createClient("http://127.0.0.1:54321", anonKey);
-/// ```
 #[derive(Clone)]
 pub struct Client {
     auth: AuthClient,
@@ -42,19 +39,11 @@ impl Client {
     }
 
     /// The auth client.
-    ///
-    /// ```js
-    /// mc.auth.signUp({ email, password })
-    /// ```
     pub fn auth(&self) -> &AuthClient {
         &self.auth
     }
 
     /// The same client, reading and writing in another exposed schema.
-    ///
-    /// ```js
-    /// mc.schema("mc_test").rpc("echo", { x: 1 })
-    /// ```
     pub fn schema(&self, schema: &str) -> Client {
         let mut c = self.clone();
         c.rest.schema = schema.to_string();
@@ -72,29 +61,17 @@ impl Client {
     }
 
     /// A query on `table`.
-    ///
-    /// ```js
-    /// mc.from("agents").select("*").eq("tier", 2)
-    /// ```
     pub fn from(&self, table: &str) -> QueryBuilder {
         QueryBuilder::new(self.context(), table)
     }
 
     /// A typed query on table `T` (`Agents`, `Tasks`, …): typed columns, values and rows.
-    ///
-    /// ```js
-    /// // Rust: let blocked = client.table::<Tasks>().eq(Tasks::STATUS, TaskStatus::Blocked).fetch().await?;
-    /// ```
     pub fn table<T: TableDef>(&self) -> Typed<T> {
         Typed::new(self.from(T::NAME))
     }
 
     /// Calls a database function: POST with `args` as the body, or GET/HEAD with them as
     /// query parameters.
-    ///
-    /// ```js
-    /// const { data } = await mc.rpc("echo", { a: 1 }, { get: true });
-    /// ```
     pub fn rpc(
         &self,
         function: &str,

@@ -6,11 +6,6 @@ macro_rules! error_codes {
     ($($(#[$doc:meta])* $variant:ident => $code:literal,)*) => {
         /// Stable error codes. `as_str()` is the `code` a JS `McError` carries; it never changes
         /// between releases.
-        ///
-        /// ```js
-        /// try { await mc.from("companies").insert({}).throwOnError(); }
-        /// catch (e) { if (e.code === "validation_failed") console.log(e.violations); }
-        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
         #[serde(rename_all = "snake_case")]
@@ -22,10 +17,6 @@ macro_rules! error_codes {
             pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
 
             /// The stable string form, e.g. `"unique_violation"`.
-            ///
-            /// ```js
-            /// e.code === "unique_violation"
-            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $(ErrorCode::$variant => $code,)* }
             }
@@ -113,26 +104,22 @@ error_codes! {
 }
 
 /// One broken rule: which table and field, which rule, and the offending value.
-///
-/// ```js
-/// // e.violations[0] → { table: "agents", field: "tier", rule: "between 1 and 5", value: 9 }
-/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Violation {
+    /// The table (or the call, such as `createClient`) the value was for.
     pub table: String,
+    /// The field, column or argument that broke the rule.
     pub field: String,
+    /// The rule, in words ("must be a UUID").
     pub rule: String,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Json"))]
+    /// The value refused (null where it is not shown, such as a key).
     pub value: serde_json::Value,
 }
 
 impl Violation {
     /// The violation as JSON, what serde's derive writes (what JS receives in `violations`).
-    ///
-    /// ```js
-    /// error.violations[0].rule
-    /// ```
     pub fn to_json(&self) -> serde_json::Value {
         let mut m = serde_json::Map::new();
         m.insert("table".into(), self.table.clone().into());
@@ -145,23 +132,22 @@ impl Violation {
 
 /// Every failure of the SDK. In JS it becomes an `McError` (a subclass of `Error`) with the
 /// same `code`, `status`, `details`, `hint`, `violations` and `retryable`.
-///
-/// ```js
-/// const { error } = await mc.from("agents").insert({ tier: 9 });
-/// error instanceof Error; // true
-/// error.code;             // "validation_failed"
-/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct Error {
+    /// The stable code (`validation_failed`, `invalid_transition`, `conflict`, …).
     pub code: ErrorCode,
+    /// What happened, for people.
     pub message: String,
     /// HTTP status, 0 when nothing was received.
     pub status: u16,
+    /// The server's details, where it gave any.
     pub details: Option<String>,
+    /// What to do about it, where known.
     pub hint: Option<String>,
     /// The server's own code (SQLSTATE, `PGRSTxxx`, or GoTrue's `error_code`).
     pub server_code: Option<String>,
+    /// Every rule broken, for `validation_failed`.
     pub violations: Vec<Violation>,
     /// Why a password was refused (`weak_password`): e.g. `["length"]`.
     pub reasons: Vec<String>,
@@ -171,10 +157,6 @@ pub struct Error {
 
 impl Error {
     /// An error with just a code and a message.
-    ///
-    /// ```js
-    /// // JS sees: new McError("...") with e.code set
-    /// ```
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         let retryable = matches!(code, ErrorCode::Network | ErrorCode::Timeout);
         Error {
@@ -191,10 +173,6 @@ impl Error {
     }
 
     /// A validation error listing every violation; nothing was sent.
-    ///
-    /// ```js
-    /// // e.code === "validation_failed"; e.violations.length >= 1
-    /// ```
     pub fn validation(violations: Vec<Violation>) -> Self {
         let message = violations
             .iter()

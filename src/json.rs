@@ -7,28 +7,16 @@
 //! so the wasm carries no serde_json parser, float parser or formatter (issue 11, package size).
 //!
 //! Nesting deeper than [`MAX_DEPTH`] is an error, never a stack overflow.
-//!
-//! ```js
-//! // Used for you: error bodies, auth answers and workflow rows are read by it.
-//! ```
 
 use serde_json::{Map, Number, Value};
 
 /// The deepest nesting read: arrays and objects inside each other, as serde_json allows.
-///
-/// ```js
-/// mc.validate("tasks", "insert", { parameters: deep }); // deeper than 127 → validation_failed
-/// ```
 pub const MAX_DEPTH: u32 = 127;
 
 /// The error text of input nested deeper than [`MAX_DEPTH`].
 pub const TOO_DEEP: &str = "recursion limit exceeded";
 
 /// Parses JSON text; the error says why the text is not JSON.
-///
-/// ```js
-/// // Rust: mission_control_sdk::json::parse(r#"{"a":[1,2]}"#)
-/// ```
 pub fn parse(text: &str) -> Result<Value, String> {
     let mut p = Parser {
         s: text.as_bytes(),
@@ -43,10 +31,6 @@ pub fn parse(text: &str) -> Result<Value, String> {
 }
 
 /// Writes a value as compact JSON text (keys in the value's order).
-///
-/// ```js
-/// // Rust: mission_control_sdk::json::write(&value) == r#"{"a":[1,2]}"#
-/// ```
 pub fn write(v: &Value) -> String {
     let mut out = String::new();
     write_into(&mut out, v);
@@ -54,10 +38,6 @@ pub fn write(v: &Value) -> String {
 }
 
 /// Appends a value as compact JSON text to `out`.
-///
-/// ```js
-/// // Rust: json::write_into(&mut body, &row)
-/// ```
 pub fn write_into(out: &mut String, v: &Value) {
     match v {
         Value::Null => out.push_str("null"),
@@ -382,10 +362,6 @@ fn write_number(out: &mut String, n: &Number) {
 
 /// Appends `u` in decimal (no formatting machinery, no allocation): JSON's integers and the
 /// numbers of the query plan line.
-///
-/// ```js
-/// // Rust: json::push_decimal(&mut out, 42)
-/// ```
 pub(crate) fn push_decimal(out: &mut String, mut u: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();

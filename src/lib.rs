@@ -5,17 +5,11 @@
 //!
 //! `schema` (tables, enums, validation) → `http` (fetch transport) → `rest` (PostgREST query
 //! builder) → `auth` (GoTrue session) → `domain` (workflows) → `js` (the wasm-bindgen façade).
-//!
-//! ```js
-//! import { createClient } from "@mission-control/sdk";
-//! const mc = createClient("http://127.0.0.1:54321", anonKey);
-//! await mc.auth.signInWithPassword({ email, password });
-//! const { data, error } = await mc.from("companies").select("*");
-//! ```
 
 // `Error` carries code, status, details, hint and violations by value: it is built on the cold
 // path only, and boxing it would cost every caller a dereference to read `e.code`.
 #![allow(clippy::result_large_err)]
+#![warn(missing_docs)]
 
 pub mod auth;
 mod client;

@@ -99,3 +99,84 @@ fn workflows_and_auth_methods_are_named_as_the_declarations_install_them() {
         .filter(|m| matches!(m.run, Run::Auth(..)))
         .all(|m| m.on == [On::Auth] && m.ts[0].contains("): Promise<")));
 }
+
+/// `docs/rules.md`: the business rules as the SDK enforces them, listed from the Rust tables
+/// (the state machines, the escalation types, the column rules on top of their types).
+fn rules_md() -> String {
+    use mission_control_sdk::domain::{escalation_type, TRANSITIONS};
+    use mission_control_sdk::schema::{enum_values, rule, Rule, TABLES};
+    let list = |v: &[&str]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut out = String::from(
+        "# The rules the SDK enforces\n\n\
+         Generated from the Rust tables by tests/surface.rs (`MC_WRITE_SURFACE=1 cargo test --test surface`): do not edit.\n\
+         Each is checked before anything is sent; a refusal is an McError (`invalid_transition`,\n\
+         `validation_failed`) naming the table, the field and the rule.\n\n\
+         ## State machines\n\n\
+         A step is a compare-and-set update: it applies only if the row is still in one of the\n\
+         states it starts from (otherwise `conflict`). Stamped columns are set to now where still null.\n\n\
+         | table | step | from | to | stamps | clears | needs |\n|---|---|---|---|---|---|---|\n",
+    );
+    for t in TRANSITIONS {
+        out.push_str(&format!(
+            "| `{}` | `{}` | {} | `{}` | {} | {} | {} |\n",
+            t.table,
+            t.action,
+            list(t.from),
+            t.to,
+            list(t.stamp),
+            list(t.clear),
+            t.needs
+                .map_or("—".to_string(), |n| format!("`{n}` (non-blank)"))
+        ));
+    }
+    let triggers = enum_values("escalation_trigger").unwrap_or_default();
+    let by = |kind: &str| -> Vec<&str> {
+        triggers
+            .iter()
+            .copied()
+            .filter(|t| escalation_type(t) == Some(kind))
+            .collect()
+    };
+    out.push_str(&format!(
+        "\n## Escalation types\n\nAn escalation's `type` follows its trigger.\n\n\
+         - `ACTION_REQUIRED`: {}\n- `AWARENESS`: {}\n",
+        list(&by("ACTION_REQUIRED")),
+        list(&by("AWARENESS"))
+    ));
+    out.push_str(
+        "\n## Column rules on top of the column types\n\n| table | column | rule |\n|---|---|---|\n",
+    );
+    for t in TABLES {
+        for c in t.columns {
+            let text = match rule(t.name, c.name) {
+                Rule::None => continue,
+                Rule::NonBlank => "not empty or only white space".to_string(),
+                Rule::Range(lo, hi) if hi == i32::MAX as i64 => format!("a whole number ≥ {lo}"),
+                Rule::Range(lo, hi) => format!("a whole number from {lo} to {hi}"),
+                Rule::Money => "≥ 0, at most two decimals, below 10^10".to_string(),
+                Rule::PulseDecisions => {
+                    "an array of `{ action_type, autonomy_check, outcome }`".to_string()
+                }
+                Rule::PulseActions => {
+                    "an array of `{ type, target_id, details, logged }`".to_string()
+                }
+            };
+            out.push_str(&format!("| `{}` | `{}` | {text} |\n", t.name, c.name));
+        }
+    }
+    out
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_rule_tables() {
+    generated("docs/rules.md", rules_md());
+}

@@ -29,19 +29,21 @@ use crate::error::{Error, ErrorCode, Violation};
 use crate::http::{Method, Request, Transport};
 
 /// What happened to the session.
-///
-/// ```js
-/// mc.auth.onAuthStateChange((event, session) => { if (event === "SIGNED_OUT") goHome(); });
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum AuthEvent {
+    /// The session a new subscriber starts from (null when signed out).
     InitialSession,
+    /// A session began (sign-in, sign-up with autoconfirm, a verified code).
     SignedIn,
+    /// The session ended (sign-out, or a refresh the server refused).
     SignedOut,
+    /// The access token was refreshed.
     TokenRefreshed,
+    /// The user's email, password or metadata changed.
     UserUpdated,
+    /// A recovery code was verified: the app should ask for a new password.
     PasswordRecovery,
 }
 
@@ -75,10 +77,6 @@ impl AuthEvent {
 }
 
 /// Which sessions `signOut` ends.
-///
-/// ```js
-/// await mc.auth.signOut({ scope: "local" });
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
@@ -111,19 +109,21 @@ impl SignOutScope {
 }
 
 /// The kind of emailed one-time code `verifyOtp` exchanges.
-///
-/// ```js
-/// await mc.auth.verifyOtp({ email, token, type: "recovery" });
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum OtpType {
+    /// A code from `signInWithOtp`.
     Email,
+    /// The code that confirms a sign-up.
     Signup,
+    /// A magic-link code.
     Magiclink,
+    /// A password-recovery code.
     Recovery,
+    /// An invitation code.
     Invite,
+    /// The code that confirms an email change.
     EmailChange,
 }
 
@@ -155,16 +155,15 @@ impl OtpType {
 pub type Listener = Rc<dyn Fn(AuthEvent, Option<&Session>)>;
 
 /// Options of the auth client (supabase-js's `auth` options).
-///
-/// ```js
-/// createClient(url, key, { auth: { storage: myAdapter, autoRefreshToken: true, persistSession: true } })
-/// ```
 #[derive(Clone)]
 pub struct AuthOptions {
+    /// Where the session is kept.
     pub storage: Storage,
     /// Defaults to supabase-js's `sb-<first label of the host>-auth-token`.
     pub storage_key: Option<String>,
+    /// Whether the session is kept in `storage` at all (false: memory only).
     pub persist_session: bool,
+    /// Whether the session is refreshed before it expires.
     pub auto_refresh_token: bool,
     /// The refresh tick (30 s).
     pub tick_ms: u32,
@@ -204,10 +203,6 @@ pub(crate) struct Inner {
 }
 
 /// The auth client; shares its session with the REST client of the same [`crate::Client`].
-///
-/// ```js
-/// const { data, error } = await mc.auth.signInWithPassword({ email, password });
-/// ```
 #[derive(Clone)]
 pub struct AuthClient {
     pub(crate) inner: Rc<Inner>,
@@ -299,10 +294,6 @@ impl AuthClient {
 
     /// A number that changes whenever the session does (sign-in, refresh, sign-out, another
     /// tab's change): what was built with the old access token is stale once it moves.
-    ///
-    /// ```js
-    /// // internal: the JS façade re-prepares cached queries when it changes
-    /// ```
     pub fn epoch(&self) -> u32 {
         self.inner.epoch.get()
     }
@@ -335,11 +326,6 @@ impl AuthClient {
 
     /// Subscribes to auth events; the subscriber first gets INITIAL_SESSION. Returns the id
     /// to pass to [`AuthClient::unsubscribe`].
-    ///
-    /// ```js
-    /// const { data: { subscription } } = mc.auth.onAuthStateChange((event, session) => {});
-    /// subscription.unsubscribe();
-    /// ```
     pub fn on_auth_state_change(&self, listener: Listener) -> u32 {
         let id = self.inner.next_id.get();
         self.inner.next_id.set(id + 1);
@@ -459,10 +445,6 @@ impl AuthClient {
 
     /// Signs up with email and password (and user metadata). With autoconfirm on, the answer
     /// is a session and the client is signed in (SIGNED_IN).
-    ///
-    /// ```js
-    /// await mc.auth.signUp({ email, password, options: { data: { name: "Kim" } } });
-    /// ```
     pub async fn sign_up(
         &self,
         email: &str,
@@ -486,10 +468,6 @@ impl AuthClient {
     }
 
     /// Signs in with email and password (SIGNED_IN).
-    ///
-    /// ```js
-    /// const { data: { session } } = await mc.auth.signInWithPassword({ email, password });
-    /// ```
     pub async fn sign_in_with_password(
         &self,
         email: &str,
@@ -512,10 +490,6 @@ impl AuthClient {
     }
 
     /// Sends a one-time code (or magic link) to `email`.
-    ///
-    /// ```js
-    /// await mc.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
-    /// ```
     pub async fn sign_in_with_otp(
         &self,
         email: &str,
@@ -530,10 +504,6 @@ impl AuthClient {
     }
 
     /// Exchanges an emailed code for a session: SIGNED_IN, or PASSWORD_RECOVERY for `recovery`.
-    ///
-    /// ```js
-    /// await mc.auth.verifyOtp({ email, token: "123456", type: "email" });
-    /// ```
     pub async fn verify_otp(
         &self,
         email: &str,
@@ -562,10 +532,6 @@ impl AuthClient {
     }
 
     /// Signs in as a new anonymous user, where the server allows it.
-    ///
-    /// ```js
-    /// const { data: { user } } = await mc.auth.signInAnonymously();
-    /// ```
     pub async fn sign_in_anonymously(&self, data: Option<Value>) -> Result<Session, Error> {
         self.initialize().await;
         let body = self
@@ -581,10 +547,6 @@ impl AuthClient {
 
     /// Refreshes now: with `refresh_token`, or the session's. One refresh at a time per client
     /// (callers share it) and, in the browser, per storage key across tabs.
-    ///
-    /// ```js
-    /// const { data: { session } } = await mc.auth.refreshSession();
-    /// ```
     pub async fn refresh_session(&self, refresh_token: Option<&str>) -> Result<Session, Error> {
         self.initialize().await;
         let token = match refresh_token {
@@ -624,10 +586,6 @@ impl AuthClient {
 
     /// Starts a session from tokens obtained elsewhere (refreshing at once if the access token
     /// has expired).
-    ///
-    /// ```js
-    /// await mc.auth.setSession({ access_token, refresh_token });
-    /// ```
     pub async fn set_session(
         &self,
         access_token: &str,
@@ -667,10 +625,6 @@ impl AuthClient {
     }
 
     /// The current session, refreshed first if its access token has expired.
-    ///
-    /// ```js
-    /// const { data: { session } } = await mc.auth.getSession();
-    /// ```
     pub async fn get_session(&self) -> Result<Option<Session>, Error> {
         self.initialize().await;
         // Storage is the truth (another client of the same key — ours or supabase-js — may have
@@ -705,10 +659,6 @@ impl AuthClient {
     }
 
     /// The signed-in user, as the server knows it now.
-    ///
-    /// ```js
-    /// const { data: { user } } = await mc.auth.getUser();
-    /// ```
     pub async fn get_user(&self) -> Result<User, Error> {
         let s = self
             .get_session()
@@ -718,10 +668,6 @@ impl AuthClient {
     }
 
     /// Changes the user's email, password or metadata (USER_UPDATED).
-    ///
-    /// ```js
-    /// await mc.auth.updateUser({ data: { theme: "dark" } });
-    /// ```
     pub async fn update_user(
         &self,
         email: Option<&str>,
@@ -760,10 +706,6 @@ impl AuthClient {
     }
 
     /// Sends a password-recovery code to `email`.
-    ///
-    /// ```js
-    /// await mc.auth.resetPasswordForEmail(email);
-    /// ```
     pub async fn reset_password_for_email(&self, email: &str) -> Result<(), Error> {
         let mut v = Vec::new();
         check_email(email, &mut v);
@@ -783,10 +725,6 @@ impl AuthClient {
     /// first (it could not authorise the logout), and an error is reported when revocation
     /// did not happen (network, 5xx — the local session is then kept, as supabase-js does).
     /// A session the server no longer knows counts as signed out.
-    ///
-    /// ```js
-    /// const { error } = await mc.auth.signOut({ scope: "local" });
-    /// ```
     pub async fn sign_out(&self, scope: SignOutScope) -> Result<(), Error> {
         self.initialize().await;
         let Some(s) = self.session() else {

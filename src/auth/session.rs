@@ -9,20 +9,21 @@ use crate::error::{Error, ErrorCode};
 pub type User = Value;
 
 /// A signed-in session: the same JSON supabase-js stores, so both can share one login.
-///
-/// ```js
-/// const { data: { session } } = await mc.auth.getSession();
-/// session.access_token; session.expires_at;
-/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Session {
+    /// The JWT sent as `Authorization: Bearer` (RLS reads its claims).
     pub access_token: String,
+    /// The token that gets a new access token once.
     pub refresh_token: String,
+    /// Seconds the access token lives, from issue.
     pub expires_in: i64,
+    /// When the access token expires, in seconds since the Unix epoch.
     pub expires_at: i64,
+    /// `bearer`.
     pub token_type: String,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "McUser"))]
+    /// The user the server answered with the session.
     pub user: User,
 }
 
@@ -56,10 +57,6 @@ impl Session {
 
     /// The session as JSON, field for field what serde's derive writes (what storage keeps and
     /// JS receives).
-    ///
-    /// ```js
-    /// JSON.parse(localStorage["sb-127-auth-token"]).access_token
-    /// ```
     pub fn to_json(&self) -> Value {
         let mut m = serde_json::Map::new();
         m.insert("access_token".into(), self.access_token.clone().into());
@@ -72,10 +69,6 @@ impl Session {
     }
 
     /// A session from its stored JSON text (supabase-js's format), if it is one.
-    ///
-    /// ```js
-    /// // what both clients read from localStorage["sb-<project>-auth-token"]
-    /// ```
     pub fn from_text(text: &str) -> Option<Session> {
         Session::from_json(crate::json::parse(text).ok()?).ok()
     }
@@ -96,10 +89,6 @@ pub(crate) fn jwt_exp(token: &str) -> Option<i64> {
 
 /// Whether an API key bypasses row-level security: a JWT whose `role` is `service_role`, or
 /// one of Supabase's secret keys (`sb_secret_…`).
-///
-/// ```js
-/// createClient(url, serviceKey) // refused in a browser window
-/// ```
 pub fn is_service_key(key: &str) -> bool {
     key.starts_with("sb_secret_")
         || jwt_claims(key)
@@ -131,10 +120,6 @@ fn base64url(s: &str) -> Option<Vec<u8>> {
 }
 
 /// supabase-js's storage key for a project URL: `sb-<first label of the host>-auth-token`.
-///
-/// ```js
-/// // http://127.0.0.1:54321 → "sb-127-auth-token"
-/// ```
 pub fn storage_key(url: &str) -> String {
     let host = url.split("://").nth(1).unwrap_or(url);
     let host = host.split(['/', ':']).next().unwrap_or(host);

@@ -373,6 +373,7 @@ fn page(args: &Value) -> (u64, u64) {
 }
 
 impl Workflows {
+    /// Runs the cockpit read `name` (`load`, `department`, `agent`, `agentsByDepartment`, `pulses`, `memory`) with its JSON arguments.
     pub async fn cockpit(&self, name: &str, args: &[Value]) -> Result<Value, Error> {
         let a = |i: usize| args.get(i).unwrap_or(&Value::Null);
         match name {

@@ -7,10 +7,6 @@ use crate::error::{Error, ErrorCode, Violation};
 use crate::Client;
 
 /// The workflows of one client.
-///
-/// ```js
-/// await mc.tasks.block(taskId, "waiting for the supplier");
-/// ```
 #[derive(Clone)]
 pub struct Workflows {
     pub(super) client: Client,
@@ -69,10 +65,6 @@ impl Client {
 
 impl Workflows {
     /// The workflows over `client`'s session.
-    ///
-    /// ```js
-    /// // JS: every McClient has them (mc.tasks, mc.escalations, …)
-    /// ```
     pub fn new(client: Client) -> Workflows {
         Workflows { client }
     }

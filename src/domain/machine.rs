@@ -6,17 +6,15 @@ use serde_json::{Map, Value};
 use crate::error::{Error, ErrorCode, Violation};
 
 /// One step of a state machine.
-///
-/// ```js
-/// await mc.tasks.block(id, "waiting for parts"); // tasks: PENDING|IN_PROGRESS → BLOCKED, needs blocked_reason
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Transition {
     /// The table whose `status` it changes.
     pub table: &'static str,
     /// The workflow's name in JS (`mc.tasks.start`).
     pub action: &'static str,
+    /// The states the step may start from.
     pub from: &'static [&'static str],
+    /// The state it leads to.
     pub to: &'static str,
     /// Set to now (only where still null: a timestamp is set once).
     pub stamp: &'static [&'static str],
@@ -32,11 +30,7 @@ macro_rules! t {
     };
 }
 
-/// Every workflow step (domain-rules.md, "State machines").
-///
-/// ```js
-/// await mc.escalations.acknowledge(id); // escalations: PENDING → ACKNOWLEDGED, stamps acknowledged_at
-/// ```
+/// Every workflow step (the state machines, listed in docs/rules.md).
 pub const TRANSITIONS: &[Transition] = &[
     t!("tasks", "start", ["PENDING"] => "IN_PROGRESS", stamp ["started_at"], clear [], needs None),
     t!("tasks", "block", ["PENDING", "IN_PROGRESS"] => "BLOCKED", stamp [], clear [], needs Some("blocked_reason")),
@@ -52,10 +46,6 @@ pub const TRANSITIONS: &[Transition] = &[
 ];
 
 /// The step `action` of `table`.
-///
-/// ```js
-/// await mc.chat.close(sessionId); // the step ("chat_sessions", "close")
-/// ```
 pub fn transition(table: &str, action: &str) -> Option<&'static Transition> {
     TRANSITIONS
         .iter()
@@ -64,10 +54,6 @@ pub fn transition(table: &str, action: &str) -> Option<&'static Transition> {
 
 impl Transition {
     /// Checks the caller's text before the network: a step that needs one gets a non-blank one.
-    ///
-    /// ```js
-    /// (await mc.tasks.block(id, " ")).error.code; // "validation_failed", nothing sent
-    /// ```
     pub fn check_input(&self, text: Option<&str>) -> Result<(), Error> {
         match (self.needs, text) {
             (Some(field), t) if t.is_none_or(|t| t.trim().is_empty()) => {
@@ -82,10 +68,6 @@ impl Transition {
         }
     }
 
-    /// ```js
-    /// (await mc.tasks.start(doneTaskId)).error.code; // "invalid_transition"
-    /// ```
-    ///
     /// The update for a row now in `current`: refused (`invalid_transition`) when the machine
     /// does not allow the step from the row's state.
     pub fn patch(
@@ -127,11 +109,7 @@ impl Transition {
     }
 }
 
-/// ```js
-/// (await mc.escalations.raise({ ...e, trigger: "MILESTONE" })).data.type; // "AWARENESS"
-/// ```
-///
-/// `AWARENESS` or `ACTION_REQUIRED` for an escalation trigger (domain-rules.md): the triggers
+/// `AWARENESS` or `ACTION_REQUIRED` for an escalation trigger (docs/rules.md): the triggers
 /// below need action; every other trigger of the enum is for awareness.
 pub fn escalation_type(trigger: &str) -> Option<&'static str> {
     const ACTION: &[&str] = &[
@@ -257,7 +235,7 @@ mod tests {
         assert_eq!(
             aware.len(),
             8,
-            "domain-rules.md lists eight awareness triggers: {aware:?}"
+            "the rules list eight awareness triggers: {aware:?}"
         );
     }
 }

@@ -1,11 +1,7 @@
-//! The product's workflows (domain-rules.md), over the `rest` layer: state machines run as
+//! The product's workflows (docs/rules.md), over the `rest` layer: state machines run as
 //! compare-and-set updates (`PATCH …?id=eq.X&status=eq.<expected>`), so an illegal step is
 //! refused before anything is written (`invalid_transition`), a row that changed meanwhile is a
 //! `conflict`, and of two clients racing on one row exactly one wins.
-//!
-//! ```js
-//! const { data: task, error } = await mc.tasks.start(taskId);
-//! ```
 
 mod cockpit;
 mod common;

@@ -24,10 +24,6 @@ fn with_id(v: &Value) -> Value {
 }
 
 /// The plan of an onboarding: the input with a UUID on every row that lacks one.
-///
-/// ```js
-/// const { data: plan } = await mc.onboarding.plan({ company: { name: "Acme" }, ceo: { name: "Dana" }, departments: [{ type: "TECHNOLOGY", chief: { name: "Ada", role: "CTO" } }] });
-/// ```
 pub fn plan(input: &Value) -> Value {
     let departments: Vec<Value> = field(input, "departments")
         .as_array()
@@ -45,10 +41,6 @@ pub fn plan(input: &Value) -> Value {
 }
 
 /// Why a company cannot be activated yet (empty when it can).
-///
-/// ```js
-/// (await mc.onboarding.activate(companyId)).error.message; // "…cannot activate: mission must be non-blank; …"
-/// ```
 pub fn activation_gaps(company: &Value) -> Vec<&'static str> {
     let blank = |k: &str| {
         field(company, k)

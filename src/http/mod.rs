@@ -18,20 +18,22 @@ use crate::error::Error;
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
+    /// `GET`.
     Get,
+    /// `HEAD`.
     Head,
+    /// `POST`.
     Post,
+    /// `PATCH`.
     Patch,
+    /// `PUT`.
     Put,
+    /// `DELETE`.
     Delete,
 }
 
 impl Method {
     /// Every method.
-    ///
-    /// ```js
-    /// // GET HEAD POST PATCH PUT DELETE: what a builder's `request.method` can be
-    /// ```
     pub const ALL: [Method; 6] = [
         Method::Get,
         Method::Head,
@@ -62,9 +64,13 @@ impl Method {
 /// A request, fully formed: the URL is already encoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
+    /// The HTTP method.
     pub method: Method,
+    /// The whole URL, query string encoded.
     pub url: String,
+    /// Header names and values, in order.
     pub headers: Vec<(String, String)>,
+    /// The body (JSON text), if any.
     pub body: Option<String>,
     /// Give up after this many milliseconds (`timeout` error).
     pub timeout_ms: Option<u32>,
@@ -97,6 +103,7 @@ impl Request {
 /// answer goes from `fetch` to `JSON.parse` without a trip through wasm memory.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
+    /// A body read into Rust (the native transport).
     Text(String),
     /// A JS string straight from `fetch` (uninhabited outside the browser).
     Js(platform::RawText),
@@ -123,9 +130,13 @@ impl Body {
 /// An answer: status, headers (names lower-cased) and the body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
+    /// The HTTP status (0 when nothing came back).
     pub status: u16,
+    /// The status text.
     pub status_text: String,
+    /// The headers the SDK reads (names lower-case).
     pub headers: Vec<(String, String)>,
+    /// The body.
     pub body: Body,
 }
 
@@ -186,10 +197,6 @@ pub fn encode_component(s: &str) -> String {
 }
 
 /// Appends `s` percent-encoded (as [`encode_component`]) to `out`.
-///
-/// ```js
-/// mc.from("tasks").eq("title", "a&b") // …/tasks?select=*&title=eq.a%26b
-/// ```
 pub fn push_encoded(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {

@@ -6,15 +6,13 @@ use crate::error::{Error, ErrorCode};
 /// Retries of safe requests (GET, HEAD) after a 503, a 520 or a network error, with exponential
 /// backoff (`base_delay_ms`, doubled each time, capped at `max_delay_ms`) or the server's
 /// `Retry-After`. Never for mutations, never after an abort or a timeout.
-///
-/// ```js
-/// createClient(url, key, { retry: { attempts: 3, baseDelayMs: 1000 } }) // the default
-/// createClient(url, key, { retry: false })                              // no retries
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
+    /// How many times a retryable request is sent again (0: never).
     pub attempts: u32,
+    /// The first wait, in milliseconds, doubled for each retry.
     pub base_delay_ms: u32,
+    /// The longest wait, in milliseconds.
     pub max_delay_ms: u32,
 }
 

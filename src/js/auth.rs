@@ -15,10 +15,6 @@ use crate::surface::args::{Arg, Fields};
 use crate::surface::Empty;
 
 /// The auth client for JavaScript.
-///
-/// ```js
-/// const { data: { session }, error } = await mc.auth.signInWithPassword({ email, password });
-/// ```
 #[wasm_bindgen(js_name = McAuth, skip_typescript)]
 pub struct JsAuth {
     inner: AuthClient,
@@ -136,10 +132,6 @@ impl JsAuth {
 
     /// Runs the async method `name` (an auth row of the method table, `crate::surface`) and answers supabase-js's
     /// `{ data, error }` (`signOut`: `{ error }`); `mc.auth.<name>(arg)` calls this.
-    ///
-    /// ```js
-    /// const { data: { session }, error } = await mc.auth.signInWithPassword({ email, password });
-    /// ```
     pub fn call(&self, name: String, arg: JsValue) -> Promise {
         let a = self.inner.clone();
         // The argument is read now, as supabase-js reads it before its first await.
@@ -165,11 +157,6 @@ impl JsAuth {
 
     /// Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED
     /// and PASSWORD_RECOVERY.
-    ///
-    /// ```js
-    /// const { data: { subscription } } = mc.auth.onAuthStateChange((event, session) => console.log(event));
-    /// subscription.unsubscribe();
-    /// ```
     #[wasm_bindgen(js_name = onAuthStateChange)]
     pub fn on_auth_state_change(&self, callback: JsValue) -> Result<JsValue, JsValue> {
         let Some(callback) = callback.dyn_ref::<Function>().cloned() else {
@@ -197,20 +184,12 @@ impl JsAuth {
     }
 
     /// Starts the auto-refresh tick (on by default).
-    ///
-    /// ```js
-    /// mc.auth.startAutoRefresh();
-    /// ```
     #[wasm_bindgen(js_name = startAutoRefresh)]
     pub fn start_auto_refresh(&self) {
         crate::auth::set_auto_refresh(&self.inner, true);
     }
 
     /// Stops the auto-refresh tick.
-    ///
-    /// ```js
-    /// mc.auth.stopAutoRefresh();
-    /// ```
     #[wasm_bindgen(js_name = stopAutoRefresh)]
     pub fn stop_auto_refresh(&self) {
         crate::auth::set_auto_refresh(&self.inner, false);

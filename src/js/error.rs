@@ -27,10 +27,6 @@ fn opt(s: &Option<String>) -> JsValue {
 }
 
 /// Turns an [`Error`] into a JS `McError`.
-///
-/// ```js
-/// error instanceof Error && error.name === "McError"
-/// ```
 pub fn to_js_error(e: &Error) -> JsValue {
     let violations = crate::runtime::to_js(&serde_json::Value::Array(
         e.violations.iter().map(Violation::to_json).collect(),

@@ -159,7 +159,7 @@ export declare class McAuth {
   stopAutoRefresh(): void
 }
 
-/** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */
+/** The product's workflows (docs/rules.md): state changes are compare-and-set updates. */
 export interface McWorkflows {
   tasks: {
     /** PENDING → IN_PROGRESS. */

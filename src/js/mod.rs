@@ -54,11 +54,6 @@ const METHODS_TS: &str = include_str!("methods.d.ts");
 /// Quotes a value for a PostgREST logic tree (`or`, `and`) or an `in` list: wrapped in double
 /// quotes with `\"` and `\\` escapes when it contains `,` `(` `)` `"` `\\`, edge white
 /// space, or is empty; as it is otherwise. Numbers and booleans are written as JSON.
-///
-/// ```js
-/// import { quoteValue } from "@mission-control/sdk";
-/// mc.from("tasks").or(`title.eq.${quoteValue(title)},status.eq.BLOCKED`);
-/// ```
 #[wasm_bindgen(js_name = quoteValue, skip_typescript)]
 pub fn quote_value(value: JsValue) -> Result<String, JsValue> {
     let text = error::from_js(&value)
@@ -77,10 +72,6 @@ pub fn quote_value(value: JsValue) -> Result<String, JsValue> {
 
 /// The wasm half of a client: runs what the JS builders recorded. Not used directly: JS sees
 /// the `McClient` of `facade.js`.
-///
-/// ```js
-/// const mc = createClient(url, anonKey); // an McClient wrapping one McCore
-/// ```
 #[wasm_bindgen(js_name = McCore, skip_typescript)]
 pub struct JsCore {
     inner: Client,
@@ -139,11 +130,6 @@ fn in_browser_window() -> bool {
 /// `options.auth` configures the session; `options.retry` the GET/HEAD retries. A
 /// `service_role` (or `sb_secret_…`) key is refused in a browser window, where it would let
 /// every visitor bypass RLS, unless `dangerouslyAllowServiceRoleKey: true` says it is meant.
-///
-/// ```js
-/// import { createClient } from "@mission-control/sdk";
-/// const mc = createClient(url, anonKey, { global: { fetch: myFetch } });
-/// ```
 #[wasm_bindgen(js_name = createClient, skip_typescript)]
 pub fn create_client(url: JsValue, key: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let (Some(url), Some(key)) = (url.as_string(), key.as_string()) else {

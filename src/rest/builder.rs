@@ -19,7 +19,9 @@ pub type Refresher = Rc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Ou
 pub struct RestContext {
     /// `https://<project>/rest/v1`
     pub url: String,
+    /// The project's API key (`apikey` header).
     pub api_key: String,
+    /// How requests are sent.
     pub transport: Transport,
     /// The current access token (the API key when signed out), read when the request is sent.
     pub token: Rc<dyn Fn() -> Option<String>>,
@@ -34,8 +36,11 @@ pub struct RestContext {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Count {
+    /// `count=exact`: `count(*)`, exact at any size.
     Exact,
+    /// `count=planned`: the planner's estimate.
     Planned,
+    /// `count=estimated`: exact up to a limit, planned beyond it.
     Estimated,
 }
 
@@ -60,8 +65,11 @@ impl Count {
 /// What `data` should be: the array, one row (`single`) or one row or null (`maybeSingle`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReturnShape {
+    /// An array of rows.
     Many,
+    /// One row as an object (an error if not exactly one).
     Single,
+    /// One row as an object, or null.
     MaybeSingle,
     /// `text/csv`: the body is data as a string.
     Csv,
@@ -71,31 +79,27 @@ pub enum ReturnShape {
 /// serde in Rust).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestResponse {
+    /// The HTTP status.
     pub status: u16,
+    /// The status text.
     pub status_text: String,
+    /// The count asked for (`count: "exact"`, …), from `Content-Range`.
     pub count: Option<u64>,
     /// The JSON (or CSV) text, or `None` when the server sent no body (HEAD, `return=minimal`).
     /// Read it with [`RestResponse::text`].
     pub body: Option<Body>,
+    /// How `body` is shaped.
     pub shape: ReturnShape,
 }
 
 impl RestResponse {
     /// The body as text, if there was one.
-    ///
-    /// ```js
-    /// // Rust: serde_json::from_str::<Vec<TaskRow>>(&res.text().unwrap())
-    /// ```
     pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
         self.body.as_ref().map(Body::text)
     }
 }
 
 /// The query builder for one table.
-///
-/// ```js
-/// const { data, error } = await mc.from("tasks").select("id,title").eq("status", "BLOCKED").limit(10);
-/// ```
 #[derive(Clone)]
 pub struct QueryBuilder {
     pub(super) ctx: RestContext,
@@ -172,10 +176,6 @@ impl QueryBuilder {
 
     /// Calls the database function `name` with `args` (an object): POST, or GET/HEAD with the
     /// arguments as query parameters (`get`), counting rows with `count`.
-    ///
-    /// ```js
-    /// const { data } = await mc.rpc("echo", { a: 1 });
-    /// ```
     pub fn rpc(
         ctx: RestContext,
         name: &str,
@@ -225,10 +225,6 @@ impl QueryBuilder {
 
     /// Inserts, or updates on conflict (`Prefer: resolution=merge-duplicates`), or skips
     /// duplicates (`ignore_duplicates`). Not available on memory_entries and chat_messages.
-    ///
-    /// ```js
-    /// await mc.from("sectors").upsert({ company_id, type: "FINANCE", health: "RED" }, { onConflict: "company_id,type" });
-    /// ```
     pub fn upsert(
         mut self,
         values: Value,
@@ -308,19 +304,11 @@ impl QueryBuilder {
     }
 
     /// The `timeout` set on this query, in milliseconds.
-    ///
-    /// ```js
-    /// mc.from("tasks").select().timeout(5000)
-    /// ```
     pub fn timeout_ms(&self) -> Option<u32> {
         self.timeout_ms
     }
 
     /// The JSON body this query sends (inserts, updates, rpc arguments).
-    ///
-    /// ```js
-    /// mc.from("tasks").insert(row).request.body // the same JSON, as text
-    /// ```
     pub fn body(&self) -> Option<&Value> {
         self.body.as_ref()
     }
@@ -360,10 +348,6 @@ impl QueryBuilder {
     }
 
     /// `select(columns)`: after a mutation, asks for the written rows back.
-    ///
-    /// ```js
-    /// mc.from("companies").select("id,name,ceo:agents!fk_companies_ceo(name)")
-    /// ```
     pub fn select(mut self, columns: &str) -> Self {
         let cleaned: String = {
             let mut quoted = false;
@@ -423,10 +407,6 @@ impl QueryBuilder {
 
     /// Inserts one row or many. With `default_to_null = false`, columns missing from some rows
     /// take their default (`Prefer: missing=default`).
-    ///
-    /// ```js
-    /// await mc.from("agents").insert([{ company_id, name: "Ada", role: "CTO", tier: 2 }]);
-    /// ```
     pub fn insert(self, values: Value, default_to_null: bool) -> Self {
         let columns = match &values {
             Value::Array(rows) => {
@@ -494,10 +474,6 @@ impl QueryBuilder {
     }
 
     /// Updates the rows the filters match. Not available on memory_entries and chat_messages.
-    ///
-    /// ```js
-    /// await mc.from("tasks").update({ status: "IN_PROGRESS" }).eq("id", id);
-    /// ```
     pub fn update(mut self, values: Value) -> Self {
         if self.def().is_some_and(|t| !t.can_update) {
             self.immutable("update");

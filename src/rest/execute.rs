@@ -10,10 +10,6 @@ impl ReturnShape {
     /// Which row of a list of `n` becomes `data`: `Ok(None)` for all of them (or for null with
     /// `maybeSingle` and no rows), `Ok(Some(0))` for the one row of `maybeSingle`; more than
     /// one row for `maybeSingle` is PostgREST's `PGRST116` error.
-    ///
-    /// ```js
-    /// const { data } = await mc.from("tasks").select().eq("id", id).maybeSingle(); // row or null
-    /// ```
     pub fn pick(self, n: usize) -> Result<Option<usize>, Error> {
         match (self, n) {
             (ReturnShape::MaybeSingle, 0) => Ok(None),
@@ -36,10 +32,6 @@ impl ReturnShape {
 impl RestResponse {
     /// `data` as supabase-js gives it: the rows, one row (`single`), one row or null
     /// (`maybeSingle`), the CSV text, or null when there was no body.
-    ///
-    /// ```js
-    /// const { data } = await mc.from("tasks").select("id").maybeSingle();
-    /// ```
     pub fn data(&self) -> Result<Value, Error> {
         let Some(text) = self.text() else {
             return Ok(Value::Null);
@@ -69,15 +61,15 @@ impl RestResponse {
 /// builder built, hands each answer to [`Exchange::answered`] and does what it says — wait and
 /// send again, refresh the session and send a rebuilt request, or stop. The Rust driver is
 /// [`QueryBuilder::execute`]; the JS façade drives the same steps around its own `fetch`.
-///
-/// ```js
-/// // Driven for you by `await mc.from("tasks").select()`: retries, one refresh, the answer.
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exchange {
+    /// The HTTP method.
     pub method: Method,
+    /// How the answer is shaped.
     pub shape: ReturnShape,
+    /// Whether no body is asked for (`HEAD`).
     pub head: bool,
+    /// The retries of this request (GET and HEAD only).
     pub retry: RetryPolicy,
     /// Whether a refresh may follow a `jwt_expired` answer (signed in, not refreshed yet).
     pub can_refresh: bool,
@@ -86,10 +78,6 @@ pub struct Exchange {
 }
 
 /// What the driver does next.
-///
-/// ```js
-/// // a GET answered 503: Wait(1000), and the same request goes again after a second
-/// ```
 #[derive(Debug)]
 pub enum Step {
     /// Finished: the answer, or the error.
@@ -103,10 +91,6 @@ pub enum Step {
 
 impl Exchange {
     /// The next step after one answer (or transport error).
-    ///
-    /// ```js
-    /// // a 503 on a GET → Wait(backoff); a 401 jwt_expired → Refresh; a 200 → Done(rows)
-    /// ```
     pub fn answered(&mut self, result: Result<Response, Error>) -> Step {
         if let Some(ms) = self.retry.delay_after(self.method, self.attempt, &result) {
             self.attempt += 1;
@@ -129,10 +113,6 @@ impl Exchange {
     }
 
     /// After a successful refresh: the rebuilt request starts its own retries.
-    ///
-    /// ```js
-    /// // an expired token mid-query: refresh, then the query goes again with the new token
-    /// ```
     pub fn refreshed(&mut self) {
         self.attempt = 0;
     }
@@ -159,10 +139,6 @@ impl Exchange {
 
 impl QueryBuilder {
     /// The exchange this builder starts (see [`Exchange`]).
-    ///
-    /// ```js
-    /// // internal to `await builder`; Rust: let ex = builder.exchange();
-    /// ```
     pub fn exchange(&self) -> Exchange {
         Exchange {
             method: self.method,
@@ -176,10 +152,6 @@ impl QueryBuilder {
 
     /// Sends the request; a server error becomes an [`Error`] with a stable code. The builder
     /// stays usable: running it again sends the same request again.
-    ///
-    /// ```js
-    /// const q = mc.from("tasks").select("id"); await q; await q; // two requests
-    /// ```
     pub async fn execute(&self) -> Result<RestResponse, Error> {
         let mut req = self.build()?;
         let mut ex = self.exchange();

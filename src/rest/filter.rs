@@ -8,11 +8,6 @@ use super::builder::QueryBuilder;
 use super::encode::{array_literal, quote_in_list};
 
 /// How an operator's value is written on the wire.
-///
-/// ```js
-/// mc.from("tasks").in("status", ["PENDING"])   // List:  status=in.(PENDING)
-/// mc.from("memory_entries").contains("tags", ["a"]) // Array: tags=cs.{a}
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
     /// One value, verbatim (strings as they are, numbers and booleans in JSON spelling).
@@ -33,10 +28,6 @@ pub enum OpKind {
 macro_rules! ops {
     ($($(#[$doc:meta])* $variant:ident => $method:literal, $token:literal, $kind:ident;)*) => {
         /// A PostgREST filter operator.
-        ///
-        /// ```js
-        /// mc.from("tasks").regexMatch("title", "^Alpha") // title=match.^Alpha
-        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Op { $($(#[$doc])* $variant,)* }
 
@@ -162,10 +153,6 @@ fn elements(v: &Value) -> Result<Vec<String>, &'static str> {
 }
 
 /// Writes `value` as operator `op` wants it, or says which rule it breaks.
-///
-/// ```js
-/// mc.from("tasks").in("status", ["PENDING", "BLOCKED"]) // status=in.(PENDING,BLOCKED)
-/// ```
 pub fn encode_value(op: Op, value: &Value) -> Result<String, &'static str> {
     let text = match op.kind() {
         OpKind::Scalar => scalar_text(value).ok_or("must be a string, number, boolean or null")?,
@@ -204,10 +191,6 @@ macro_rules! named_filters {
         impl QueryBuilder {
             $(
                 #[doc = concat!("The `", stringify!($op), "` filter; see [`Op::", stringify!($op), "`].")]
-                ///
-                /// ```js
-                /// mc.from("tasks").eq("status", "PENDING")
-                /// ```
                 pub fn $name(self, column: &str, value: impl Into<Value>) -> Self {
                     self.op(Op::$op, column, &value.into())
                 }
@@ -227,25 +210,20 @@ named_filters! {
 }
 
 /// `textSearch`'s `type` option.
-///
-/// ```js
-/// mc.from("tasks").textSearch("title", "arm firmware", { type: "websearch" })
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TextSearch {
+    /// `plfts`: plain words, all of them.
     Plain,
+    /// `phfts`: the words as a phrase.
     Phrase,
+    /// `wfts`: web-search syntax (quotes, `or`, `-`).
     Websearch,
 }
 
 impl QueryBuilder {
     /// `column=op.value`, with the value written as the operator wants it (a violation, and
     /// nothing sent, when it does not fit).
-    ///
-    /// ```js
-    /// mc.from("tasks").filter("status", "in", "(PENDING,BLOCKED)")
-    /// ```
     pub fn op(self, op: Op, column: &str, value: &Value) -> Self {
         self.op_with(op.token(), op, column, value, false)
     }
@@ -268,10 +246,6 @@ impl QueryBuilder {
     }
 
     /// `column=not.op.value`; `op` is PostgREST's token (`eq`, `in`, `cs`, …).
-    ///
-    /// ```js
-    /// mc.from("tasks").not("status", "in", ["COMPLETE", "CANCELLED"])
-    /// ```
     pub fn not(mut self, column: &str, op: &str, value: &Value) -> Self {
         match Op::from_token(op) {
             // A string after `in` is a list already written (postgrest-js passes it on).
@@ -288,10 +262,6 @@ impl QueryBuilder {
     }
 
     /// `column NOT IN (values)`.
-    ///
-    /// ```js
-    /// mc.from("tasks").notIn("status", ["COMPLETE", "CANCELLED"])
-    /// ```
     pub fn not_in(self, column: &str, values: impl Into<Value>) -> Self {
         self.op_with("in", Op::In, column, &values.into(), true)
     }
@@ -299,10 +269,6 @@ impl QueryBuilder {
     /// A raw filter as postgrest-js's `filter(column, operator, value)`: a known operator
     /// (optionally `not.`-prefixed), the value verbatim (a string) or written by the operator's
     /// rules.
-    ///
-    /// ```js
-    /// mc.from("tasks").filter("title", "ilike", "*arm*")
-    /// ```
     pub fn filter(mut self, column: &str, op: &str, value: &Value) -> Self {
         let (not, base) = match op.strip_prefix("not.") {
             Some(b) => (true, b),
@@ -326,10 +292,6 @@ impl QueryBuilder {
     }
 
     /// Full-text search: `fts`, or `plfts`/`phfts`/`wfts` by `kind`, with a text-search config.
-    ///
-    /// ```js
-    /// mc.from("tasks").textSearch("title", "'arm' & 'firmware'", { config: "english", type: "websearch" })
-    /// ```
     pub fn text_search(
         self,
         column: &str,
@@ -352,10 +314,6 @@ impl QueryBuilder {
 
     /// `or=(…)`: a logic tree written in PostgREST's syntax (quote values with
     /// [`crate::rest::list_element`]).
-    ///
-    /// ```js
-    /// mc.from("tasks").or("status.eq.PENDING,status.eq.BLOCKED")
-    /// ```
     pub fn or(mut self, filters: &str, referenced_table: Option<&str>) -> Self {
         if self.refuse_nul("or", filters) {
             return self;
@@ -369,10 +327,6 @@ impl QueryBuilder {
     }
 
     /// `order=column.asc|desc[.nullsfirst|.nullslast]`, appended to earlier orders.
-    ///
-    /// ```js
-    /// mc.from("tasks").order("created_at", { ascending: false })
-    /// ```
     pub fn order(
         mut self,
         column: &str,
@@ -404,10 +358,6 @@ impl QueryBuilder {
     }
 
     /// `limit=n`.
-    ///
-    /// ```js
-    /// mc.from("tasks").limit(10)
-    /// ```
     pub fn limit(mut self, n: u64, referenced_table: Option<&str>) -> Self {
         let key = referenced_table.map_or("limit".to_string(), |t| format!("{t}.limit"));
         self.set_param(&key, n.to_string());
@@ -415,10 +365,6 @@ impl QueryBuilder {
     }
 
     /// Rows `from..=to` (zero-based): `offset` and `limit`.
-    ///
-    /// ```js
-    /// mc.from("tasks").range(0, 9)
-    /// ```
     pub fn range(mut self, from: u64, to: u64, referenced_table: Option<&str>) -> Self {
         let prefix = referenced_table.map_or(String::new(), |t| format!("{t}."));
         self.set_param(&format!("{prefix}offset"), from.to_string());

@@ -7,10 +7,6 @@ use crate::http::{push_encoded, Request};
 
 impl QueryBuilder {
     /// The request this builder would send, or the problem that stops it.
-    ///
-    /// ```js
-    /// String(mc.from("tasks").select("id").eq("status", "PENDING")) // "GET …/rest/v1/tasks?select=id&status=eq.PENDING"
-    /// ```
     pub fn build(&self) -> Result<Request, Error> {
         let mut url = String::with_capacity(self.ctx.url.len() + 64);
         let mut headers = Vec::with_capacity(8);
@@ -28,10 +24,6 @@ impl QueryBuilder {
     /// Writes the request's URL into `url` and hands each header to `header` (its value in
     /// parts, to be joined), without building a [`Request`]: what [`QueryBuilder::build`] and
     /// the JS façade's one-string request (`js::query::plan`) are both made from.
-    ///
-    /// ```js
-    /// // internal: `builder.request` shows what it writes
-    /// ```
     pub fn write(
         &self,
         url: &mut String,

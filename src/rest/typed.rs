@@ -2,10 +2,6 @@
 //! RLS summary is in the trait bounds — `update` exists only for [`Updatable`] tables and
 //! `delete` only for [`Deletable`] ones, so a write to memory_entries does not compile.
 //!
-//! ```js
-//! // Rust: client.table::<Tasks>().eq(Tasks::STATUS, TaskStatus::Blocked).fetch().await?
-//! ```
-//!
 //! Typed filters and a write to a mutable table compile:
 //!
 //! ```
@@ -57,9 +53,13 @@ use crate::error::{Error, ErrorCode};
 
 /// A table of the schema (implemented by the generated marker types: `Agents`, `Tasks`, …).
 pub trait TableDef {
+    /// The table's name.
     const NAME: &'static str;
+    /// A row as read.
     type Row: DeserializeOwned;
+    /// A row to insert.
     type Insert: Serialize;
+    /// The columns of an update.
     type Update: Serialize;
 }
 
@@ -70,6 +70,7 @@ pub trait Deletable: TableDef {}
 
 /// A column of table `T` whose non-null values are `V`.
 pub struct Col<T, V> {
+    /// The column's name.
     pub name: &'static str,
     _marker: PhantomData<fn() -> (T, V)>,
 }
@@ -93,6 +94,7 @@ impl<T, V> Copy for Col<T, V> {}
 
 /// How a value is written in a filter.
 pub trait FilterValue {
+    /// The value as PostgREST's filter grammar writes it.
     fn filter_text(&self) -> String;
 }
 

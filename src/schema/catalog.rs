@@ -24,23 +24,34 @@ impl Presence {
 /// The Postgres type of a column, as the SDK checks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnType {
+    /// `uuid`.
     Uuid,
+    /// `text`.
     Text,
+    /// `timestamptz` (RFC 3339).
     Timestamptz,
+    /// `smallint`.
     SmallInt,
+    /// `integer`.
     Integer,
     /// NUMERIC(12,2)
     Money,
+    /// `boolean`.
     Bool,
+    /// `jsonb`.
     Json,
+    /// `text[]`.
     TextArray,
+    /// `uuid[]`.
     UuidArray,
+    /// A Postgres enum, by its type name.
     Enum(&'static str),
 }
 
-/// A business rule on top of the type (domain-rules.md); see `rules.rs`.
+/// A business rule on top of the type (`rules.rs`; listed in docs/rules.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
+    /// Only the column's type.
     None,
     /// Text that is not empty or only white space.
     NonBlank,
@@ -57,28 +68,39 @@ pub enum Rule {
 /// One column.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
+    /// The column's name.
     pub name: &'static str,
+    /// Its type.
     pub ty: ColumnType,
+    /// Whether an insert must give it, may omit it, or must not set it.
     pub presence: Presence,
 }
 
 /// A foreign key, for embedding hints (`agents!fk_departments_chief`).
 #[derive(Debug, Clone, Copy)]
 pub struct ForeignKey {
+    /// The constraint's name (`tasks_assignee_id_fkey`), usable as an embedding hint.
     pub name: &'static str,
+    /// The referencing column.
     pub column: &'static str,
     /// Schema of the referenced table (`public`, or `auth` for `auth.users`).
     pub schema: &'static str,
+    /// The referenced table.
     pub references: &'static str,
 }
 
 /// One table and what its RLS policies allow.
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
+    /// The table's name.
     pub name: &'static str,
+    /// Its columns, in migration order.
     pub columns: &'static [Column],
+    /// Its foreign keys.
     pub foreign_keys: &'static [ForeignKey],
+    /// Whether RLS allows UPDATE.
     pub can_update: bool,
+    /// Whether RLS allows DELETE.
     pub can_delete: bool,
 }
 
@@ -90,10 +112,6 @@ impl Table {
 }
 
 /// Looks a table up by name.
-///
-/// ```js
-/// // JS: mc.from("agents") uses the same catalogue to check columns
-/// ```
 pub fn table(name: &str) -> Option<&'static Table> {
     TABLES.iter().find(|t| t.name == name)
 }

@@ -1,12 +1,9 @@
-//! The business rules the database does not enforce (domain-rules.md), by table and column.
+//! The business rules the database does not enforce, by table and column (listed in
+//! docs/rules.md).
 
 use super::catalog::Rule;
 
 /// The rule on `table.column`, on top of its type.
-///
-/// ```js
-/// mc.validate("tasks", "update", { blocked_reason: "  " }) // throws: must not be blank
-/// ```
 pub fn rule(table: &str, column: &str) -> Rule {
     match (table, column) {
         ("companies" | "agents", "name")

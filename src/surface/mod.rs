@@ -366,7 +366,7 @@ pub fn declarations() -> String {
         On::Auth,
         "  private constructor()\n",
     );
-    out.push_str("/** The product's workflows (domain-rules.md): state changes are compare-and-set updates. */\nexport interface McWorkflows {\n");
+    out.push_str("/** The product's workflows (docs/rules.md): state changes are compare-and-set updates. */\nexport interface McWorkflows {\n");
     for g in groups() {
         out.push_str(&format!("  {g}: {{\n"));
         members(&mut out, On::Workflow(g), "    ");
