@@ -2,6 +2,8 @@
 //! what the table says: `src/js/entry/surface.js` (what the façade installs) and
 //! `src/js/methods.d.ts` (the declarations of every method). `MC_WRITE_SURFACE=1 cargo test
 //! --test surface` writes them. The table is also held against the layers it dispatches to.
+//! Native only: the WebAssembly build carries no declarations.
+#![cfg(not(target_arch = "wasm32"))]
 
 use mission_control_sdk::rest::Op;
 use mission_control_sdk::surface::{self, On, Run, METHODS};

@@ -92,8 +92,8 @@ async function runQuery(core, spec, signal) {
     if (!(plan instanceof Plan)) return plan;
     const { meta, url, method, headers, body, timeout } = plan;
     const custom = core.customFetch;
-    // The answer's parts go to the core as arguments: [kind, status, statusText, range, retryAfter, text].
-    const finish = (a, attempt, refreshed) => core.finish(meta, a[0], a[1] ?? 0, a[2], a[3], a[4], a[5], attempt, refreshed);
+    // The answer goes to the core as mcFetch gave it: [kind, status, statusText, range, retryAfter, text].
+    const finish = (a, attempt, refreshed) => core.finish(meta, a, attempt, refreshed);
     let answer, attempt = 0;
     for (;; attempt++) {
       answer = await mcFetch(custom, url, method, headers, body, signal, timeout);
@@ -109,7 +109,7 @@ async function runQuery(core, spec, signal) {
   }
 }
 
-/** A prepared request (the core's plan string read once): what `mcFetch` needs. */
+/** A prepared request (the core's plan string read once, as `surface::wire::Plan` encodes it): what `mcFetch` needs. */
 class Plan {
   constructor(text, epoch) {
     const a = text.indexOf("\n"), b = text.indexOf("\n", a + 1), c = text.indexOf("\n", b + 1);

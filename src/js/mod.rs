@@ -227,7 +227,7 @@ impl JsCore {
     }
 
     /// Prepares a recorded query for the JS driver (`runQuery` in `facade.js`): the request
-    /// as one string (see `query::plan`), or — when it is refused before the network — the
+    /// as one string (`surface::wire::Plan`), or — when it is refused before the network — the
     /// settled answer (`{ data: null, error }`), thrown under `throwOnError`.
     pub fn prepare(&self, spec: JsValue, signal: JsValue) -> Result<JsValue, JsValue> {
         let spec = match query::Spec::parse(&spec) {
@@ -247,44 +247,34 @@ impl JsCore {
                 value: serde_json::Value::Null,
             }]))
         }
-        match query::plan(&b) {
+        match crate::surface::wire::Plan::encode_builder(&b) {
             Ok(plan) => Ok(plan.into()),
             Err(e) => query::settle(Err(e), b.throws()),
         }
     }
 
-    /// The next step of a prepared query after `mcFetch`'s answer (its parts, as
-    /// `crate::http::platform::answer_from` reads them): milliseconds to wait before sending again,
-    /// `-1` to refresh the session and prepare again, or the settled answer (thrown under
-    /// `throwOnError`). `refreshed` is true once the session was refreshed.
-    #[allow(clippy::too_many_arguments)]
+    /// The next step of a prepared query after `mcFetch`'s answer (`surface::wire`; `meta` is
+    /// the plan's first line): milliseconds to wait before sending again, `-1` to refresh the
+    /// session and prepare again, or the settled answer (thrown under `throwOnError`).
+    /// `refreshed` is true once the session was refreshed.
     pub fn finish(
         &self,
         meta: &str,
-        kind: u32,
-        status: f64,
-        status_text: Option<String>,
-        content_range: Option<String>,
-        retry_after: Option<String>,
-        body: JsValue,
+        answer: JsValue,
         attempt: u32,
         refreshed: bool,
     ) -> Result<JsValue, JsValue> {
-        let (mut ex, throws) = query::exchange_of(meta);
+        let Some(meta) = crate::surface::wire::Meta::decode(meta) else {
+            let e = Error::new(ErrorCode::Internal, "not a plan's meta line");
+            return query::settle(Err(e), false);
+        };
+        let mut ex = meta.exchange;
         ex.attempt = attempt;
         ex.can_refresh &= !refreshed;
-        let answer = crate::http::platform::answer_from(
-            kind,
-            status,
-            status_text,
-            content_range,
-            retry_after,
-            body,
-        );
-        match ex.answered(answer) {
+        match ex.answered(crate::http::platform::answer_of(answer)) {
             Step::Wait(ms) => Ok(JsValue::from(ms)),
             Step::Refresh(_) => Ok(JsValue::from(-1)),
-            Step::Done(r) => query::settle(r.and_then(query::shaped), throws),
+            Step::Done(r) => query::settle(r.and_then(query::shaped), meta.throws),
         }
     }
 

@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 
 use super::error::{not_json, parse_json, to_js_error};
 use crate::error::{Error, ErrorCode};
-use crate::http::{Body, Method, RetryPolicy};
-use crate::rest::{Count, Exchange, QueryBuilder, ReturnShape};
+use crate::http::{Body, Method};
+use crate::rest::{Count, QueryBuilder, ReturnShape};
 use crate::Client;
 
 #[wasm_bindgen]
@@ -187,90 +187,6 @@ fn undecodable() -> Error {
         ErrorCode::Undecodable,
         "the server answered with invalid JSON",
     )
-}
-
-/// The request for the JS driver (`runQuery` in `facade.js`), one string of lines:
-/// `meta`, URL, body (empty for none), then header names and values. `meta` is the exchange
-/// and `throwOnError` as space-separated fields, read back by [`exchange_of`]; its first field
-/// is the method and its last the timeout, which the driver reads too.
-pub(crate) fn plan(b: &QueryBuilder) -> Result<String, Error> {
-    let ex = b.exchange();
-    let shape = SHAPES.iter().position(|s| *s == ex.shape).unwrap_or(0) as u32;
-    let numbers = [
-        shape,
-        ex.head as u32,
-        b.throws() as u32,
-        ex.can_refresh as u32,
-        ex.retry.attempts,
-        ex.retry.base_delay_ms,
-        ex.retry.max_delay_ms,
-        b.timeout_ms().unwrap_or(0),
-    ];
-    let mut url = String::with_capacity(128);
-    let mut headers = String::with_capacity(256);
-    b.write(&mut url, &mut |name, value| {
-        headers.push('\n');
-        headers.push_str(name);
-        headers.push('\n');
-        value.iter().for_each(|part| headers.push_str(part));
-    })?;
-    let body = b.body().map(crate::json::write).unwrap_or_default();
-    let mut out = String::with_capacity(url.len() + headers.len() + body.len() + 48);
-    out.push_str(ex.method.as_str());
-    for n in numbers {
-        out.push(' ');
-        crate::json::push_decimal(&mut out, n.into());
-    }
-    out.push('\n');
-    out.push_str(&url);
-    out.push('\n');
-    out.push_str(&body);
-    out.push_str(&headers);
-    Ok(out)
-}
-
-/// The return shapes by their number in a `meta` line (written by [`plan`], read by
-/// [`exchange_of`]).
-const SHAPES: [ReturnShape; 4] = [
-    ReturnShape::Many,
-    ReturnShape::Single,
-    ReturnShape::MaybeSingle,
-    ReturnShape::Csv,
-];
-
-/// The exchange and `throwOnError` of a `meta` line written by [`plan`].
-pub(crate) fn exchange_of(meta: &str) -> (Exchange, bool) {
-    let mut parts = meta.split(' ');
-    let name = parts.next().unwrap_or_default();
-    let method = Method::ALL
-        .into_iter()
-        .find(|m| m.as_str() == name)
-        .unwrap_or(Method::Get);
-    let mut n = || {
-        parts
-            .next()
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
-    let shape = SHAPES
-        .get(n() as usize)
-        .copied()
-        .unwrap_or(ReturnShape::Many);
-    let (head, throws, can_refresh) = (n() == 1, n() == 1, n() == 1);
-    let retry = RetryPolicy {
-        attempts: n(),
-        base_delay_ms: n(),
-        max_delay_ms: n(),
-    };
-    let ex = Exchange {
-        method,
-        shape,
-        head,
-        retry,
-        can_refresh,
-        attempt: 0,
-    };
-    (ex, throws)
 }
 
 /// A finished exchange as supabase-js's answer: the body goes from `fetch` to `JSON.parse` as a

@@ -23,6 +23,7 @@
 pub mod args;
 mod auth;
 mod table;
+pub mod wire;
 mod workflows;
 
 use std::future::Future;

@@ -82,9 +82,8 @@ pub fn answer_of(answer: JsValue) -> Result<Response, Error> {
     )
 }
 
-/// The same answer, its parts passed one by one (what the JS query driver does: no array to
-/// read back across the boundary).
-pub fn answer_from(
+/// The answer's parts, read from `mcFetch`'s array.
+fn answer_from(
     kind: u32,
     status: f64,
     status_text: Option<String>,
