@@ -219,8 +219,12 @@ fn needs<'a, T>(r: &'a Result<T, String>, what: &str) -> &'a T {
 async fn world() -> Rc<World> {
     cached(&WORLD, || async {
         let c = fresh().await;
-        let me: Uuid = c.auth().session().unwrap().user["id"]
-            .as_str()
+        let me: Uuid = c
+            .auth()
+            .session()
+            .unwrap()
+            .user
+            .id()
             .unwrap()
             .parse()
             .unwrap();

@@ -32,7 +32,7 @@ async fn typed_queries_and_rls_from_native_rust() {
         .sign_up(&email("owner"), "correct-horse-9", None)
         .await
         .expect("sign up");
-    let me: uuid::Uuid = user["id"].as_str().unwrap().parse().unwrap();
+    let me: uuid::Uuid = user.id().unwrap().parse().unwrap();
 
     let company = owner
         .table::<Companies>()

@@ -36,7 +36,7 @@ async fn signed_up_client(tag: &str) -> (Client, String, bool) {
         .sign_up(&unique_email(tag), "correct-horse-9", None)
         .await
         .expect("sign up");
-    let id = user["id"].as_str().expect("user id").to_string();
+    let id = user.id().expect("user id").to_string();
     (client, id, session.is_some())
 }
 

@@ -132,8 +132,8 @@ fn rules_md() -> String {
             "| `{}` | `{}` | {} | `{}` | {} | {} | {} |\n",
             t.table,
             t.action,
-            list(t.from),
-            t.to,
+            list(&t.from.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+            t.to.as_str(),
             list(t.stamp),
             list(t.clear),
             t.needs

@@ -463,7 +463,10 @@ impl AuthClient {
                 let user = s.user.clone();
                 Ok((Some(s), user))
             }
-            None => Ok((None, crate::json::parse(&body).unwrap_or(Value::Null))),
+            None => Ok((
+                None,
+                User::from_json(crate::json::parse(&body).unwrap_or(Value::Null)),
+            )),
         }
     }
 
@@ -606,12 +609,14 @@ impl AuthClient {
         if exp <= now() {
             return self.refresh_with(refresh_token).await;
         }
-        let user: Value = crate::json::parse(
-            &self
-                .call(Method::Get, "/user", None, Some(access_token))
-                .await?,
-        )
-        .unwrap_or(Value::Null);
+        let user = User::from_json(
+            crate::json::parse(
+                &self
+                    .call(Method::Get, "/user", None, Some(access_token))
+                    .await?,
+            )
+            .unwrap_or(Value::Null),
+        );
         let s = Session {
             access_token: access_token.to_string(),
             refresh_token: refresh_token.to_string(),
@@ -771,7 +776,9 @@ impl AuthClient {
         token: &str,
     ) -> Result<User, Error> {
         match self.call(method, "/user", body, Some(token)).await {
-            Ok(text) => Ok(crate::json::parse(&text).unwrap_or(Value::Null)),
+            Ok(text) => Ok(User::from_json(
+                crate::json::parse(&text).unwrap_or(Value::Null),
+            )),
             Err(e) => {
                 if e.code == ErrorCode::SessionNotFound
                     && self.session().is_some_and(|s| s.access_token == token)

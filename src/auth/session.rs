@@ -5,8 +5,74 @@ use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
 
-/// A user as GoTrue returns it (kept as JSON: its metadata is free-form).
-pub type User = Value;
+/// A user as GoTrue returns it: typed reads of what apps use, and every field the server sent
+/// kept as it came (its metadata is free-form), so the session JSON stays supabase-js's.
+///
+/// ```
+/// use mission_control_sdk::auth::User;
+/// let u = User::from_json(serde_json::json!({
+///     "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "email": "ada@example.com",
+///     "is_anonymous": false, "user_metadata": {"name": "Ada"}, "app_metadata": {"provider": "email"},
+/// }));
+/// assert_eq!(u.id(), Some("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+/// assert_eq!(u.email(), Some("ada@example.com"));
+/// assert!(!u.is_anonymous());
+/// assert_eq!(u.user_metadata()["name"], "Ada");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct User(Value);
+
+impl User {
+    /// The user from GoTrue's JSON.
+    pub fn from_json(v: Value) -> User {
+        User(v)
+    }
+
+    fn text(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(Value::as_str)
+    }
+
+    /// The user's id (a UUID), the `sub` of its access tokens.
+    pub fn id(&self) -> Option<&str> {
+        self.text("id")
+    }
+
+    /// The email address, if the user has one.
+    pub fn email(&self) -> Option<&str> {
+        self.text("email").filter(|e| !e.is_empty())
+    }
+
+    /// The phone number, if the user has one.
+    pub fn phone(&self) -> Option<&str> {
+        self.text("phone").filter(|p| !p.is_empty())
+    }
+
+    /// The database role its tokens carry (`authenticated`).
+    pub fn role(&self) -> Option<&str> {
+        self.text("role")
+    }
+
+    /// Whether the user signed in anonymously.
+    pub fn is_anonymous(&self) -> bool {
+        self.0.get("is_anonymous").and_then(Value::as_bool) == Some(true)
+    }
+
+    /// The metadata the user may change (`options.data` at sign-up, `updateUser({ data })`).
+    pub fn user_metadata(&self) -> &Value {
+        self.0.get("user_metadata").unwrap_or(&Value::Null)
+    }
+
+    /// The metadata only the server sets (provider, roles).
+    pub fn app_metadata(&self) -> &Value {
+        self.0.get("app_metadata").unwrap_or(&Value::Null)
+    }
+
+    /// Every field as the server sent it.
+    pub fn as_json(&self) -> &Value {
+        &self.0
+    }
+}
 
 /// A signed-in session: the same JSON supabase-js stores, so both can share one login.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,7 +117,7 @@ impl Session {
             expires_in: whole("expires_in").ok_or_else(|| missing("expires_in"))?,
             expires_at: whole("expires_at").ok_or_else(|| missing("expires_at"))?,
             token_type: text("token_type").ok_or_else(|| missing("token_type"))?,
-            user: v.get("user").cloned().ok_or_else(|| missing("user"))?,
+            user: User(v.get("user").cloned().ok_or_else(|| missing("user"))?),
         })
     }
 
@@ -64,7 +130,7 @@ impl Session {
         m.insert("expires_in".into(), self.expires_in.into());
         m.insert("expires_at".into(), self.expires_at.into());
         m.insert("token_type".into(), self.token_type.clone().into());
-        m.insert("user".into(), self.user.clone());
+        m.insert("user".into(), self.user.0.clone());
         Value::Object(m)
     }
 

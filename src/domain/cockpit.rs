@@ -16,6 +16,7 @@ use serde_json::{json, Value};
 use super::common::{field, id_of, invalid, Workflows};
 use crate::error::Error;
 use crate::rest::{Count, QueryBuilder};
+use crate::schema::{AgentStatus, EscalationStatus, HealthStatus, TaskStatus};
 
 type Answer = (Value, Option<u64>);
 type Pending = Pin<Box<dyn Future<Output = Result<Answer, Error>>>>;
@@ -273,7 +274,9 @@ fn compose(
         .map_or(0, |a| n(a, "inbound"));
     let at_risk = departments
         .iter()
-        .filter(|d| field(d, "risks").as_u64() > Some(0) || s(d, "health") != "GREEN")
+        .filter(|d| {
+            field(d, "risks").as_u64() > Some(0) || s(d, "health") != HealthStatus::Green.as_str()
+        })
         .count() as u64;
     let regions: Vec<Value> = rows(field(&company, "sectors"))
         .iter()
@@ -285,7 +288,7 @@ fn compose(
                 _ => 0,
             };
             json!({"id": field(sec, "id"), "type": t, "health": field(sec, "health"), "data": field(sec, "data"),
-                   "attention": own + u64::from(s(sec, "health") != "GREEN")})
+                   "attention": own + u64::from(s(sec, "health") != HealthStatus::Green.as_str())})
         })
         .collect();
     let roster: Vec<Value> = agents
@@ -456,7 +459,7 @@ impl Workflows {
             .from("escalations")
             .select("*")
             .eq("company_id", id.as_str())
-            .eq("status", "PENDING")
+            .eq("status", EscalationStatus::Pending.as_str())
             .order("created_at", false, None, None)
             .limit(PENDING_LISTED, None)
             .count(Count::Exact, false);
@@ -579,7 +582,7 @@ impl Workflows {
         let sum = |k: &str| agents.iter().map(|a| n(a, k)).sum::<u64>();
         let blocked = n(d, "blocked") + sum("loose_blocked");
         let counts = json!({
-            "headcount": agents.iter().filter(|a| s(a, "status") == "ACTIVE").count(),
+            "headcount": agents.iter().filter(|a| s(a, "status") == AgentStatus::Active.as_str()).count(),
             "openTasks": n(d, "open") + sum("loose"),
             "completedTasks": n(d, "done") + sum("loose_done"),
             "blockedTasks": blocked,
@@ -608,7 +611,7 @@ impl Workflows {
             .collect();
         let mut blockers: Vec<Value> = open
             .iter()
-            .filter(|t| s(t, "status") == "BLOCKED")
+            .filter(|t| s(t, "status") == TaskStatus::Blocked.as_str())
             .cloned()
             .collect();
         blockers.extend(escalations);

@@ -86,7 +86,7 @@ impl Workflows {
         self.client
             .auth()
             .session()
-            .and_then(|s| s.user.get("id").and_then(Value::as_str).map(str::to_string))
+            .and_then(|s| s.user.id().map(str::to_string))
             .ok_or_else(|| {
                 Error::new(
                     ErrorCode::NotSignedIn,

@@ -4,8 +4,45 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode, Violation};
+use crate::schema::{
+    AgentStatus, ChatSessionStatus, EscalationStatus, EscalationTrigger, EscalationType, TaskStatus,
+};
+
+/// A row's `status`, typed by its table's enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// `tasks.status`.
+    Task(TaskStatus),
+    /// `escalations.status`.
+    Escalation(EscalationStatus),
+    /// `chat_sessions.status`.
+    ChatSession(ChatSessionStatus),
+    /// `agents.status`.
+    Agent(AgentStatus),
+}
+
+impl State {
+    /// The value as Postgres spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Task(s) => s.as_str(),
+            State::Escalation(s) => s.as_str(),
+            State::ChatSession(s) => s.as_str(),
+            State::Agent(s) => s.as_str(),
+        }
+    }
+}
 
 /// One step of a state machine.
+///
+/// ```
+/// use mission_control_sdk::domain::{transition, State};
+/// use mission_control_sdk::schema::TaskStatus;
+/// let start = transition("tasks", "start").unwrap();
+/// assert_eq!(start.from, &[State::Task(TaskStatus::Pending)]);
+/// assert_eq!(start.to, State::Task(TaskStatus::InProgress));
+/// assert_eq!(start.stamp, &["started_at"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Transition {
     /// The table whose `status` it changes.
@@ -13,9 +50,9 @@ pub struct Transition {
     /// The workflow's name in JS (`mc.tasks.start`).
     pub action: &'static str,
     /// The states the step may start from.
-    pub from: &'static [&'static str],
+    pub from: &'static [State],
     /// The state it leads to.
-    pub to: &'static str,
+    pub to: State,
     /// Set to now (only where still null: a timestamp is set once).
     pub stamp: &'static [&'static str],
     /// Set to null.
@@ -25,24 +62,32 @@ pub struct Transition {
 }
 
 macro_rules! t {
-    ($table:literal, $action:literal, [$($from:literal),*] => $to:literal, stamp [$($s:literal),*], clear [$($c:literal),*], needs $needs:expr) => {
-        Transition { table: $table, action: $action, from: &[$($from),*], to: $to, stamp: &[$($s),*], clear: &[$($c),*], needs: $needs }
+    ($table:literal, $action:literal, $state:ident($enum:ident) [$($from:ident),*] => $to:ident, stamp [$($s:literal),*], clear [$($c:literal),*], needs $needs:expr) => {
+        Transition {
+            table: $table,
+            action: $action,
+            from: &[$(State::$state($enum::$from)),*],
+            to: State::$state($enum::$to),
+            stamp: &[$($s),*],
+            clear: &[$($c),*],
+            needs: $needs,
+        }
     };
 }
 
 /// Every workflow step (the state machines, listed in docs/rules.md).
 pub const TRANSITIONS: &[Transition] = &[
-    t!("tasks", "start", ["PENDING"] => "IN_PROGRESS", stamp ["started_at"], clear [], needs None),
-    t!("tasks", "block", ["PENDING", "IN_PROGRESS"] => "BLOCKED", stamp [], clear [], needs Some("blocked_reason")),
-    t!("tasks", "unblock", ["BLOCKED"] => "IN_PROGRESS", stamp ["started_at"], clear ["blocked_reason"], needs None),
-    t!("tasks", "complete", ["IN_PROGRESS"] => "COMPLETE", stamp ["completed_at"], clear [], needs None),
-    t!("tasks", "cancel", ["PENDING", "IN_PROGRESS", "BLOCKED"] => "CANCELLED", stamp [], clear ["blocked_reason"], needs None),
-    t!("escalations", "acknowledge", ["PENDING"] => "ACKNOWLEDGED", stamp ["acknowledged_at"], clear [], needs None),
-    t!("escalations", "resolve", ["PENDING", "ACKNOWLEDGED"] => "RESOLVED", stamp ["acknowledged_at", "resolved_at"], clear [], needs Some("resolution")),
-    t!("chat_sessions", "close", ["ACTIVE"] => "CLOSED", stamp ["closed_at"], clear [], needs None),
-    t!("agents", "suspend", ["ACTIVE"] => "SUSPENDED", stamp [], clear [], needs None),
-    t!("agents", "reactivate", ["SUSPENDED", "INACTIVE"] => "ACTIVE", stamp [], clear [], needs None),
-    t!("agents", "deactivate", ["ACTIVE", "SUSPENDED"] => "INACTIVE", stamp [], clear [], needs None),
+    t!("tasks", "start", Task(TaskStatus) [Pending] => InProgress, stamp ["started_at"], clear [], needs None),
+    t!("tasks", "block", Task(TaskStatus) [Pending, InProgress] => Blocked, stamp [], clear [], needs Some("blocked_reason")),
+    t!("tasks", "unblock", Task(TaskStatus) [Blocked] => InProgress, stamp ["started_at"], clear ["blocked_reason"], needs None),
+    t!("tasks", "complete", Task(TaskStatus) [InProgress] => Complete, stamp ["completed_at"], clear [], needs None),
+    t!("tasks", "cancel", Task(TaskStatus) [Pending, InProgress, Blocked] => Cancelled, stamp [], clear ["blocked_reason"], needs None),
+    t!("escalations", "acknowledge", Escalation(EscalationStatus) [Pending] => Acknowledged, stamp ["acknowledged_at"], clear [], needs None),
+    t!("escalations", "resolve", Escalation(EscalationStatus) [Pending, Acknowledged] => Resolved, stamp ["acknowledged_at", "resolved_at"], clear [], needs Some("resolution")),
+    t!("chat_sessions", "close", ChatSession(ChatSessionStatus) [Active] => Closed, stamp ["closed_at"], clear [], needs None),
+    t!("agents", "suspend", Agent(AgentStatus) [Active] => Suspended, stamp [], clear [], needs None),
+    t!("agents", "reactivate", Agent(AgentStatus) [Suspended, Inactive] => Active, stamp [], clear [], needs None),
+    t!("agents", "deactivate", Agent(AgentStatus) [Active, Suspended] => Inactive, stamp [], clear [], needs None),
 ];
 
 /// The step `action` of `table`.
@@ -77,23 +122,26 @@ impl Transition {
         now: &str,
     ) -> Result<Map<String, Value>, Error> {
         let from = current.get("status").and_then(Value::as_str).unwrap_or("");
-        if !self.from.contains(&from) {
+        if !self.from.iter().any(|s| s.as_str() == from) {
             let mut e = Error::new(
                 ErrorCode::InvalidTransition,
                 format!(
                     "{}.{}: {from} → {} is not allowed",
-                    self.table, self.action, self.to
+                    self.table,
+                    self.action,
+                    self.to.as_str()
                 ),
             );
+            let allowed: Vec<&str> = self.from.iter().map(|s| s.as_str()).collect();
             e.details = Some(format!(
                 "from {from} to {}; allowed from {}",
-                self.to,
-                self.from.join(", ")
+                self.to.as_str(),
+                allowed.join(", ")
             ));
             return Err(e);
         }
         let mut patch = Map::new();
-        patch.insert("status".into(), Value::String(self.to.into()));
+        patch.insert("status".into(), Value::String(self.to.as_str().into()));
         for col in self.stamp {
             if current.get(*col).is_none_or(Value::is_null) {
                 patch.insert((*col).into(), Value::String(now.into()));
@@ -109,30 +157,41 @@ impl Transition {
     }
 }
 
-/// `AWARENESS` or `ACTION_REQUIRED` for an escalation trigger (docs/rules.md): the triggers
-/// below need action; every other trigger of the enum is for awareness.
-pub fn escalation_type(trigger: &str) -> Option<&'static str> {
-    const ACTION: &[&str] = &[
-        "TASK_BLOCKED",
-        "SCOPE_UNCLEAR",
-        "CONFLICTING_INSTRUCTIONS",
-        "RESOURCE_CONSTRAINT",
-        "SCOPE_EXCEEDED",
-        "CROSS_TEAM_DEPENDENCY",
-        "CROSS_DOMAIN_CONFLICT",
-        "IRREVERSIBLE_DECISION",
-        "BUDGET_REQUEST",
-        "EXTERNAL_COMMITMENT",
-        "MISSION_DRIFT",
-        "MATERIAL_RISK",
-    ];
-    let known =
-        crate::schema::enum_values("escalation_trigger").is_some_and(|v| v.contains(&trigger));
-    match (known, ACTION.contains(&trigger)) {
-        (false, _) => None,
-        (true, true) => Some("ACTION_REQUIRED"),
-        (true, false) => Some("AWARENESS"),
+/// The escalation type a trigger gives (docs/rules.md): the triggers below need action; every
+/// other trigger is for awareness.
+///
+/// ```
+/// use mission_control_sdk::domain::type_of;
+/// use mission_control_sdk::schema::{EscalationTrigger, EscalationType};
+/// assert_eq!(type_of(EscalationTrigger::TaskBlocked), EscalationType::ActionRequired);
+/// assert_eq!(type_of(EscalationTrigger::Milestone), EscalationType::Awareness);
+/// ```
+pub fn type_of(trigger: EscalationTrigger) -> EscalationType {
+    use EscalationTrigger as T;
+    match trigger {
+        T::TaskBlocked
+        | T::ScopeUnclear
+        | T::ConflictingInstructions
+        | T::ResourceConstraint
+        | T::ScopeExceeded
+        | T::CrossTeamDependency
+        | T::CrossDomainConflict
+        | T::IrreversibleDecision
+        | T::BudgetRequest
+        | T::ExternalCommitment
+        | T::MissionDrift
+        | T::MaterialRisk => EscalationType::ActionRequired,
+        _ => EscalationType::Awareness,
     }
+}
+
+/// [`type_of`] for a trigger as Postgres spells it (`AWARENESS` or `ACTION_REQUIRED`); `None`
+/// for a value that is not a trigger.
+pub fn escalation_type(trigger: &str) -> Option<&'static str> {
+    EscalationTrigger::ALL
+        .iter()
+        .find(|t| t.as_str() == trigger)
+        .map(|t| type_of(*t).as_str())
 }
 
 #[cfg(test)]
@@ -151,8 +210,8 @@ mod tests {
                 panic!("{}", t.table)
             };
             let values = crate::schema::enum_values(name).unwrap();
-            assert!(values.contains(&t.to), "{t:?}");
-            assert!(t.from.iter().all(|f| values.contains(f)), "{t:?}");
+            assert!(values.contains(&t.to.as_str()), "{t:?}");
+            assert!(t.from.iter().all(|f| values.contains(&f.as_str())), "{t:?}");
             for c in t.stamp.iter().chain(t.clear).chain(t.needs.iter()) {
                 assert!(
                     crate::schema::table(t.table).unwrap().column(c).is_some(),

@@ -10,5 +10,5 @@ mod onboarding;
 mod workflows;
 
 pub use common::Workflows;
-pub use machine::{escalation_type, transition, Transition, TRANSITIONS};
+pub use machine::{escalation_type, transition, type_of, State, Transition, TRANSITIONS};
 pub use onboarding::{activation_gaps, plan};

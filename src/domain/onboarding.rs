@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::common::{field, invalid, Workflows};
 use crate::error::{Error, ErrorCode};
-use crate::schema::{self, Mode};
+use crate::schema::{self, CompanyStatus, Mode};
 
 fn new_id() -> Value {
     Value::String(uuid::Uuid::new_v4().to_string())
@@ -84,7 +84,7 @@ fn rows(plan: &Value, owner: &str) -> Result<Rows, Error> {
         .cloned()
         .unwrap_or_default();
     company.insert("owner_user_id".into(), Value::String(owner.into()));
-    company.insert("status".into(), json!("ONBOARDING"));
+    company.insert("status".into(), json!(CompanyStatus::Onboarding.as_str()));
     company.remove("ceo_id");
     let company_id = company.get("id").cloned().unwrap_or(Value::Null);
     let mut ceo = field(plan, "ceo").as_object().cloned().unwrap_or_default();
@@ -264,12 +264,13 @@ impl Workflows {
             e.code = ErrorCode::InvalidTransition;
             return Err(e);
         }
+        let (active, onboarding) = (CompanyStatus::Active, CompanyStatus::Onboarding);
         match field(&company, "status").as_str() {
-            Some("ACTIVE") => Ok(company),
-            Some("ONBOARDING") => {
+            Some(s) if s == active.as_str() => Ok(company),
+            Some(s) if s == onboarding.as_str() => {
                 let mut p = Map::new();
-                p.insert("status".into(), json!("ACTIVE"));
-                self.compare_and_set("companies", &id, "status", json!("ONBOARDING"), p)
+                p.insert("status".into(), json!(active.as_str()));
+                self.compare_and_set("companies", &id, "status", json!(onboarding.as_str()), p)
                     .await
             }
             other => {

@@ -7,6 +7,9 @@ use super::common::{field, id_of, invalid, now, text_of, Workflows};
 use super::machine::{escalation_type, transition};
 use crate::error::{Error, ErrorCode};
 use crate::json::write;
+use crate::schema::{
+    ChatMessageRole, ChatSessionStatus, EscalationTrigger, EscalationType, TaskStatus,
+};
 
 impl Workflows {
     /// A state-machine step as a compare-and-set update on `status`.
@@ -106,7 +109,7 @@ impl Workflows {
                 Value::String(from),
             ));
         }
-        let to = if trigger == "MATERIAL_RISK" {
+        let to = if trigger == EscalationTrigger::MaterialRisk.as_str() {
             field(&self.read("companies", &company).await?, "ceo_id").clone()
         } else {
             field(&sender, "reports_to").clone()
@@ -140,11 +143,12 @@ impl Workflows {
             .execute()
             .await?
             .data()?;
-        if let (Some(task), "ACTION_REQUIRED") = (task, kind) {
-            if matches!(
-                field(&task, "status").as_str(),
-                Some("PENDING" | "IN_PROGRESS")
-            ) {
+        if let (Some(task), true) = (task, kind == EscalationType::ActionRequired.as_str()) {
+            let open = [TaskStatus::Pending, TaskStatus::InProgress];
+            if open
+                .iter()
+                .any(|s| field(&task, "status").as_str() == Some(s.as_str()))
+            {
                 let reason = format!(
                     "Escalated ({trigger}): {}",
                     field(a, "context").as_str().unwrap_or_default()
@@ -159,10 +163,10 @@ impl Workflows {
     /// Resolves an escalation; an ACTION_REQUIRED one unblocks its related task.
     pub async fn resolve(&self, id: &Value, resolution: Option<&str>) -> Result<Value, Error> {
         let esc = self.step("escalations", "resolve", id, resolution).await?;
-        if field(&esc, "type").as_str() == Some("ACTION_REQUIRED") {
+        if field(&esc, "type").as_str() == Some(EscalationType::ActionRequired.as_str()) {
             if let Some(task) = field(&esc, "related_task_id").as_str() {
                 let t = self.read("tasks", task).await?;
-                if field(&t, "status").as_str() == Some("BLOCKED") {
+                if field(&t, "status").as_str() == Some(TaskStatus::Blocked.as_str()) {
                     self.step("tasks", "unblock", field(&t, "id"), None).await?;
                 }
             }
@@ -200,7 +204,7 @@ impl Workflows {
             .from("chat_sessions")
             .select("id")
             .eq("agent_id", agent.as_str())
-            .eq("status", "ACTIVE")
+            .eq("status", ChatSessionStatus::Active.as_str())
             .execute()
             .await?
             .data()?;
@@ -213,7 +217,7 @@ impl Workflows {
             e.details = Some(format!("session {}", write(field(existing, "id"))));
             return Err(e);
         }
-        let row = json!({"company_id": field(&a, "company_id"), "user_id": user, "agent_id": agent, "status": "ACTIVE"});
+        let row = json!({"company_id": field(&a, "company_id"), "user_id": user, "agent_id": agent, "status": ChatSessionStatus::Active.as_str()});
         self.insert_one("chat_sessions", row).await
     }
 
@@ -222,7 +226,7 @@ impl Workflows {
         let session = id_of("chat_messages", "session_id", session)?;
         text_of("chat_messages", "content", field(m, "content"))?;
         let s = self.read("chat_sessions", &session).await?;
-        if field(&s, "status").as_str() != Some("ACTIVE") {
+        if field(&s, "status").as_str() != Some(ChatSessionStatus::Active.as_str()) {
             let mut e = Error::new(
                 ErrorCode::InvalidTransition,
                 "messages go only into ACTIVE chat sessions",
@@ -235,7 +239,7 @@ impl Workflows {
         }
         let row = json!({
             "session_id": session, "company_id": field(&s, "company_id"),
-            "role": field(m, "role").as_str().unwrap_or("USER"), "content": field(m, "content"),
+            "role": field(m, "role").as_str().unwrap_or(ChatMessageRole::User.as_str()), "content": field(m, "content"),
             "tokens_used": field(m, "tokens_used"),
         });
         self.insert_one("chat_messages", row).await

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::args::{read_arg, Arg, Fields};
 use super::Answer;
-use crate::auth::{AuthClient, OtpType, Session, SignOutScope};
+use crate::auth::{AuthClient, OtpType, Session, SignOutScope, User};
 use crate::error::Error;
 
 struct Credentials {
@@ -115,7 +115,7 @@ fn session_json(s: Option<&Session>) -> Value {
     s.map_or(Value::Null, Session::to_json)
 }
 
-fn user_session(s: Option<&Session>, user: &Value) -> Value {
+fn user_session(s: Option<&Session>, user: &User) -> Value {
     json!({ "user": user, "session": session_json(s) })
 }
 
