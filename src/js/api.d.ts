@@ -46,7 +46,75 @@ type McCol<Row> = keyof Row & string
 type McVal<Row, C> = C extends keyof Row ? NonNullable<Row[C]> : unknown
 type McElem<Row, C> = C extends keyof Row ? (NonNullable<Row[C]> extends (infer E)[] ? E : NonNullable<Row[C]>) : unknown
 type McOne<R> = R extends (infer E)[] ? E : R
-interface McRefOption { referencedTable?: string; foreignTable?: string }
+/** `referencedTable` (or its old name `foreignTable`): one of the embedded resources, `E`. */
+interface McRefOption<E extends string = string> { referencedTable?: E; foreignTable?: E }
+
+// ---- Select strings, filters and order typed through the schema's relationships -------------
+// A builder is `McFilterBuilder<Row, Result, T, Q>`: T is the table (`rpc/<fn>` after rpc(),
+// `never` on the untyped client) and Q the select string. select(Q) is parsed at compile time by
+// the types in select.d.ts (SelectResult, SelectCheck, FilterColumn, …): a bad column, relation
+// or hint is a compile error at the argument, naming the bad token.
+
+type McPublic = Database["public"]
+/** The public schema (an interface, so that messages name it rather than spell it out). */
+interface McSchema extends McPublic {}
+/** What the builder reads: one table of the schema, a function's result, or untyped rows. */
+type McKind<T> = 0 extends 1 & T ? "untyped"
+  : [T] extends [never] ? "untyped"
+  : [T] extends [TableName] ? (TableName extends T ? "untyped" : "table")
+  : [T] extends [`rpc/${string}`] ? "rpc"
+  : "untyped"
+type McTable<T> = T & TableName
+type McFnOf<T> = T extends `rpc/${infer F}` ? F : string
+/** What `select()` accepts: the string itself when it is valid, else a message naming the bad token. */
+type McSelectArg<Row, T, Q extends string> =
+  McKind<T> extends "table" ? SelectCheck<McSchema, McTable<T>, Q>
+  : McKind<T> extends "rpc" ? RowSelectCheck<Row, McFnOf<T>, Q>
+  : Q
+/** The row type `select(Q)` gives: parsed from Q on a table or a function's result; on untyped rows {@link McSelected}. */
+export type McSelect<Row, T, Q extends string> =
+  McKind<T> extends "table" ? SelectResult<McSchema, McTable<T>, Q>
+  : McKind<T> extends "rpc" ? RowSelectResult<Row, McFnOf<T>, Q>
+  : McSelected<Row, Q>
+/** The columns a filter names after `select(Q)`: the table's, JSON paths, and the embedded ones (`agents.name`). */
+type McFilterCol<Row, T, Q extends string> =
+  McKind<T> extends "table" ? FilterColumn<McSchema, McTable<T>, Q> | (string extends Q ? McPath : never)
+  : McCol<Row> | McPath
+type McKnown<V> = unknown extends V ? unknown : NonNullable<V>
+/** The value a filter compares the column with (null is `is`'s). */
+type McFilterVal<Row, T, Q extends string, C> =
+  McKind<T> extends "table" ? McKnown<FilterColumnType<McSchema, McTable<T>, Q, C & string>> : McVal<Row, C>
+/** An element of an array column's values (`contains`, `overlaps`). */
+type McFilterElem<Row, T, Q extends string, C> =
+  McKind<T> extends "table" ? (McFilterVal<Row, T, Q, C> extends infer V ? ([V] extends [(infer E)[]] ? E : V) : never) : McElem<Row, C>
+/** `match()`'s object: columns (embedded ones too) to the values they must equal. */
+type McMatch<Row, T, Q extends string> =
+  McKind<T> extends "table" ? { [K in FilterColumn<McSchema, McTable<T>, Q>]?: FilterColumnType<McSchema, McTable<T>, Q, K> } : Partial<Row>
+/** The embedded resources an option's `referencedTable` may name after `select(Q)` (nested: `a.b`). */
+type McEmbed<Row, T, Q extends string> =
+  McKind<T> extends "table" ? (string extends Q ? string : EmbedName<McSchema, McTable<T>, Q> extends infer E extends string ? E | `${E}.${string}` : never) : string
+/** What `order()` sorts by without `referencedTable`: a column, a JSON path, or a to-one embed's column as `agents(name)`. */
+type McOrderCol<Row, T, Q extends string> =
+  McKind<T> extends "table"
+    ? (string extends Q ? string : FilterColumn<McSchema, McTable<T>, Q> extends infer F
+        ? F extends `${string}->${string}` ? F : F extends `${infer E}.${infer C}` ? (C extends `${string}.${string}` ? never : `${E}(${C})`) : F
+        : never)
+    : McCol<Row> | McPath
+/** A column of the embedded resource E (what `order(column, { referencedTable: E })` sorts it by). */
+type McEmbedCol<Row, T, Q extends string, E extends string> =
+  McKind<T> extends "table"
+    ? (string extends Q ? string : FilterColumn<McSchema, McTable<T>, Q> extends infer F ? (F extends `${E}.${infer C}` ? C : never) : never)
+    : string
+interface McOrderOptions { ascending?: boolean; nullsFirst?: boolean }
+
+/** The functions of the schema (`rpc`); a name outside them gives untyped rows. */
+type McFnName = keyof McSchema["Functions"] & string
+type McFnArgs<F> = F extends McFnName ? (McSchema["Functions"][F] extends { Args: infer A } ? A : Record<string, unknown>) : Record<string, unknown>
+type McFnResult<F> = F extends McFnName ? (McSchema["Functions"][F] extends { Returns: infer R } ? R : unknown) : unknown
+/** One row of a function's result: the element of a set, or the composite itself. */
+type McFnRow<F> = McFnResult<F> extends infer R
+  ? [R] extends [readonly (infer E)[]] ? (E extends object ? E : Record<string, unknown>) : R extends object ? R : Record<string, unknown>
+  : never
 
 
 export type McFrom<T extends TableName> = McReadInsert<T>

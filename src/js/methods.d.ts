@@ -1,91 +1,93 @@
 // Generated from the method table (src/surface/table.rs) by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.
 
 /** Filters and modifiers; `await` runs the query (the builder can be kept, extended and awaited again). */
-export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Result>> {
+export interface McFilterBuilder<Row, Result, T extends string = never, Q extends string = "*"> extends PromiseLike<McResponse<Result>> {
   /** Equal to (`=`). */
-  eq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  eq<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this
   /** Not equal to (`<>`). */
-  neq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  neq<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this
   /** Greater than. */
-  gt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  gt<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this
   /** Greater than or equal to. */
-  gte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  gte<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this
   /** Less than. */
-  lt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  lt<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this
   /** Less than or equal to. */
-  lte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this
+  lte<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this
   /** Matches a LIKE pattern (`%` any text, `_` one character). */
-  like(column: McCol<Row> | McPath, pattern: string): this
+  like(column: McFilterCol<Row, T, Q>, pattern: string): this
   /** Matches an ILIKE pattern (LIKE ignoring case). */
-  ilike(column: McCol<Row> | McPath, pattern: string): this
+  ilike(column: McFilterCol<Row, T, Q>, pattern: string): this
   /** POSIX regular expression (`~`). */
-  regexMatch(column: McCol<Row> | McPath, pattern: string): this
+  regexMatch(column: McFilterCol<Row, T, Q>, pattern: string): this
   /** POSIX regular expression ignoring case (`~*`). */
-  regexIMatch(column: McCol<Row> | McPath, pattern: string): this
+  regexIMatch(column: McFilterCol<Row, T, Q>, pattern: string): this
   /** `IS` null, true or false. */
-  is(column: McCol<Row> | McPath, value: null | boolean): this
+  is(column: McFilterCol<Row, T, Q>, value: null | boolean): this
   /** `IS DISTINCT FROM` (null-safe not-equal). */
-  isDistinct<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C> | null): this
+  isDistinct<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C> | null): this
   /** One of the values (each quoted as the grammar requires). */
-  in<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this
+  in<C extends McFilterCol<Row, T, Q>>(column: C, values: readonly McFilterVal<Row, T, Q, C>[]): this
   /** Contains (`@>`): arrays, ranges, JSON. */
-  contains<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this
+  contains<C extends McFilterCol<Row, T, Q>>(column: C, value: string | readonly McFilterElem<Row, T, Q, C>[] | Record<string, unknown>): this
   /** Contained by (`<@`). */
-  containedBy<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this
+  containedBy<C extends McFilterCol<Row, T, Q>>(column: C, value: string | readonly McFilterElem<Row, T, Q, C>[] | Record<string, unknown>): this
   /** Overlaps (`&&`). */
-  overlaps<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[]): this
+  overlaps<C extends McFilterCol<Row, T, Q>>(column: C, value: string | readonly McFilterElem<Row, T, Q, C>[]): this
   /** Matches every LIKE pattern. */
-  likeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  likeAllOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this
   /** Matches any LIKE pattern. */
-  likeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  likeAnyOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this
   /** Matches every ILIKE pattern. */
-  ilikeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  ilikeAllOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this
   /** Matches any ILIKE pattern. */
-  ilikeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this
+  ilikeAnyOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this
   /** Range strictly left of (`<<`). */
-  rangeLt(column: McCol<Row> | McPath, range: string): this
+  rangeLt(column: McFilterCol<Row, T, Q>, range: string): this
   /** Range strictly right of (`>>`). */
-  rangeGt(column: McCol<Row> | McPath, range: string): this
+  rangeGt(column: McFilterCol<Row, T, Q>, range: string): this
   /** Range does not extend left of (`&>`). */
-  rangeGte(column: McCol<Row> | McPath, range: string): this
+  rangeGte(column: McFilterCol<Row, T, Q>, range: string): this
   /** Range does not extend right of (`&<`). */
-  rangeLte(column: McCol<Row> | McPath, range: string): this
+  rangeLte(column: McFilterCol<Row, T, Q>, range: string): this
   /** Range adjacent to (`-|-`). */
-  rangeAdjacent(column: McCol<Row> | McPath, range: string): this
+  rangeAdjacent(column: McFilterCol<Row, T, Q>, range: string): this
   /** Full-text search (`fts`, `plfts`, `phfts`, `wfts`). */
-  textSearch(column: McCol<Row> | McPath, query: string, options?: { config?: string; type?: "plain" | "phrase" | "websearch" }): this
-  /** The columns to read (`*` by default): on a table, or the written rows after a mutation. */
-  select<S extends string = "*">(columns?: S): McFilterBuilder<Row, McSelected<Row, S>[]>
+  textSearch(column: McFilterCol<Row, T, Q>, query: string, options?: { config?: string; type?: "plain" | "phrase" | "websearch" }): this
+  /** The columns to read (`*` by default): on a table, or the written rows after a mutation; the rows are typed from the string (columns, aliases, casts, JSON paths, embeds), and a bad column, relation or hint is a compile error. */
+  select<S extends string = "*">(columns?: McSelectArg<Row, T, S>): McFilterBuilder<Row, McSelect<Row, T, S>[], T, S>
   /** None of the values. */
-  notIn<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this
+  notIn<C extends McFilterCol<Row, T, Q>>(column: C, values: readonly McFilterVal<Row, T, Q, C>[]): this
   /** Negates an operator (`not.<operator>.<value>`). */
-  not(column: McCol<Row> | McPath, operator: string, value: unknown): this
+  not(column: McFilterCol<Row, T, Q>, operator: string, value: unknown): this
   /** Any operator by its PostgREST name. */
-  filter(column: McCol<Row> | McPath, operator: string, value: unknown): this
-  /** Equal on every column of the object. */
-  match(query: Partial<Row>): this
+  filter(column: McFilterCol<Row, T, Q>, operator: string, value: unknown): this
+  /** Equal on every column of the object (embedded ones too: `{ "agents.name": "Ada" }`). */
+  match(query: McMatch<Row, T, Q>): this
   /** Any of the filters (PostgREST logic-tree syntax; quote values with `quoteValue`). */
-  or(filters: string, options?: McRefOption): this
-  /** Orders by a column (of the table or a referenced one). */
-  order(column: McCol<Row> | McPath | string, options?: { ascending?: boolean; nullsFirst?: boolean } & McRefOption): this
+  or(filters: string, options?: McRefOption<McEmbed<Row, T, Q>>): this
+  /** Orders by a column of the table (or `agents(name)`: a to-one embed's column). */
+  order(column: McOrderCol<Row, T, Q>, options?: McOrderOptions & { referencedTable?: undefined; foreignTable?: undefined }): this
+  /** Orders the rows of an embedded resource by one of its columns. */
+  order<E extends McEmbed<Row, T, Q>>(column: McEmbedCol<Row, T, Q, E>, options: McOrderOptions & ({ referencedTable: E; foreignTable?: undefined } | { foreignTable: E; referencedTable?: undefined })): this
   /** At most `count` rows. */
-  limit(count: number, options?: McRefOption): this
+  limit(count: number, options?: McRefOption<McEmbed<Row, T, Q>>): this
   /** Rows `from` to `to`, both included (0-based). */
-  range(from: number, to: number, options?: McRefOption): this
+  range(from: number, to: number, options?: McRefOption<McEmbed<Row, T, Q>>): this
   /** Exactly one row as an object (an error otherwise). */
-  single(): McFilterBuilder<Row, McOne<Result>>
+  single(): McFilterBuilder<Row, McOne<Result>, T, Q>
   /** One row as an object, or null. */
-  maybeSingle(): McFilterBuilder<Row, McOne<Result> | null>
+  maybeSingle(): McFilterBuilder<Row, McOne<Result> | null, T, Q>
   /** The rows as CSV text. */
-  csv(): McFilterBuilder<Row, string>
+  csv(): McFilterBuilder<Row, string, T, Q>
   /** Aborts after `ms` milliseconds (`error.code === "timeout"`). */
   timeout(ms: number): this
   /** Rejects with the McError instead of resolving with `{ error }`. */
   throwOnError(): this
   /** Overrides the result type (TypeScript only). */
-  returns<U>(): McFilterBuilder<Row, U>
+  returns<U>(): McFilterBuilder<Row, U, T, Q>
   /** Overrides the result type (TypeScript only). */
-  overrideTypes<U>(): McFilterBuilder<Row, U>
+  overrideTypes<U>(): McFilterBuilder<Row, U, T, Q>
   /** Sets a request header. */
   setHeader(name: string, value: string): this
   /** Aborts with the signal (`error.code === "aborted"`); `null`/`undefined` remove it. */
@@ -95,7 +97,7 @@ export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Res
   /** The request it would send now, or the problem that stops it (nothing is sent). */
   readonly request: { method: string; url: string; headers: Record<string, string>; body: string | null } | { error: McError }
   /** The target and the request, for `JSON.stringify` and the console. */
-  toJSON(): { table: string | null; request: McFilterBuilder<Row, Result>["request"] }
+  toJSON(): { table: string | null; request: McFilterBuilder<Row, Result, T, Q>["request"] }
   /** As a Promise's `catch` (the query runs). */
   catch<T = never>(onrejected?: ((reason: McError) => T | PromiseLike<T>) | null): Promise<McResponse<Result> | T>
   /** As a Promise's `finally` (the query runs). */
@@ -104,24 +106,24 @@ export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Res
 
 /** `mc.from(table)` for every table. */
 export interface McReadInsert<T extends TableName> {
-  /** The columns to read (`*` by default): on a table, or the written rows after a mutation. */
-  select<S extends string = "*">(columns?: S, options?: { count?: McCount; head?: boolean }): McFilterBuilder<McRowOf<T>, McSelected<McRowOf<T>, S>[]>
+  /** The columns to read (`*` by default): on a table, or the written rows after a mutation; the rows are typed from the string (columns, aliases, casts, JSON paths, embeds), and a bad column, relation or hint is a compile error. */
+  select<Q extends string = "*">(columns?: McSelectArg<McRowOf<T>, T, Q>, options?: { count?: McCount; head?: boolean }): McFilterBuilder<McRowOf<T>, McSelect<McRowOf<T>, T, Q>[], T, Q>
   /** Inserts one row or many (validated first; nothing is sent if one is invalid). */
-  insert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { count?: McCount; defaultToNull?: boolean }): McFilterBuilder<McRowOf<T>, null>
+  insert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { count?: McCount; defaultToNull?: boolean }): McFilterBuilder<McRowOf<T>, null, T>
 }
 
 /** Tables whose RLS allows UPDATE. */
 export interface McUpdatable<T extends TableName> {
   /** Inserts, or updates on conflict (`onConflict` names the unique columns). */
-  upsert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { onConflict?: string; ignoreDuplicates?: boolean; defaultToNull?: boolean; count?: McCount }): McFilterBuilder<McRowOf<T>, null>
+  upsert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { onConflict?: string; ignoreDuplicates?: boolean; defaultToNull?: boolean; count?: McCount }): McFilterBuilder<McRowOf<T>, null, T>
   /** Updates the rows the filters match (validated first). */
-  update(values: TablesUpdate<T>, options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>
+  update(values: TablesUpdate<T>, options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null, T>
 }
 
 /** Tables whose RLS allows DELETE. */
 export interface McDeletable<T extends TableName> {
   /** Deletes the rows the filters match. */
-  delete(options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>
+  delete(options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null, T>
 }
 
 /** `mc.auth`: supabase-js's auth methods, answering `{ data, error }`. */
@@ -257,7 +259,7 @@ export declare class McClient {
   /** Another exposed schema: not in the generated types, so rows are untyped. */
   schema(name: string): McUntypedClient
   /** Calls a database function (`get`: GET with the arguments in the URL; `head`: no body). */
-  rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>
+  rpc<F extends string>(fn: F, args?: McFnArgs<F>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<McFnRow<F>, McFnResult<F>, `rpc/${F}`>
   /** Validates without sending: `true`, or throws an McError with `violations`. */
   validate(table: TableName, mode: "insert" | "update" | "row", value: unknown): true
   /** Calls `listener(group, name)` after each workflow that wrote; returns the unsubscribe function. */

@@ -51,6 +51,13 @@ const API_TS: &str = include_str!("api.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const METHODS_TS: &str = include_str!("methods.d.ts");
 
+/// The select string, typed: a type-level parser of PostgREST's `select=` grammar that gives
+/// `select()` its row type, refuses a bad column, relation or hint at the argument, and types
+/// filters, `order` and `match` on embedded columns (`SelectResult`, `SelectCheck`,
+/// `FilterColumn`, …; its helpers are all named `McSel…`).
+#[wasm_bindgen(typescript_custom_section)]
+const SELECT_TS: &str = include_str!("types/select.d.ts");
+
 /// Quotes a value for a PostgREST logic tree (`or`, `and`) or an `in` list: wrapped in double
 /// quotes with `\"` and `\\` escapes when it contains `,` `(` `)` `"` `\\`, edge white
 /// space, or is empty; as it is otherwise. Numbers and booleans are written as JSON.

@@ -17,7 +17,7 @@
 //! use mission_control_sdk::surface::{Run, METHODS};
 //! let eq = METHODS.iter().find(|m| m.name == "eq").unwrap();
 //! assert!(matches!(eq.run, Run::Query(_)));
-//! assert!(mission_control_sdk::surface::declarations().contains("  eq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"));
+//! assert!(mission_control_sdk::surface::declarations().contains("  eq<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"));
 //! ```
 
 pub mod args;
@@ -335,7 +335,7 @@ pub fn declarations() -> String {
     block(
         &mut out,
         "Filters and modifiers; `await` runs the query (the builder can be kept, extended and awaited again).",
-        "export interface McFilterBuilder<Row, Result> extends PromiseLike<McResponse<Result>>",
+        "export interface McFilterBuilder<Row, Result, T extends string = never, Q extends string = \"*\"> extends PromiseLike<McResponse<Result>>",
         On::Builder,
         "",
     );

@@ -11,7 +11,7 @@ pub static METHODS: &[Method] = &[
         name: "eq",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["eq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"],
+        ts: &["eq<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Equal to (`=`).",
         run: Run::Query(call::operator),
@@ -20,7 +20,7 @@ pub static METHODS: &[Method] = &[
         name: "neq",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["neq<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"],
+        ts: &["neq<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Not equal to (`<>`).",
         run: Run::Query(call::operator),
@@ -29,7 +29,7 @@ pub static METHODS: &[Method] = &[
         name: "gt",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["gt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"],
+        ts: &["gt<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Greater than.",
         run: Run::Query(call::operator),
@@ -38,7 +38,7 @@ pub static METHODS: &[Method] = &[
         name: "gte",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["gte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"],
+        ts: &["gte<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Greater than or equal to.",
         run: Run::Query(call::operator),
@@ -47,7 +47,7 @@ pub static METHODS: &[Method] = &[
         name: "lt",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["lt<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"],
+        ts: &["lt<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Less than.",
         run: Run::Query(call::operator),
@@ -56,7 +56,7 @@ pub static METHODS: &[Method] = &[
         name: "lte",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["lte<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C>): this"],
+        ts: &["lte<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Less than or equal to.",
         run: Run::Query(call::operator),
@@ -65,7 +65,7 @@ pub static METHODS: &[Method] = &[
         name: "like",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["like(column: McCol<Row> | McPath, pattern: string): this"],
+        ts: &["like(column: McFilterCol<Row, T, Q>, pattern: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Matches a LIKE pattern (`%` any text, `_` one character).",
         run: Run::Query(call::operator),
@@ -74,7 +74,7 @@ pub static METHODS: &[Method] = &[
         name: "ilike",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["ilike(column: McCol<Row> | McPath, pattern: string): this"],
+        ts: &["ilike(column: McFilterCol<Row, T, Q>, pattern: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Matches an ILIKE pattern (LIKE ignoring case).",
         run: Run::Query(call::operator),
@@ -83,7 +83,7 @@ pub static METHODS: &[Method] = &[
         name: "regexMatch",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["regexMatch(column: McCol<Row> | McPath, pattern: string): this"],
+        ts: &["regexMatch(column: McFilterCol<Row, T, Q>, pattern: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "POSIX regular expression (`~`).",
         run: Run::Query(call::operator),
@@ -92,7 +92,7 @@ pub static METHODS: &[Method] = &[
         name: "regexIMatch",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["regexIMatch(column: McCol<Row> | McPath, pattern: string): this"],
+        ts: &["regexIMatch(column: McFilterCol<Row, T, Q>, pattern: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "POSIX regular expression ignoring case (`~*`).",
         run: Run::Query(call::operator),
@@ -101,7 +101,7 @@ pub static METHODS: &[Method] = &[
         name: "is",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["is(column: McCol<Row> | McPath, value: null | boolean): this"],
+        ts: &["is(column: McFilterCol<Row, T, Q>, value: null | boolean): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "`IS` null, true or false.",
         run: Run::Query(call::operator),
@@ -110,7 +110,7 @@ pub static METHODS: &[Method] = &[
         name: "isDistinct",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["isDistinct<C extends McCol<Row> | McPath>(column: C, value: McVal<Row, C> | null): this"],
+        ts: &["isDistinct<C extends McFilterCol<Row, T, Q>>(column: C, value: McFilterVal<Row, T, Q, C> | null): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "`IS DISTINCT FROM` (null-safe not-equal).",
         run: Run::Query(call::operator),
@@ -119,7 +119,7 @@ pub static METHODS: &[Method] = &[
         name: "in",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["in<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this"],
+        ts: &["in<C extends McFilterCol<Row, T, Q>>(column: C, values: readonly McFilterVal<Row, T, Q, C>[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "One of the values (each quoted as the grammar requires).",
         run: Run::Query(call::operator),
@@ -128,7 +128,7 @@ pub static METHODS: &[Method] = &[
         name: "contains",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["contains<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this"],
+        ts: &["contains<C extends McFilterCol<Row, T, Q>>(column: C, value: string | readonly McFilterElem<Row, T, Q, C>[] | Record<string, unknown>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Contains (`@>`): arrays, ranges, JSON.",
         run: Run::Query(call::operator),
@@ -137,7 +137,7 @@ pub static METHODS: &[Method] = &[
         name: "containedBy",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["containedBy<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[] | Record<string, unknown>): this"],
+        ts: &["containedBy<C extends McFilterCol<Row, T, Q>>(column: C, value: string | readonly McFilterElem<Row, T, Q, C>[] | Record<string, unknown>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Contained by (`<@`).",
         run: Run::Query(call::operator),
@@ -146,7 +146,7 @@ pub static METHODS: &[Method] = &[
         name: "overlaps",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["overlaps<C extends McCol<Row> | McPath>(column: C, value: string | readonly McElem<Row, C>[]): this"],
+        ts: &["overlaps<C extends McFilterCol<Row, T, Q>>(column: C, value: string | readonly McFilterElem<Row, T, Q, C>[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Overlaps (`&&`).",
         run: Run::Query(call::operator),
@@ -155,7 +155,7 @@ pub static METHODS: &[Method] = &[
         name: "likeAllOf",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["likeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this"],
+        ts: &["likeAllOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Matches every LIKE pattern.",
         run: Run::Query(call::operator),
@@ -164,7 +164,7 @@ pub static METHODS: &[Method] = &[
         name: "likeAnyOf",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["likeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this"],
+        ts: &["likeAnyOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Matches any LIKE pattern.",
         run: Run::Query(call::operator),
@@ -173,7 +173,7 @@ pub static METHODS: &[Method] = &[
         name: "ilikeAllOf",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["ilikeAllOf(column: McCol<Row> | McPath, patterns: readonly string[]): this"],
+        ts: &["ilikeAllOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Matches every ILIKE pattern.",
         run: Run::Query(call::operator),
@@ -182,7 +182,7 @@ pub static METHODS: &[Method] = &[
         name: "ilikeAnyOf",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["ilikeAnyOf(column: McCol<Row> | McPath, patterns: readonly string[]): this"],
+        ts: &["ilikeAnyOf(column: McFilterCol<Row, T, Q>, patterns: readonly string[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Matches any ILIKE pattern.",
         run: Run::Query(call::operator),
@@ -191,7 +191,7 @@ pub static METHODS: &[Method] = &[
         name: "rangeLt",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["rangeLt(column: McCol<Row> | McPath, range: string): this"],
+        ts: &["rangeLt(column: McFilterCol<Row, T, Q>, range: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Range strictly left of (`<<`).",
         run: Run::Query(call::operator),
@@ -200,7 +200,7 @@ pub static METHODS: &[Method] = &[
         name: "rangeGt",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["rangeGt(column: McCol<Row> | McPath, range: string): this"],
+        ts: &["rangeGt(column: McFilterCol<Row, T, Q>, range: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Range strictly right of (`>>`).",
         run: Run::Query(call::operator),
@@ -209,7 +209,7 @@ pub static METHODS: &[Method] = &[
         name: "rangeGte",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["rangeGte(column: McCol<Row> | McPath, range: string): this"],
+        ts: &["rangeGte(column: McFilterCol<Row, T, Q>, range: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Range does not extend left of (`&>`).",
         run: Run::Query(call::operator),
@@ -218,7 +218,7 @@ pub static METHODS: &[Method] = &[
         name: "rangeLte",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["rangeLte(column: McCol<Row> | McPath, range: string): this"],
+        ts: &["rangeLte(column: McFilterCol<Row, T, Q>, range: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Range does not extend right of (`&<`).",
         run: Run::Query(call::operator),
@@ -227,7 +227,7 @@ pub static METHODS: &[Method] = &[
         name: "rangeAdjacent",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["rangeAdjacent(column: McCol<Row> | McPath, range: string): this"],
+        ts: &["rangeAdjacent(column: McFilterCol<Row, T, Q>, range: string): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Range adjacent to (`-|-`).",
         run: Run::Query(call::operator),
@@ -236,7 +236,7 @@ pub static METHODS: &[Method] = &[
         name: "textSearch",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &[r#"textSearch(column: McCol<Row> | McPath, query: string, options?: { config?: string; type?: "plain" | "phrase" | "websearch" }): this"#],
+        ts: &[r#"textSearch(column: McFilterCol<Row, T, Q>, query: string, options?: { config?: string; type?: "plain" | "phrase" | "websearch" }): this"#],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Full-text search (`fts`, `plfts`, `phfts`, `wfts`).",
         run: Run::Query(call::text_search),
@@ -245,16 +245,16 @@ pub static METHODS: &[Method] = &[
         name: "select",
         on: &[On::From, On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &[r#"select<S extends string = "*">(columns?: S, options?: { count?: McCount; head?: boolean }): McFilterBuilder<McRowOf<T>, McSelected<McRowOf<T>, S>[]>"#, r#"select<S extends string = "*">(columns?: S): McFilterBuilder<Row, McSelected<Row, S>[]>"#],
+        ts: &[r#"select<Q extends string = "*">(columns?: McSelectArg<McRowOf<T>, T, Q>, options?: { count?: McCount; head?: boolean }): McFilterBuilder<McRowOf<T>, McSelect<McRowOf<T>, T, Q>[], T, Q>"#, r#"select<S extends string = "*">(columns?: McSelectArg<Row, T, S>): McFilterBuilder<Row, McSelect<Row, T, S>[], T, S>"#],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "The columns to read (`*` by default): on a table, or the written rows after a mutation.",
+        doc: "The columns to read (`*` by default): on a table, or the written rows after a mutation; the rows are typed from the string (columns, aliases, casts, JSON paths, embeds), and a bad column, relation or hint is a compile error.",
         run: Run::Query(call::select),
     },
     Method {
         name: "insert",
         on: &[On::From],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["insert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { count?: McCount; defaultToNull?: boolean }): McFilterBuilder<McRowOf<T>, null>"],
+        ts: &["insert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { count?: McCount; defaultToNull?: boolean }): McFilterBuilder<McRowOf<T>, null, T>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Inserts one row or many (validated first; nothing is sent if one is invalid).",
         run: Run::Query(call::insert),
@@ -263,7 +263,7 @@ pub static METHODS: &[Method] = &[
         name: "upsert",
         on: &[On::Updatable],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["upsert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { onConflict?: string; ignoreDuplicates?: boolean; defaultToNull?: boolean; count?: McCount }): McFilterBuilder<McRowOf<T>, null>"],
+        ts: &["upsert(values: TablesInsert<T> | readonly TablesInsert<T>[], options?: { onConflict?: string; ignoreDuplicates?: boolean; defaultToNull?: boolean; count?: McCount }): McFilterBuilder<McRowOf<T>, null, T>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Inserts, or updates on conflict (`onConflict` names the unique columns).",
         run: Run::Query(call::insert),
@@ -272,7 +272,7 @@ pub static METHODS: &[Method] = &[
         name: "update",
         on: &[On::Updatable],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["update(values: TablesUpdate<T>, options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>"],
+        ts: &["update(values: TablesUpdate<T>, options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null, T>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Updates the rows the filters match (validated first).",
         run: Run::Query(call::update),
@@ -281,7 +281,7 @@ pub static METHODS: &[Method] = &[
         name: "delete",
         on: &[On::Deletable],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["delete(options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null>"],
+        ts: &["delete(options?: { count?: McCount }): McFilterBuilder<McRowOf<T>, null, T>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Deletes the rows the filters match.",
         run: Run::Query(call::delete),
@@ -290,7 +290,7 @@ pub static METHODS: &[Method] = &[
         name: "notIn",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["notIn<C extends McCol<Row> | McPath>(column: C, values: readonly McVal<Row, C>[]): this"],
+        ts: &["notIn<C extends McFilterCol<Row, T, Q>>(column: C, values: readonly McFilterVal<Row, T, Q, C>[]): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "None of the values.",
         run: Run::Query(call::not_in),
@@ -299,7 +299,7 @@ pub static METHODS: &[Method] = &[
         name: "not",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["not(column: McCol<Row> | McPath, operator: string, value: unknown): this"],
+        ts: &["not(column: McFilterCol<Row, T, Q>, operator: string, value: unknown): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Negates an operator (`not.<operator>.<value>`).",
         run: Run::Query(call::raw_filter),
@@ -308,7 +308,7 @@ pub static METHODS: &[Method] = &[
         name: "filter",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["filter(column: McCol<Row> | McPath, operator: string, value: unknown): this"],
+        ts: &["filter(column: McFilterCol<Row, T, Q>, operator: string, value: unknown): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Any operator by its PostgREST name.",
         run: Run::Query(call::raw_filter),
@@ -317,16 +317,16 @@ pub static METHODS: &[Method] = &[
         name: "match",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["match(query: Partial<Row>): this"],
+        ts: &["match(query: McMatch<Row, T, Q>): this"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Equal on every column of the object.",
+        doc: r#"Equal on every column of the object (embedded ones too: `{ "agents.name": "Ada" }`)."#,
         run: Run::Query(call::match_all),
     },
     Method {
         name: "or",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["or(filters: string, options?: McRefOption): this"],
+        ts: &["or(filters: string, options?: McRefOption<McEmbed<Row, T, Q>>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Any of the filters (PostgREST logic-tree syntax; quote values with `quoteValue`).",
         run: Run::Query(call::or),
@@ -335,16 +335,16 @@ pub static METHODS: &[Method] = &[
         name: "order",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["order(column: McCol<Row> | McPath | string, options?: { ascending?: boolean; nullsFirst?: boolean } & McRefOption): this"],
+        ts: &["order(column: McOrderCol<Row, T, Q>, options?: McOrderOptions & { referencedTable?: undefined; foreignTable?: undefined }): this\n  /** Orders the rows of an embedded resource by one of its columns. */\n  order<E extends McEmbed<Row, T, Q>>(column: McEmbedCol<Row, T, Q, E>, options: McOrderOptions & ({ referencedTable: E; foreignTable?: undefined } | { foreignTable: E; referencedTable?: undefined })): this"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Orders by a column (of the table or a referenced one).",
+        doc: "Orders by a column of the table (or `agents(name)`: a to-one embed's column).",
         run: Run::Query(call::order),
     },
     Method {
         name: "limit",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["limit(count: number, options?: McRefOption): this"],
+        ts: &["limit(count: number, options?: McRefOption<McEmbed<Row, T, Q>>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "At most `count` rows.",
         run: Run::Query(call::limit),
@@ -353,7 +353,7 @@ pub static METHODS: &[Method] = &[
         name: "range",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["range(from: number, to: number, options?: McRefOption): this"],
+        ts: &["range(from: number, to: number, options?: McRefOption<McEmbed<Row, T, Q>>): this"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Rows `from` to `to`, both included (0-based).",
         run: Run::Query(call::range),
@@ -362,7 +362,7 @@ pub static METHODS: &[Method] = &[
         name: "single",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["single(): McFilterBuilder<Row, McOne<Result>>"],
+        ts: &["single(): McFilterBuilder<Row, McOne<Result>, T, Q>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Exactly one row as an object (an error otherwise).",
         run: Run::Query(call::shape),
@@ -371,7 +371,7 @@ pub static METHODS: &[Method] = &[
         name: "maybeSingle",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["maybeSingle(): McFilterBuilder<Row, McOne<Result> | null>"],
+        ts: &["maybeSingle(): McFilterBuilder<Row, McOne<Result> | null, T, Q>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "One row as an object, or null.",
         run: Run::Query(call::shape),
@@ -380,7 +380,7 @@ pub static METHODS: &[Method] = &[
         name: "csv",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["csv(): McFilterBuilder<Row, string>"],
+        ts: &["csv(): McFilterBuilder<Row, string, T, Q>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "The rows as CSV text.",
         run: Run::Query(call::shape),
@@ -407,7 +407,7 @@ pub static METHODS: &[Method] = &[
         name: "returns",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["returns<U>(): McFilterBuilder<Row, U>"],
+        ts: &["returns<U>(): McFilterBuilder<Row, U, T, Q>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Overrides the result type (TypeScript only).",
         run: Run::Query(call::nothing),
@@ -416,7 +416,7 @@ pub static METHODS: &[Method] = &[
         name: "overrideTypes",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["overrideTypes<U>(): McFilterBuilder<Row, U>"],
+        ts: &["overrideTypes<U>(): McFilterBuilder<Row, U, T, Q>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Overrides the result type (TypeScript only).",
         run: Run::Query(call::nothing),
@@ -461,7 +461,7 @@ pub static METHODS: &[Method] = &[
         name: "toJSON",
         on: &[On::Builder],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &[r#"toJSON(): { table: string | null; request: McFilterBuilder<Row, Result>["request"] }"#],
+        ts: &[r#"toJSON(): { table: string | null; request: McFilterBuilder<Row, Result, T, Q>["request"] }"#],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "The target and the request, for `JSON.stringify` and the console.",
         run: Run::Facade,
@@ -920,7 +920,7 @@ pub static METHODS: &[Method] = &[
         name: "rpc",
         on: &[On::Client],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["rpc(fn: string, args?: Record<string, unknown>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<Record<string, unknown>, unknown>"],
+        ts: &["rpc<F extends string>(fn: F, args?: McFnArgs<F>, options?: { get?: boolean; head?: boolean; count?: McCount }): McFilterBuilder<McFnRow<F>, McFnResult<F>, `rpc/${F}`>"],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Calls a database function (`get`: GET with the arguments in the URL; `head`: no body).",
         run: Run::Facade,
