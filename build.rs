@@ -40,6 +40,11 @@ struct Fk {
     column: String,
     schema: String,
     references: String,
+    /// The referenced column (`REFERENCES public.agents(id)` → `id`).
+    referenced: String,
+    /// The referencing column is unique on its own (primary key or single-column UNIQUE):
+    /// PostgREST then sees a one-to-one relationship.
+    one_to_one: bool,
 }
 
 #[derive(Default)]
@@ -47,6 +52,22 @@ struct Tbl {
     cols: Vec<Col>,
     fks: Vec<Fk>,
     ops: Vec<String>,
+    /// Columns unique on their own (primary key or single-column UNIQUE constraint).
+    unique: Vec<String>,
+}
+
+/// `schema.table(col)` after `REFERENCES`: (schema, table, column).
+fn reference(target: &str) -> (String, String, String) {
+    let (qualified, rest) = target.split_once('(').expect("REFERENCES table(column)");
+    let (schema, table) = qualified.trim().split_once('.').unwrap();
+    let column = rest.split(')').next().unwrap().trim().trim_matches('"');
+    (schema.into(), table.into(), column.into())
+}
+
+/// The columns of `UNIQUE (a, b)` / `PRIMARY KEY (a)` when there is exactly one.
+fn single_column_key(item: &str) -> Option<String> {
+    let inside = item.split_once('(')?.1.split(')').next()?;
+    (!inside.contains(',')).then(|| inside.trim().trim_matches('"').to_string())
 }
 
 fn strip_comments(sql: &str) -> String {
@@ -131,6 +152,14 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
             let mut t = Tbl::default();
             for item in top_level_items(body) {
                 let upper = item.to_ascii_uppercase();
+                let key = upper
+                    .strip_prefix("CONSTRAINT ")
+                    .map_or(upper.as_str(), |c| {
+                        c.split_once(' ').map_or("", |x| x.1).trim()
+                    });
+                if key.starts_with("UNIQUE") || key.starts_with("PRIMARY KEY") {
+                    t.unique.extend(single_column_key(&item));
+                }
                 if ["UNIQUE", "PRIMARY", "CHECK", "CONSTRAINT", "FOREIGN"]
                     .iter()
                     .any(|k| upper.starts_with(k))
@@ -139,14 +168,19 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
                 }
                 let parts: Vec<&str> = item.split_whitespace().collect();
                 let col = parts[0].trim_matches('"').to_string();
+                let words: Vec<&str> = upper.split_whitespace().collect();
+                if words.contains(&"UNIQUE") || upper.contains("PRIMARY KEY") {
+                    t.unique.push(col.clone());
+                }
                 if let Some(at) = upper.find("REFERENCES ") {
-                    let target = item[at + 11..].split('(').next().unwrap().trim();
-                    let (schema, table) = target.split_once('.').unwrap();
+                    let (schema, table, referenced) = reference(&item[at + 11..]);
                     t.fks.push(Fk {
                         name: format!("{name}_{col}_fkey"),
                         column: col.clone(),
-                        schema: schema.into(),
-                        references: table.into(),
+                        schema,
+                        references: table,
+                        referenced,
+                        one_to_one: false,
                     });
                 }
                 t.cols.push(Col {
@@ -167,20 +201,22 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
                 .split(')')
                 .next()
                 .unwrap();
-            let target = s
-                .split("REFERENCES ")
-                .nth(1)
-                .unwrap()
-                .split('(')
-                .next()
-                .unwrap();
-            let (schema, refd) = target.split_once('.').unwrap();
+            let (schema, refd, referenced) = reference(s.split("REFERENCES ").nth(1).unwrap());
             tables.get_mut(table).unwrap().fks.push(Fk {
                 name: name.into(),
                 column: column.into(),
-                schema: schema.into(),
-                references: refd.into(),
+                schema,
+                references: refd,
+                referenced,
+                one_to_one: false,
             });
+        } else if s.starts_with("ALTER TABLE public.")
+            && (s.contains(" UNIQUE") || s.contains(" PRIMARY KEY"))
+            && s.contains("ADD CONSTRAINT")
+        {
+            let table = words[2].trim_start_matches("public.");
+            let key = single_column_key(s);
+            tables.get_mut(table).unwrap().unique.extend(key);
         } else if s.starts_with("ALTER TABLE public.") && s.contains(" ADD COLUMN ") {
             let table = words[2].trim_start_matches("public.");
             let def = s.split(" ADD COLUMN ").nth(1).unwrap().trim();
@@ -190,8 +226,23 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
             let t = tables
                 .get_mut(table)
                 .unwrap_or_else(|| panic!("ADD COLUMN on unknown table {table}"));
+            let col = parts[0].trim_matches('"').to_string();
+            if upper.split_whitespace().any(|w| w == "UNIQUE") || upper.contains("PRIMARY KEY") {
+                t.unique.push(col.clone());
+            }
+            if let Some(at) = upper.find("REFERENCES ") {
+                let (schema, refd, referenced) = reference(&def[at + 11..]);
+                t.fks.push(Fk {
+                    name: format!("{table}_{col}_fkey"),
+                    column: col.clone(),
+                    schema,
+                    references: refd,
+                    referenced,
+                    one_to_one: false,
+                });
+            }
             t.cols.push(Col {
-                name: parts[0].trim_matches('"').to_string(),
+                name: col,
                 ty: column_type(parts[1]),
                 not_null: upper.contains("NOT NULL"),
                 default: upper.contains("DEFAULT"),
@@ -225,6 +276,9 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
     }
     for t in tables.values_mut() {
         t.fks.sort_by(|a, b| a.name.cmp(&b.name));
+        for f in &mut t.fks {
+            f.one_to_one = t.unique.contains(&f.column);
+        }
     }
     (enums, tables)
 }
@@ -306,6 +360,51 @@ fn field_ident(name: &str) -> String {
     }
 }
 
+/// One end of a foreign key, seen from `origin` (see `Relationship` in `catalog.rs`).
+struct Rel<'a> {
+    target: &'a str,
+    constraint: &'a str,
+    column: &'a str,
+    target_column: &'a str,
+    holds_key: bool,
+    to_one: bool,
+}
+
+/// Every relationship PostgREST sees from `origin`: through each of its own foreign keys into
+/// the public schema (many-to-one, or one-to-one when the key is unique), then through each
+/// other table's key to it (one-to-many, or one-to-one), as PostgREST reads a key from both
+/// ends. A self-reference gives both.
+fn relationships<'a>(origin: &str, tables: &'a BTreeMap<String, Tbl>) -> Vec<Rel<'a>> {
+    let mut out = Vec::new();
+    for f in tables[origin].fks.iter().filter(|f| f.schema == "public") {
+        out.push(Rel {
+            target: &f.references,
+            constraint: &f.name,
+            column: &f.column,
+            target_column: &f.referenced,
+            holds_key: true,
+            to_one: true,
+        });
+    }
+    for (name, t) in tables {
+        for f in t
+            .fks
+            .iter()
+            .filter(|f| f.schema == "public" && f.references == origin)
+        {
+            out.push(Rel {
+                target: name,
+                constraint: &f.name,
+                column: &f.referenced,
+                target_column: &f.column,
+                holds_key: false,
+                to_one: f.one_to_one,
+            });
+        }
+    }
+    out
+}
+
 fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>) -> String {
     let mut o = String::new();
     o.push_str("/// Every enum of the schema, values in Postgres order.\npub const ENUMS: &[(&str, &[&str])] = &[\n");
@@ -359,7 +458,11 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         }
         o.push_str("        ],\n        foreign_keys: &[\n");
         for f in &t.fks {
-            writeln!(o, "            ForeignKey {{ name: {:?}, column: {:?}, schema: {:?}, references: {:?} }},", f.name, f.column, f.schema, f.references).unwrap();
+            writeln!(o, "            ForeignKey {{ name: {:?}, column: {:?}, schema: {:?}, references: {:?}, referenced_column: {:?}, one_to_one: {} }},", f.name, f.column, f.schema, f.references, f.referenced, f.one_to_one).unwrap();
+        }
+        o.push_str("        ],\n        relationships: &[\n");
+        for r in relationships(name, tables) {
+            writeln!(o, "            Relationship {{ target: {:?}, constraint: {:?}, column: {:?}, target_column: {:?}, holds_key: {}, to_one: {} }},", r.target, r.constraint, r.column, r.target_column, r.holds_key, r.to_one).unwrap();
         }
         writeln!(
             o,
@@ -467,7 +570,7 @@ fn gen_ts(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl>)
         }
         o.push_str("        Relationships: [\n");
         for f in t.fks.iter().filter(|f| f.schema == "public") {
-            writeln!(o, "          {{\n            foreignKeyName: \"{}\"\n            columns: [\"{}\"]\n            isOneToOne: false\n            referencedRelation: \"{}\"\n            referencedColumns: [\"id\"]\n          }},", f.name, f.column, f.references).unwrap();
+            writeln!(o, "          {{\n            foreignKeyName: \"{}\"\n            columns: [\"{}\"]\n            isOneToOne: {}\n            referencedRelation: \"{}\"\n            referencedColumns: [\"{}\"]\n          }},", f.name, f.column, f.one_to_one, f.references, f.referenced).unwrap();
         }
         o.push_str("        ]\n      }\n");
     }

@@ -347,9 +347,12 @@ impl QueryBuilder {
         self.params.push((key.to_string(), value));
     }
 
-    /// `select(columns)`: after a mutation, asks for the written rows back.
+    /// `select(columns)`: after a mutation, asks for the written rows back. The string is
+    /// checked as written (whitespace separates tokens, as the select types read it), then sent
+    /// as supabase-js sends it, without the whitespace outside quoted names.
     pub fn select(mut self, columns: &str) -> Self {
-        let cleaned: String = {
+        self.check_select(columns);
+        let cleaned: String = if columns.contains(char::is_whitespace) {
             let mut quoted = false;
             columns
                 .chars()
@@ -360,8 +363,9 @@ impl QueryBuilder {
                     quoted || !c.is_whitespace()
                 })
                 .collect()
+        } else {
+            columns.to_string()
         };
-        self.check_select(&cleaned);
         self.set_param("select", cleaned);
         if self.method != Method::Get && self.method != Method::Head {
             self.prefer.retain(|p| !p.starts_with("return="));
@@ -609,17 +613,17 @@ mod tests {
             .select("chief:agents!fk_department_chief(name)")
             .build()
             .unwrap_err();
+        let v = &e.violations[0];
         assert_eq!(
-            (
-                e.violations[0].field.as_str(),
-                e.violations[0].rule.as_str()
-            ),
-            ("select", "unknown foreign key in an embedding hint")
+            (v.table.as_str(), v.field.as_str()),
+            ("departments", "select")
         );
         assert_eq!(
-            e.violations[0].value,
-            serde_json::json!("fk_department_chief")
+            v.rule,
+            "could not find a relationship between 'departments' and 'agents' for the hint \
+             'fk_department_chief' (PGRST200)"
         );
+        assert_eq!(v.value, serde_json::json!("fk_department_chief"));
     }
 
     #[test]

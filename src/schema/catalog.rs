@@ -87,6 +87,31 @@ pub struct ForeignKey {
     pub schema: &'static str,
     /// The referenced table.
     pub references: &'static str,
+    /// The referenced column (the target's primary key, `id`, in this schema).
+    pub referenced_column: &'static str,
+    /// The referencing column is unique on its own, so the key links one row to one row.
+    pub one_to_one: bool,
+}
+
+/// A relationship as PostgREST sees it from one table, for embedding (`agents!assignee_id(...)`):
+/// every foreign key between two tables of the public schema is one from each end — many-to-one
+/// from the table holding the key, one-to-many from the table it references (both from the
+/// same table when it references itself). Derived from the foreign keys by `build.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relationship {
+    /// The table embedded.
+    pub target: &'static str,
+    /// The foreign key's constraint name.
+    pub constraint: &'static str,
+    /// This table's column of the key: the referencing column when this table holds the key,
+    /// the referenced one otherwise.
+    pub column: &'static str,
+    /// The target's column of the key.
+    pub target_column: &'static str,
+    /// Whether this table holds the key (many-to-one, or one-to-one when the key is unique).
+    pub holds_key: bool,
+    /// Whether an embed gives at most one row (an object) rather than a list.
+    pub to_one: bool,
 }
 
 /// One table and what its RLS policies allow.
@@ -98,6 +123,8 @@ pub struct Table {
     pub columns: &'static [Column],
     /// Its foreign keys.
     pub foreign_keys: &'static [ForeignKey],
+    /// The relationships an embed from it can name: its own keys, then the keys to it.
+    pub relationships: &'static [Relationship],
     /// Whether RLS allows UPDATE.
     pub can_update: bool,
     /// Whether RLS allows DELETE.

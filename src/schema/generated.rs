@@ -2,7 +2,7 @@
 //! lists), the table catalogue, and the Row/Insert/Update model of every table.
 #![allow(missing_docs)]
 
-use super::catalog::{Column, ColumnType, ForeignKey, Presence, Table};
+use super::catalog::{Column, ColumnType, ForeignKey, Presence, Relationship, Table};
 
 include!(concat!(env!("OUT_DIR"), "/schema_gen.rs"));
 

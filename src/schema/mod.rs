@@ -7,7 +7,8 @@ mod rules;
 pub mod validate;
 
 pub use catalog::{
-    enum_values, table, Column, ColumnType, ForeignKey, Presence, Rule, Table, ENUMS, TABLES,
+    enum_values, table, Column, ColumnType, ForeignKey, Presence, Relationship, Rule, Table, ENUMS,
+    TABLES,
 };
 pub use generated::*;
 pub use rules::rule;

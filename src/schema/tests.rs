@@ -99,6 +99,60 @@ fn the_catalogue_has_the_schema_reference_shape() {
     );
 }
 
+/// Each foreign key between two public tables is a relationship from both ends (PostgREST's
+/// view, which embedding resolves against); keys to `auth.users` are none.
+#[test]
+fn every_public_foreign_key_is_a_relationship_from_both_ends() {
+    let public: Vec<(&str, &ForeignKey)> = TABLES
+        .iter()
+        .flat_map(|t| t.foreign_keys.iter().map(move |f| (t.name, f)))
+        .filter(|(_, f)| f.schema == "public")
+        .collect();
+    assert_eq!(public.len(), 28);
+    assert_eq!(
+        TABLES.iter().map(|t| t.relationships.len()).sum::<usize>(),
+        2 * public.len()
+    );
+    for (holder, f) in &public {
+        assert_eq!((f.referenced_column, f.one_to_one), ("id", false));
+        let forward = Relationship {
+            target: f.references,
+            constraint: f.name,
+            column: f.column,
+            target_column: "id",
+            holds_key: true,
+            to_one: true,
+        };
+        let backward = Relationship {
+            target: holder,
+            constraint: f.name,
+            column: "id",
+            target_column: f.column,
+            holds_key: false,
+            to_one: false,
+        };
+        assert!(
+            table(holder).unwrap().relationships.contains(&forward),
+            "{}",
+            f.name
+        );
+        assert!(
+            table(f.references)
+                .unwrap()
+                .relationships
+                .contains(&backward),
+            "{}",
+            f.name
+        );
+    }
+    // The owner key (auth.users) gives no relationship.
+    assert!(table("companies")
+        .unwrap()
+        .relationships
+        .iter()
+        .all(|r| r.column != "owner_user_id"));
+}
+
 #[test]
 fn every_table_accepts_a_minimal_insert_a_full_row_and_an_empty_update() {
     for t in TABLES {
