@@ -152,7 +152,7 @@ scenario_checks! {
         error_rls_with_check_is_permission_denied,
         error_unknown_column_in_select_caught_before_sending,
         error_unknown_column_the_server_reports_is_unknown_name,
-        error_unknown_embedded_relation_is_unknown_name,
+        error_unknown_embedded_relation_is_refused_before_sending,
         error_cascade_into_memory_entries_is_immutable_record,
         error_update_of_memory_entries_is_immutable_record,
         error_delete_of_chat_messages_is_immutable_record,

@@ -257,13 +257,15 @@ async function errors(ctx, check) {
     },
     error_unknown_column_in_select_caught_before_sending: async (id) => {
       const caught = fails(id, await mc.from("agents").select("nope"), "validation_failed", "unknown column in select, caught before sending");
-      check(id, caught.violations[0].field === "nope" && caught.violations[0].rule === "unknown column", "names the column", caught.violations);
+      const v = caught.violations[0];
+      check(id, v.table === "agents" && v.field === "select" && v.value === "nope" && v.rule.includes("'nope'"), "names the table, the select and the column", caught.violations);
     },
     error_unknown_column_the_server_reports_is_unknown_name: async (id) => {
       fails(id, await mc.schema("mc_test").from("slots").select("nope"), "unknown_name", "unknown column the server reports");
     },
-    error_unknown_embedded_relation_is_unknown_name: async (id) => {
-      fails(id, await mc.from("agents").select("*, nope(*)"), "unknown_name", "unknown embedded relation");
+    error_unknown_embedded_relation_is_refused_before_sending: async (id) => {
+      const caught = fails(id, await mc.from("agents").select("*, nope(*)"), "validation_failed", "unknown embedded relation");
+      check(id, caught.violations[0].field === "select" && caught.violations[0].rule.includes("nope"), "names the relation", caught.violations);
     },
     // The trigger, reached through a cascade: a company with memory entries cannot be deleted.
     error_cascade_into_memory_entries_is_immutable_record: async (id) => {

@@ -72,7 +72,8 @@ async function refused_before_the_network({ create, env }, check) {
     const before = rec.sent.length;
     const res = await q;
     check(id, res.error && res.error.code === "validation_failed", `${what}: validation_failed`, res.error);
-    if (field !== undefined) check(id, res.error.violations.some((v) => v.field === field), `${what}: names ${field}`, res.error.violations);
+    // The field, or (for a select string, whose field is `select`) the token refused.
+    if (field !== undefined) check(id, res.error.violations.some((v) => v.field === field || v.value === field), `${what}: names ${field}`, res.error.violations);
     check(id, rec.sent.length === before, `${what}: nothing sent`, rec.sent.slice(before));
   };
   // Item 6: values and names the catalogue can check.
