@@ -417,7 +417,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         let ty = pascal(name);
         writeln!(
             o,
-            "/// The `{name}` enum.\n///\n/// ```js\n/// // TS: Enums<\"{name}\"> = {}\n/// ```",
+            "/// The `{name}` enum (TypeScript: `Enums<\"{name}\">` = `{}`).",
             ts_union(values)
         )
         .unwrap();
@@ -478,7 +478,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
     for (name, t) in tables {
         let ty = pascal(name);
         let s = singular(name);
-        writeln!(o, "/// The `{name}` table, for the typed builder.\n///\n/// ```js\n/// // Rust: client.table::<{ty}>()\n/// ```\npub struct {ty};\n").unwrap();
+        writeln!(o, "/// The `{name}` table, for the typed builder: `client.table::<{ty}>()`.\npub struct {ty};\n").unwrap();
         writeln!(o, "impl crate::rest::TableDef for {ty} {{\n    const NAME: &'static str = {name:?};\n    type Row = {s}Row;\n    type Insert = {s}Insert;\n    type Update = {s}Update;\n}}\n").unwrap();
         if t.ops.iter().any(|x| x == "update") {
             writeln!(o, "impl crate::rest::Updatable for {ty} {{}}").unwrap();
@@ -495,7 +495,11 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
     // Models.
     for (name, t) in tables {
         let s = singular(name);
-        writeln!(o, "/// A row of `{name}`, as the server returns it.\n///\n/// ```js\n/// // TS: {s}Row = Tables<\"{name}\">\n/// ```").unwrap();
+        writeln!(
+            o,
+            "/// A row of `{name}`, as the server returns it (TypeScript: `Tables<\"{name}\">`)."
+        )
+        .unwrap();
         o.push_str("#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]\n");
         writeln!(o, "pub struct {s}Row {{").unwrap();
         for c in &t.cols {
@@ -508,7 +512,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
             writeln!(o, "    pub {}: {ty},", field_ident(&c.name)).unwrap();
         }
         o.push_str("}\n\n");
-        writeln!(o, "/// A new row of `{name}`: required columns are plain fields, the rest optional.\n///\n/// ```js\n/// // TS: {s}Insert = TablesInsert<\"{name}\">\n/// ```").unwrap();
+        writeln!(o, "/// A new row of `{name}`: required columns are plain fields, the rest optional (TypeScript:\n/// `TablesInsert<\"{name}\">`).").unwrap();
         o.push_str("#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]\n");
         writeln!(o, "pub struct {s}Insert {{").unwrap();
         for c in &t.cols {
@@ -520,7 +524,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
             }
         }
         o.push_str("}\n\n");
-        writeln!(o, "/// A patch of `{name}`: every column optional; nullable ones take `Some(None)` to clear.\n///\n/// ```js\n/// // TS: {s}Update = TablesUpdate<\"{name}\">\n/// ```").unwrap();
+        writeln!(o, "/// A patch of `{name}`: every column optional; nullable ones take `Some(None)` to clear\n/// (TypeScript: `TablesUpdate<\"{name}\">`).").unwrap();
         o.push_str(
             "#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n",
         );
