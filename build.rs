@@ -56,6 +56,36 @@ struct Tbl {
     unique: Vec<String>,
 }
 
+impl Tbl {
+    /// One column definition of `table` (`name type [NOT NULL] [DEFAULT …] [UNIQUE] [REFERENCES
+    /// …]`), from CREATE TABLE or ALTER TABLE … ADD COLUMN.
+    fn add_column(&mut self, table: &str, def: &str) {
+        let parts: Vec<&str> = def.split_whitespace().collect();
+        let upper = def.to_ascii_uppercase();
+        let col = parts[0].trim_matches('"').to_string();
+        if upper.split_whitespace().any(|w| w == "UNIQUE") || upper.contains("PRIMARY KEY") {
+            self.unique.push(col.clone());
+        }
+        if let Some(at) = upper.find("REFERENCES ") {
+            let (schema, references, referenced) = reference(&def[at + 11..]);
+            self.fks.push(Fk {
+                name: format!("{table}_{col}_fkey"),
+                column: col.clone(),
+                schema,
+                references,
+                referenced,
+                one_to_one: false,
+            });
+        }
+        self.cols.push(Col {
+            name: col,
+            ty: column_type(parts[1]),
+            not_null: upper.contains("NOT NULL") || upper.contains("PRIMARY KEY"),
+            default: upper.contains("DEFAULT"),
+        });
+    }
+}
+
 /// `schema.table(col)` after `REFERENCES`: (schema, table, column).
 fn reference(target: &str) -> (String, String, String) {
     let (qualified, rest) = target.split_once('(').expect("REFERENCES table(column)");
@@ -166,29 +196,7 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
                 {
                     continue;
                 }
-                let parts: Vec<&str> = item.split_whitespace().collect();
-                let col = parts[0].trim_matches('"').to_string();
-                let words: Vec<&str> = upper.split_whitespace().collect();
-                if words.contains(&"UNIQUE") || upper.contains("PRIMARY KEY") {
-                    t.unique.push(col.clone());
-                }
-                if let Some(at) = upper.find("REFERENCES ") {
-                    let (schema, table, referenced) = reference(&item[at + 11..]);
-                    t.fks.push(Fk {
-                        name: format!("{name}_{col}_fkey"),
-                        column: col.clone(),
-                        schema,
-                        references: table,
-                        referenced,
-                        one_to_one: false,
-                    });
-                }
-                t.cols.push(Col {
-                    name: col,
-                    ty: column_type(parts[1]),
-                    not_null: upper.contains("NOT NULL") || upper.contains("PRIMARY KEY"),
-                    default: upper.contains("DEFAULT"),
-                });
+                t.add_column(&name, &item);
             }
             tables.insert(name, t);
         } else if s.starts_with("ALTER TABLE public.") && s.contains("FOREIGN KEY") {
@@ -221,32 +229,10 @@ fn parse(sql: &str) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, Tbl>) {
             let table = words[2].trim_start_matches("public.");
             let def = s.split(" ADD COLUMN ").nth(1).unwrap().trim();
             let def = def.strip_prefix("IF NOT EXISTS ").unwrap_or(def);
-            let parts: Vec<&str> = def.split_whitespace().collect();
-            let upper = def.to_ascii_uppercase();
-            let t = tables
+            tables
                 .get_mut(table)
-                .unwrap_or_else(|| panic!("ADD COLUMN on unknown table {table}"));
-            let col = parts[0].trim_matches('"').to_string();
-            if upper.split_whitespace().any(|w| w == "UNIQUE") || upper.contains("PRIMARY KEY") {
-                t.unique.push(col.clone());
-            }
-            if let Some(at) = upper.find("REFERENCES ") {
-                let (schema, refd, referenced) = reference(&def[at + 11..]);
-                t.fks.push(Fk {
-                    name: format!("{table}_{col}_fkey"),
-                    column: col.clone(),
-                    schema,
-                    references: refd,
-                    referenced,
-                    one_to_one: false,
-                });
-            }
-            t.cols.push(Col {
-                name: col,
-                ty: column_type(parts[1]),
-                not_null: upper.contains("NOT NULL"),
-                default: upper.contains("DEFAULT"),
-            });
+                .unwrap_or_else(|| panic!("ADD COLUMN on unknown table {table}"))
+                .add_column(table, def);
         } else if s.starts_with("ALTER TYPE public.") && s.contains(" ADD VALUE ") {
             let name = words[2].trim_start_matches("public.");
             let value = quoted_values(s.split(" ADD VALUE ").nth(1).unwrap());
