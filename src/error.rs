@@ -7,7 +7,6 @@ macro_rules! error_codes {
         /// Stable error codes. `as_str()` is the `code` a JS `McError` carries; it never changes
         /// between releases.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum ErrorCode { $($(#[$doc])* $variant,)* }
@@ -105,7 +104,6 @@ error_codes! {
 
 /// One broken rule: which table and field, which rule, and the offending value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Violation {
     /// The table (or the call, such as `createClient`) the value was for.
     pub table: String,
@@ -113,7 +111,6 @@ pub struct Violation {
     pub field: String,
     /// The rule, in words ("must be a UUID").
     pub rule: String,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Json"))]
     /// The value refused (null where it is not shown, such as a key).
     pub value: serde_json::Value,
 }

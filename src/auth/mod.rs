@@ -30,7 +30,6 @@ use crate::http::{Method, Request, Transport};
 
 /// What happened to the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum AuthEvent {
     /// The session a new subscriber starts from (null when signed out).
@@ -78,7 +77,6 @@ impl AuthEvent {
 
 /// Which sessions `signOut` ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum SignOutScope {
     /// Every session of the user.
@@ -110,7 +108,6 @@ impl SignOutScope {
 
 /// The kind of emailed one-time code `verifyOtp` exchanges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum OtpType {
     /// A code from `signInWithOtp`.

@@ -76,7 +76,6 @@ impl User {
 
 /// A signed-in session: the same JSON supabase-js stores, so both can share one login.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Session {
     /// The JWT sent as `Authorization: Bearer` (RLS reads its claims).
     pub access_token: String,
@@ -88,7 +87,6 @@ pub struct Session {
     pub expires_at: i64,
     /// `bearer`.
     pub token_type: String,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "McUser"))]
     /// The user the server answered with the session.
     pub user: User,
 }

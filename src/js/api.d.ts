@@ -2,8 +2,37 @@
 // values are the column's type, and memory_entries / chat_messages have no update, upsert or
 // delete. The methods themselves are declared in methods.d.ts, generated from the method table.
 
-// ErrorCode, Violation, Session, AuthEvent, Count, OtpType, SignOutScope and the JSON parts of
-// the options (ClientJsonOptions, AuthJsonOptions) are declared from the Rust types (tsify).
+// ErrorCode, AuthEvent, Count, OtpType and SignOutScope are generated from the Rust enums
+// (methods.d.ts); the JSON parts of the options (ClientJsonOptions, AuthJsonOptions) are
+// declared from the façade's Rust types (tsify).
+
+/** One broken rule of a `validation_failed` error. */
+export interface Violation {
+  /** The table (or the call, such as `createClient`) the value was for. */
+  table: string
+  /** The field, column or argument that broke the rule. */
+  field: string
+  /** The rule, in words ("must be a UUID"). */
+  rule: string
+  /** The value refused (null where it is not shown, such as a key). */
+  value: Json
+}
+
+/** A signed-in session: the JSON supabase-js stores, so both can share one login. */
+export interface Session {
+  /** The JWT sent as `Authorization: Bearer` (RLS reads its claims). */
+  access_token: string
+  /** The token that gets a new access token once. */
+  refresh_token: string
+  /** Seconds the access token lives, from issue. */
+  expires_in: number
+  /** When the access token expires, in seconds since the Unix epoch. */
+  expires_at: number
+  /** `bearer`. */
+  token_type: string
+  /** The user the server answered with the session. */
+  user: McUser
+}
 export type McErrorCode = ErrorCode
 export type McViolation = Violation
 export type McSession = Session

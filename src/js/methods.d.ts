@@ -1,5 +1,20 @@
 // Generated from the method table (src/surface/table.rs) by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.
 
+/** An McError's stable `code` (`ErrorCode` in Rust). */
+export type ErrorCode = "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation" | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch" | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error" | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable" | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found" | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired" | "provider_disabled" | "not_signed_in" | "invalid_transition" | "conflict" | "not_found" | "internal" | "wasm_blocked" | "wasm_unavailable" | "not_ready"
+
+/** What happened to the session. */
+export type AuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY"
+
+/** Which sessions `signOut` ends. */
+export type SignOutScope = "global" | "local" | "others"
+
+/** The kind of an emailed code (`verifyOtp`). */
+export type OtpType = "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change"
+
+/** `count` option of `select`. */
+export type Count = "exact" | "planned" | "estimated"
+
 /** Filters and modifiers; `await` runs the query (the builder can be kept, extended and awaited again). */
 export interface McFilterBuilder<Row, Result, T extends string = never, Q extends string = "*"> extends PromiseLike<McResponse<Result>> {
   /** Equal to (`=`). */

@@ -33,7 +33,6 @@ pub struct RestContext {
 
 /// `count` option of `select`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Count {
     /// `count=exact`: `count(*)`, exact at any size.
