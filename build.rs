@@ -415,7 +415,7 @@ fn gen_rust(enums: &BTreeMap<String, Vec<String>>, tables: &BTreeMap<String, Tbl
         }
         o.push_str("}\n\n");
         writeln!(o, "impl {ty} {{\n    /// Every value, in Postgres order.\n    pub const ALL: &'static [{ty}] = &[{}];\n", values.iter().map(|v| format!("{ty}::{}", pascal(v))).collect::<Vec<_>>().join(", ")).unwrap();
-        o.push_str("    /// The value as Postgres spells it.\n    pub fn as_str(self) -> &'static str {\n        match self {\n");
+        o.push_str("    /// The value as Postgres spells it.\n    pub const fn as_str(self) -> &'static str {\n        match self {\n");
         for v in values {
             writeln!(o, "            {ty}::{} => {v:?},", pascal(v)).unwrap();
         }

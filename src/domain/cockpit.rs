@@ -16,7 +16,10 @@ use serde_json::{json, Value};
 use super::common::{field, id_of, invalid, Workflows};
 use crate::error::Error;
 use crate::rest::{Count, QueryBuilder};
-use crate::schema::{AgentStatus, EscalationStatus, HealthStatus, TaskStatus};
+use crate::schema::{
+    AgentStatus, EscalationStatus, EscalationType, HealthStatus, MemoryEntryType, PulseStatus,
+    TaskStatus,
+};
 
 type Answer = (Value, Option<u64>);
 type Pending = Pin<Box<dyn Future<Output = Result<Answer, Error>>>>;
@@ -73,7 +76,7 @@ fn s<'a>(row: &'a Value, k: &str) -> &'a str {
     field(row, k).as_str().unwrap_or_default()
 }
 
-const OPEN: &str = "(PENDING,IN_PROGRESS,BLOCKED)";
+const OPEN: &str = "(PENDING,IN_PROGRESS,BLOCKED)"; // held to TaskStatus by a test below
 
 /// The company read of `load`: the company with its sectors and departments, every count the
 /// cockpit shows that the company or a department can count (embedded `count`s, filtered below:
@@ -88,19 +91,31 @@ recent:pulses(id,agent_id,status,phase,started_at,completed_at,actions,agents!pu
 /// The filters of the embedded counts and lists in [`COMPANY_SELECT`] (column, operator, value).
 const COMPANY_FILTERS: &[(&str, &str, &str)] = &[
     ("departments.open.status", "in", OPEN),
-    ("departments.blocked.status", "eq", "BLOCKED"),
-    ("departments.done.status", "eq", "COMPLETE"),
-    ("departments.headcount.status", "eq", "ACTIVE"),
+    (
+        "departments.blocked.status",
+        "eq",
+        TaskStatus::Blocked.as_str(),
+    ),
+    (
+        "departments.done.status",
+        "eq",
+        TaskStatus::Complete.as_str(),
+    ),
+    (
+        "departments.headcount.status",
+        "eq",
+        AgentStatus::Active.as_str(),
+    ),
     ("open.status", "in", OPEN),
-    ("pending.status", "eq", "PENDING"),
-    ("in_progress.status", "eq", "IN_PROGRESS"),
-    ("blocked.status", "eq", "BLOCKED"),
-    ("done.status", "eq", "COMPLETE"),
-    ("decisions.type", "eq", "DECISION"),
-    ("knowledge.type", "eq", "KNOWLEDGE"),
-    ("pulses_ok.status", "eq", "COMPLETE"),
-    ("pulses_failed.status", "eq", "FAILED"),
-    ("recent.status", "neq", "RUNNING"),
+    ("pending.status", "eq", TaskStatus::Pending.as_str()),
+    ("in_progress.status", "eq", TaskStatus::InProgress.as_str()),
+    ("blocked.status", "eq", TaskStatus::Blocked.as_str()),
+    ("done.status", "eq", TaskStatus::Complete.as_str()),
+    ("decisions.type", "eq", MemoryEntryType::Decision.as_str()),
+    ("knowledge.type", "eq", MemoryEntryType::Knowledge.as_str()),
+    ("pulses_ok.status", "eq", PulseStatus::Complete.as_str()),
+    ("pulses_failed.status", "eq", PulseStatus::Failed.as_str()),
+    ("recent.status", "neq", PulseStatus::Running.as_str()),
 ];
 
 /// The roster read: every agent with its own counts. `loose*` count the agent's tasks that have
@@ -116,8 +131,8 @@ inbox:messages!messages_to_agent_id_fkey(count),failed:pulses(count)";
 /// An agent's or a department's open, blocked and completed tasks.
 const TASK_COUNTS: &[(&str, &str, &str)] = &[
     ("open.status", "in", OPEN),
-    ("blocked.status", "eq", "BLOCKED"),
-    ("done.status", "eq", "COMPLETE"),
+    ("blocked.status", "eq", TaskStatus::Blocked.as_str()),
+    ("done.status", "eq", TaskStatus::Complete.as_str()),
 ];
 
 /// What an agent adds to its department: its tasks without one (open, blocked, completed) and
@@ -125,19 +140,19 @@ const TASK_COUNTS: &[(&str, &str, &str)] = &[
 const LOOSE_COUNTS: &[(&str, &str, &str)] = &[
     ("loose.status", "in", OPEN),
     ("loose.department_id", "is", "null"),
-    ("loose_blocked.status", "eq", "BLOCKED"),
+    ("loose_blocked.status", "eq", TaskStatus::Blocked.as_str()),
     ("loose_blocked.department_id", "is", "null"),
-    ("loose_done.status", "eq", "COMPLETE"),
+    ("loose_done.status", "eq", TaskStatus::Complete.as_str()),
     ("loose_done.department_id", "is", "null"),
-    ("raised.status", "eq", "PENDING"),
-    ("raised.type", "eq", "ACTION_REQUIRED"),
+    ("raised.status", "eq", EscalationStatus::Pending.as_str()),
+    ("raised.type", "eq", EscalationType::ActionRequired.as_str()),
 ];
 
 /// The roster's own: pending escalations to the agent, unread inbox, failed pulses.
 const ROSTER_FILTERS: &[(&str, &str, &str)] = &[
-    ("inbound.status", "eq", "PENDING"),
+    ("inbound.status", "eq", EscalationStatus::Pending.as_str()),
     ("inbox.read_at", "is", "null"),
-    ("failed.status", "eq", "FAILED"),
+    ("failed.status", "eq", PulseStatus::Failed.as_str()),
 ];
 
 /// Rows per page: the server's `max_rows` (Supabase's default, 1,000).
@@ -159,11 +174,11 @@ recent:pulses(id,agent_id,status,phase,started_at,completed_at,actions)";
 const DEPARTMENT_LISTS: &[(&str, &str, &str)] = &[
     ("lo.status", "in", OPEN),
     ("lo.department_id", "is", "null"),
-    ("ld.status", "eq", "COMPLETE"),
+    ("ld.status", "eq", TaskStatus::Complete.as_str()),
     ("ld.department_id", "is", "null"),
-    ("esc.type", "eq", "ACTION_REQUIRED"),
-    ("esc.status", "neq", "RESOLVED"),
-    ("recent.status", "neq", "RUNNING"),
+    ("esc.type", "eq", EscalationType::ActionRequired.as_str()),
+    ("esc.status", "neq", EscalationStatus::Resolved.as_str()),
+    ("recent.status", "neq", PulseStatus::Running.as_str()),
 ];
 
 /// Rows a view lists (newest first); what it counts is counted exactly.
@@ -678,7 +693,7 @@ impl Workflows {
             .client
             .from("pulses")
             .select("id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey(name)")
-            .neq("status", "RUNNING");
+            .neq("status", PulseStatus::Running.as_str());
         for (k, col) in [("company_id", "company_id"), ("agent_id", "agent_id")] {
             if !field(o, k).is_null() {
                 q = q.eq(col, id_of("pulses", k, field(o, k))?.as_str());
@@ -710,4 +725,22 @@ fn pulse_summary(p: &Value) -> Value {
         o.insert("actionCount".into(), json!(actions));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_is_the_open_task_statuses() {
+        let open = [
+            TaskStatus::Pending,
+            TaskStatus::InProgress,
+            TaskStatus::Blocked,
+        ];
+        let list: Vec<&str> = open.iter().map(|s| s.as_str()).collect();
+        assert_eq!(OPEN, format!("({})", list.join(",")));
+        let closed = [TaskStatus::Complete, TaskStatus::Cancelled];
+        assert_eq!(open.len() + closed.len(), TaskStatus::ALL.len());
+    }
 }
