@@ -3087,3 +3087,53 @@ async fn messages_go_between_two_agents_of_one_company() {
         "ASYNC by default (the column default): {row}"
     );
 }
+
+/// The typed steps Rust users call (`start_task(id) -> TaskRow`) run the same machine: a legal
+/// step answers the row as written, typed; an illegal one is refused before any write.
+#[tokio::test(flavor = "current_thread")]
+async fn typed_steps_answer_typed_rows_and_refuse_illegal_ones() {
+    use mission_control_sdk::schema::TaskStatus;
+    let id: uuid::Uuid = TASK.parse().unwrap();
+    let fake = Fake::start(&[("tasks", task_row("PENDING", None, None, None))]);
+    let task = fake.client().workflows().start_task(id).await.unwrap();
+    assert_eq!((task.id, task.status), (id, TaskStatus::InProgress));
+    assert!(task.started_at.is_some() && task.completed_at.is_none());
+    let blocked = fake
+        .client()
+        .workflows()
+        .block_task(id, REASON)
+        .await
+        .unwrap();
+    assert_eq!(blocked.status, TaskStatus::Blocked);
+    assert_eq!(blocked.blocked_reason.as_deref(), Some(REASON));
+
+    let fake = Fake::start(&[("tasks", task_row("PENDING", None, None, None))]);
+    let e = fake
+        .client()
+        .workflows()
+        .complete_task(id)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidTransition);
+    assert!(
+        fake.writes().is_empty(),
+        "refused, yet wrote {:?}",
+        fake.writes()
+    );
+    let sent = fake.log().len();
+    let e = fake
+        .client()
+        .workflows()
+        .block_task(id, "  ")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.violations[0].field.as_str()),
+        (ErrorCode::ValidationFailed, "blocked_reason")
+    );
+    assert_eq!(
+        fake.log().len(),
+        sent,
+        "a blank reason is refused before the network"
+    );
+}

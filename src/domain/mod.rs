@@ -7,6 +7,7 @@ mod cockpit;
 mod common;
 mod machine;
 mod onboarding;
+mod typed;
 mod workflows;
 
 pub use common::Workflows;
