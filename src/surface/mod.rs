@@ -329,46 +329,46 @@ pub fn declarations() -> String {
         "// Generated from the method table (src/surface/table.rs) by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.\n\n",
     );
     // The Rust enums the API names, as string unions (from their `ALL` lists).
-    let union = |out: &mut String, doc: &str, name: &str, values: Vec<&str>| {
+    use crate::auth::{AuthEvent, OtpType, SignOutScope};
+    use crate::error::ErrorCode;
+    use crate::rest::Count;
+    fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| name(*v)).collect()
+    }
+    let unions = [
+        (
+            "An McError's stable `code` (`ErrorCode` in Rust).",
+            "ErrorCode",
+            names(ErrorCode::ALL, ErrorCode::as_str),
+        ),
+        (
+            "What happened to the session.",
+            "AuthEvent",
+            names(AuthEvent::ALL, AuthEvent::as_str),
+        ),
+        (
+            "Which sessions `signOut` ends.",
+            "SignOutScope",
+            names(SignOutScope::ALL, SignOutScope::as_str),
+        ),
+        (
+            "The kind of an emailed code (`verifyOtp`).",
+            "OtpType",
+            names(OtpType::ALL, OtpType::as_str),
+        ),
+        (
+            "`count` option of `select`.",
+            "Count",
+            names(Count::ALL, Count::as_str),
+        ),
+    ];
+    for (doc, name, values) in unions {
         let values: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
         out.push_str(&format!(
             "/** {doc} */\nexport type {name} = {}\n\n",
             values.join(" | ")
         ));
-    };
-    use crate::auth::{AuthEvent, OtpType, SignOutScope};
-    use crate::error::ErrorCode;
-    use crate::rest::Count;
-    union(
-        &mut out,
-        "An McError's stable `code` (`ErrorCode` in Rust).",
-        "ErrorCode",
-        ErrorCode::ALL.iter().map(|c| c.as_str()).collect(),
-    );
-    union(
-        &mut out,
-        "What happened to the session.",
-        "AuthEvent",
-        AuthEvent::ALL.iter().map(|e| e.as_str()).collect(),
-    );
-    union(
-        &mut out,
-        "Which sessions `signOut` ends.",
-        "SignOutScope",
-        SignOutScope::ALL.iter().map(|e| e.as_str()).collect(),
-    );
-    union(
-        &mut out,
-        "The kind of an emailed code (`verifyOtp`).",
-        "OtpType",
-        OtpType::ALL.iter().map(|e| e.as_str()).collect(),
-    );
-    union(
-        &mut out,
-        "`count` option of `select`.",
-        "Count",
-        Count::ALL.iter().map(|c| c.as_str()).collect(),
-    );
+    }
     let block = |out: &mut String, doc: &str, head: &str, on: On, extra: &str| {
         out.push_str(&format!("/** {doc} */\n{head} {{\n{extra}"));
         members(out, on, "  ");
