@@ -6,6 +6,7 @@
 #   scripts/mutants.sh                 every mutant of those files
 #   scripts/mutants.sh --diff [REV]    only the mutants in lines changed since REV (default HEAD~1)
 #   scripts/mutants.sh --file F ...    only the given files
+# MC_MUTANTS_TIMEOUT (seconds, 300 by default) ends a mutant that hangs the tests (a parser loop).
 # Survivors judged equivalent are listed, with the reason, in tests/mutants-equivalent.txt
 # (passed to cargo-mutants as --exclude-re patterns); the output goes to $MC_CACHE/mutants.
 set -euo pipefail
@@ -36,7 +37,7 @@ if [ -f "$MC_STACK_ENV" ]; then set -a; source "$MC_STACK_ENV"; set +a; fi
 # by the next build of the unchanged tree (seen: a mutant's library run by a later test).
 export CARGO_TARGET_DIR="$MC_CACHE/target-mutants"
 mkdir -p "$MC_CACHE/mutants"
-cargo mutants --no-shuffle --output "$MC_CACHE/mutants" --timeout 300 "${args[@]}" -- --lib --tests || true
+cargo mutants --no-shuffle --output "$MC_CACHE/mutants" --timeout "${MC_MUTANTS_TIMEOUT:-300}" "${args[@]}" -- --lib --tests || true
 log "report: $MC_CACHE/mutants/mutants.out/{caught,missed,timeout,unviable}.txt"
 for k in caught missed timeout unviable; do
   printf '  %-9s %s\n' "$k" "$(wc -l < "$MC_CACHE/mutants/mutants.out/$k.txt" 2>/dev/null || echo 0)"
