@@ -196,3 +196,19 @@ fn arbitrary_strings_are_checked_without_panicking() {
         }
     }
 }
+
+#[test]
+fn an_empty_embed_is_not_a_count() {
+    // `rel()` embeds nothing (PostgREST answers `{}` or `[]`); only `count()` is the refused
+    // aggregate, with or without white space inside the parentheses.
+    let mc = Client::new("http://127.0.0.1:9", "anon", ClientOptions::default());
+    let client = || mc.clone();
+    for s in ["id, departments()", "id, departments( )"] {
+        let r = client().from("tasks").select(s).build();
+        assert!(r.is_ok(), "tasks: {s}: {:?}", r.err());
+    }
+    for s in ["count()", "count( )"] {
+        let e = client().from("tasks").select(s).build().unwrap_err();
+        assert!(e.violations[0].rule.contains("count()"), "{s}: {e:?}");
+    }
+}
