@@ -212,3 +212,14 @@ fn an_empty_embed_is_not_a_count() {
         assert!(e.violations[0].rule.contains("count()"), "{s}: {e:?}");
     }
 }
+
+#[test]
+fn other_schemas_are_the_servers_to_check_but_never_get_a_nul() {
+    let mc = Client::new("http://127.0.0.1:9", "anon", ClientOptions::default());
+    let other = mc.schema("mc_test");
+    // Not in the generated schema: not checked (even when a public table has the same name).
+    assert!(other.from("tasks").select("nope").build().is_ok());
+    // A NUL cannot reach PostgreSQL from any schema.
+    let e = other.from("slots").select("a\u{0}b").build().unwrap_err();
+    assert_eq!(e.violations[0].field, "select");
+}
