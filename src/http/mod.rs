@@ -159,12 +159,14 @@ pub struct Transport {
     pub(crate) fetch: Option<std::rc::Rc<CustomFetch>>,
     /// Retries of GET/HEAD on 503/520 and network errors.
     pub retry: RetryPolicy,
+    /// Connections kept open for this client's requests (native only; shared by its clones).
+    pub(crate) pool: platform::Pool,
 }
 
 impl Transport {
     /// Sends `req` once and waits for the whole answer.
     pub async fn send_once(&self, req: &Request) -> Result<Response, Error> {
-        platform::send(self.fetch.as_deref(), req).await
+        platform::send(&self.pool, self.fetch.as_deref(), req).await
     }
 
     /// Sends `req`, retrying safe requests as the policy says (never after an abort).

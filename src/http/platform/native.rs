@@ -2,7 +2,6 @@
 //! only a browser has (a user `fetch`, a JS body) is uninhabited here.
 
 use std::convert::Infallible;
-use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{Body, Request, Response};
@@ -22,10 +21,10 @@ pub fn raw_is_empty(v: &RawText) -> bool {
     match *v {}
 }
 
-fn client() -> &'static reqwest::Client {
-    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
-    CLIENT.get_or_init(reqwest::Client::new)
-}
+/// A client's connection pool. One per [`Transport`](crate::http::Transport), not one per
+/// process: a pooled connection belongs to the async runtime that opened it, and a process-wide
+/// pool handed tests (each on its own runtime) connections whose runtime had ended.
+pub type Pool = reqwest::Client;
 
 fn classify(e: reqwest::Error) -> Error {
     if e.is_timeout() {
@@ -36,13 +35,17 @@ fn classify(e: reqwest::Error) -> Error {
 }
 
 /// Sends one request with reqwest (a user `fetch` cannot exist here).
-pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Response, Error> {
+pub async fn send(
+    pool: &Pool,
+    custom: Option<&CustomFetch>,
+    req: &Request,
+) -> Result<Response, Error> {
     if let Some(f) = custom {
         match *f {}
     }
     let method =
         reqwest::Method::from_bytes(req.method.as_str().as_bytes()).unwrap_or(reqwest::Method::GET);
-    let mut builder = client().request(method, &req.url);
+    let mut builder = pool.request(method, &req.url);
     for (k, v) in &req.headers {
         builder = builder.header(k.as_str(), v.as_str());
     }

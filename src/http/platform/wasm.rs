@@ -12,6 +12,8 @@ use crate::http::{Body, Request, Response};
 pub type CustomFetch = Function;
 /// A body as fetch gave it: a JS string, parsed where it is.
 pub type RawText = JsValue;
+/// The browser pools connections itself.
+pub type Pool = ();
 
 /// The text of a JS body (copied into Rust).
 pub fn raw_text(v: &RawText) -> String {
@@ -39,7 +41,11 @@ extern "C" {
 
 /// Sends one request with `fetch` (the user's, or the global one) and reads the whole answer:
 /// the exchange itself runs in `fetch.js`; one call in, one plain answer back.
-pub async fn send(custom: Option<&CustomFetch>, req: &Request) -> Result<Response, Error> {
+pub async fn send(
+    _pool: &Pool,
+    custom: Option<&CustomFetch>,
+    req: &Request,
+) -> Result<Response, Error> {
     let mut headers = String::new();
     for (k, v) in &req.headers {
         if !headers.is_empty() {
