@@ -68,6 +68,7 @@ start_pg() {
       psql_su -1 -f - < "$m" || die "migration $(basename "$m") failed"
     done
     psql_su -f - < "$SQL/03_local_server_casts.sql"
+    psql_su -f - < "$SQL/04_test_fixtures_on_the_schema.sql"
     psql_su -f - < "$SQL/seed.sql"
     echo "$want" > "$MC_STACK_DIR/schema.hash"
     REBUILT=1 # the REST server's schema cache is stale now

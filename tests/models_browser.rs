@@ -6,7 +6,7 @@
 
 use js_sys::{Array, Object, Promise, Reflect};
 use mission_control_sdk::schema::*;
-use mission_control_sdk::{Client, ClientOptions};
+use mission_control_sdk::{Client, ClientOptions, ErrorCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::rc::Rc;
@@ -431,7 +431,7 @@ async fn escalations_insert_reads_back_equal() {
 }
 
 #[wasm_bindgen_test]
-async fn pulses_insert_reads_back_equal() {
+async fn pulses_are_read_only_and_read_back_typed() {
     let w = world().await;
     let cid = needs(&w.company, "the company").id;
     let ceo = needs(&w.ceo, "the CEO").id;
@@ -450,9 +450,63 @@ async fn pulses_insert_reads_back_equal() {
         status: Some(PulseStatus::Running),
         error: None,
     };
-    round_trip::<_, PulseRow>(&w.c, "pulses", &pulse)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    // The SDK refuses to write one (the backend runs pulses) ...
+    let refused =
+        w.c.from("pulses")
+            .insert(serde_json::to_value(&pulse).unwrap(), true)
+            .execute()
+            .await;
+    assert_eq!(
+        refused.err().map(|e| e.code),
+        Some(ErrorCode::ImmutableRecord)
+    );
+    // ... and reads back, typed, the one the backend (the stack's test function) records.
+    let recorded =
+        w.c.schema("mc_test")
+            .rpc(
+                "record_pulse",
+                serde_json::json!({
+                    "company_id": cid, "agent_id": ceo, "phase": "DECIDE",
+                    "scanned_state": pulse.scanned_state, "decisions": pulse.decisions,
+                }),
+                mission_control_sdk::http::Method::Post,
+                None,
+            )
+            .single()
+            .execute()
+            .await
+            .unwrap_or_else(|e| panic!("record_pulse: {e:?}"));
+    let recorded: serde_json::Value = serde_json::from_str(&recorded.text().unwrap()).unwrap();
+    let id = recorded["id"].as_str().unwrap().to_string();
+    let read =
+        w.c.from("pulses")
+            .select("*")
+            .eq("id", id)
+            .single()
+            .execute()
+            .await
+            .unwrap_or_else(|e| panic!("read the pulse: {e:?}"));
+    let row: PulseRow = serde_json::from_str(&read.text().unwrap()).unwrap();
+    assert_eq!(
+        (
+            row.company_id,
+            row.agent_id,
+            row.phase,
+            row.status,
+            row.scanned_state,
+            row.decisions,
+            row.actions
+        ),
+        (
+            cid,
+            ceo,
+            PulsePhase::Decide,
+            PulseStatus::Running,
+            pulse.scanned_state,
+            pulse.decisions,
+            pulse.actions
+        )
+    );
 }
 
 #[wasm_bindgen_test]
@@ -460,10 +514,33 @@ async fn messages_insert_reads_back_equal() {
     let w = world().await;
     let cid = needs(&w.company, "the company").id;
     let ceo = needs(&w.ceo, "the CEO").id;
+    // A message goes to another agent (rules § Message: from ≠ to).
+    let cto = round_trip::<_, AgentRow>(
+        &w.c,
+        "agents",
+        &AgentInsert {
+            company_id: cid,
+            name: "Cato".into(),
+            role: "CTO".into(),
+            tier: 2,
+            id: None,
+            human: None,
+            department_id: None,
+            reports_to: Some(ceo),
+            autonomy_level: None,
+            mandate: None,
+            status: None,
+            last_pulse: None,
+            created_at: None,
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("the message's recipient: {e}"))
+    .id;
     let message = MessageInsert {
         company_id: cid,
         from_agent_id: ceo,
-        to_agent_id: ceo,
+        to_agent_id: cto,
         subject: "s".into(),
         body: "b".into(),
         r#type: MessageType::Coordination,

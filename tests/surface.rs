@@ -106,7 +106,7 @@ fn workflows_and_auth_methods_are_named_as_the_declarations_install_them() {
 /// (the state machines, the escalation types, the column rules on top of their types).
 fn rules_md() -> String {
     use mission_control_sdk::domain::{escalation_type, TRANSITIONS};
-    use mission_control_sdk::schema::{enum_values, rule, Rule, TABLES};
+    use mission_control_sdk::schema::{backend_only, enum_values, rule, Rule, ROW_RULES, TABLES};
     let list = |v: &[&str]| {
         if v.is_empty() {
             "—".to_string()
@@ -140,6 +140,16 @@ fn rules_md() -> String {
                 .map_or("—".to_string(), |n| format!("`{n}` (non-blank)"))
         ));
     }
+    let read_only: Vec<&str> = TABLES
+        .iter()
+        .map(|t| t.name)
+        .filter(|t| backend_only(t))
+        .collect();
+    out.push_str(&format!(
+        "\n## Written by the backend\n\nThe SDK reads {} and builds no insert, upsert, update or delete on them\n\
+         (`immutable_record`): pulses run in the backend, the front end never triggers one.\n",
+        list(&read_only)
+    ));
     let triggers = enum_values("escalation_trigger").unwrap_or_default();
     let by = |kind: &str| -> Vec<&str> {
         triggers
@@ -174,6 +184,14 @@ fn rules_md() -> String {
             };
             out.push_str(&format!("| `{}` | `{}` | {text} |\n", t.name, c.name));
         }
+    }
+    out.push_str(
+        "\n## Rules between the columns of a row\n\n\
+         Checked on inserts and rows whole, and on updates that set the columns a rule reads.\n\n\
+         | table | rule |\n|---|---|\n",
+    );
+    for (table, text) in ROW_RULES {
+        out.push_str(&format!("| `{table}` | {text} |\n"));
     }
     out
 }

@@ -194,6 +194,7 @@ pub fn storage_key(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     /// `{"role":"service_role","n":"?>?>~"}` and `{"role":"anon","n":"?>?>~"}`, in the URL-safe
     /// alphabet (with `-` and `_`), the standard one (`+`, `/`) and with or without padding.
@@ -201,6 +202,43 @@ mod tests {
     const SERVICE_STD: &str = "eyJyb2xlIjoic2VydmljZV9yb2xlIiwibiI6Ij8+Pz5+In0";
     const ANON_URL: &str = "eyJyb2xlIjoiYW5vbiIsIm4iOiI_Pj8-fiJ9";
     const ANON_STD: &str = "eyJyb2xlIjoiYW5vbiIsIm4iOiI/Pj8+fiJ9";
+
+    #[test]
+    fn user_reads_each_field_as_gotrue_sends_it() {
+        let v = json!({
+            "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "email": "ada@example.com",
+            "phone": "15550100",
+            "role": "authenticated",
+            "is_anonymous": false,
+            "user_metadata": {"name": "Ada"},
+            "app_metadata": {"provider": "email"},
+        });
+        let u = User::from_json(v.clone());
+        assert_eq!(
+            (u.id(), u.email(), u.phone(), u.role(), u.is_anonymous()),
+            (
+                Some("0f8fad5b-d9cb-469f-a165-70867728950e"),
+                Some("ada@example.com"),
+                Some("15550100"),
+                Some("authenticated"),
+                false
+            )
+        );
+        assert_eq!(u.user_metadata(), &json!({"name": "Ada"}));
+        assert_eq!(u.app_metadata(), &json!({"provider": "email"}));
+        assert_eq!(u.as_json(), &v);
+        // GoTrue sends "" for a missing email or phone; an anonymous user says so.
+        let anon =
+            User::from_json(json!({"id": "x", "email": "", "phone": "", "is_anonymous": true}));
+        assert_eq!(
+            (anon.email(), anon.phone(), anon.role(), anon.is_anonymous()),
+            (None, None, None, true)
+        );
+        assert_eq!(anon.user_metadata(), &Value::Null);
+        assert_eq!(anon.app_metadata(), &Value::Null);
+        assert!(!User::from_json(json!({"is_anonymous": "true"})).is_anonymous());
+    }
 
     #[test]
     fn base64url_reads_both_alphabets_and_padding() {
@@ -263,7 +301,6 @@ mod tests {
             }
         }
     }
-    use serde_json::json;
 
     #[test]
     fn storage_key_uses_first_host_label() {

@@ -4,9 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode, Violation};
-use crate::schema::{
-    AgentStatus, ChatSessionStatus, EscalationStatus, EscalationTrigger, EscalationType, TaskStatus,
-};
+use crate::schema::{AgentStatus, ChatSessionStatus, EscalationStatus, TaskStatus};
 
 /// A row's `status`, typed by its table's enum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,42 +155,7 @@ impl Transition {
     }
 }
 
-/// The escalation type a trigger gives (docs/rules.md): the triggers below need action; every
-/// other trigger is for awareness.
-///
-/// ```
-/// use mission_control_sdk::domain::type_of;
-/// use mission_control_sdk::schema::{EscalationTrigger, EscalationType};
-/// assert_eq!(type_of(EscalationTrigger::TaskBlocked), EscalationType::ActionRequired);
-/// assert_eq!(type_of(EscalationTrigger::Milestone), EscalationType::Awareness);
-/// ```
-pub fn type_of(trigger: EscalationTrigger) -> EscalationType {
-    use EscalationTrigger as T;
-    match trigger {
-        T::TaskBlocked
-        | T::ScopeUnclear
-        | T::ConflictingInstructions
-        | T::ResourceConstraint
-        | T::ScopeExceeded
-        | T::CrossTeamDependency
-        | T::CrossDomainConflict
-        | T::IrreversibleDecision
-        | T::BudgetRequest
-        | T::ExternalCommitment
-        | T::MissionDrift
-        | T::MaterialRisk => EscalationType::ActionRequired,
-        _ => EscalationType::Awareness,
-    }
-}
-
-/// [`type_of`] for a trigger as Postgres spells it (`AWARENESS` or `ACTION_REQUIRED`); `None`
-/// for a value that is not a trigger.
-pub fn escalation_type(trigger: &str) -> Option<&'static str> {
-    EscalationTrigger::ALL
-        .iter()
-        .find(|t| t.as_str() == trigger)
-        .map(|t| type_of(*t).as_str())
-}
+pub use crate::schema::{escalation_type, type_of};
 
 #[cfg(test)]
 mod tests {

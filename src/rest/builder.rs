@@ -231,6 +231,9 @@ impl QueryBuilder {
         ignore_duplicates: bool,
         default_to_null: bool,
     ) -> Self {
+        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
+            self.read_only("upsert");
+        }
         if self.def().is_some_and(|t| !t.can_update) {
             self.immutable("upsert");
         }
@@ -410,7 +413,10 @@ impl QueryBuilder {
 
     /// Inserts one row or many. With `default_to_null = false`, columns missing from some rows
     /// take their default (`Prefer: missing=default`).
-    pub fn insert(self, values: Value, default_to_null: bool) -> Self {
+    pub fn insert(mut self, values: Value, default_to_null: bool) -> Self {
+        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
+            self.read_only("insert");
+        }
         let columns = match &values {
             Value::Array(rows) => {
                 let mut cols: Vec<String> = Vec::new();
@@ -478,6 +484,9 @@ impl QueryBuilder {
 
     /// Updates the rows the filters match. Not available on memory_entries and chat_messages.
     pub fn update(mut self, values: Value) -> Self {
+        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
+            self.read_only("update");
+        }
         if self.def().is_some_and(|t| !t.can_update) {
             self.immutable("update");
         }
@@ -487,6 +496,9 @@ impl QueryBuilder {
     /// Deletes the rows the filters match. Not available on memory_entries, chat_sessions and
     /// chat_messages.
     pub fn delete(mut self) -> Self {
+        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
+            self.read_only("delete");
+        }
         if self.def().is_some_and(|t| !t.can_delete) {
             self.immutable("delete");
         }
@@ -600,6 +612,28 @@ mod tests {
         assert_eq!(e.code, ErrorCode::ImmutableRecord);
         assert!(QueryBuilder::new(ctx(), "chat_sessions")
             .update(json!({"status": "CLOSED"}))
+            .build()
+            .is_ok());
+    }
+
+    #[test]
+    fn pulses_are_read_only() {
+        for q in [
+            QueryBuilder::new(ctx(), "pulses").insert(json!({"phase": "SCAN"}), true),
+            QueryBuilder::new(ctx(), "pulses").upsert(json!({}), None, false, true),
+            QueryBuilder::new(ctx(), "pulses").update(json!({"phase": "SCAN"})),
+            QueryBuilder::new(ctx(), "pulses").delete(),
+        ] {
+            let e = q.build().unwrap_err();
+            assert_eq!(e.code, ErrorCode::ImmutableRecord);
+            assert!(e.message.starts_with("pulses cannot be "), "{}", e.message);
+        }
+        assert!(QueryBuilder::new(ctx(), "pulses")
+            .select("id")
+            .build()
+            .is_ok());
+        assert!(QueryBuilder::new(ctx(), "tasks")
+            .insert(json!({"company_id": "10000000-0000-4000-8000-000000000001", "assignee_id": "10000000-0000-4000-8000-000000000001", "assigned_by": "10000000-0000-4000-8000-000000000001", "title": "t"}), true)
             .build()
             .is_ok());
     }

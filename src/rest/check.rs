@@ -557,6 +557,21 @@ impl QueryBuilder {
 
     /// Refuses writes the table's RLS never allows (memory_entries, chat_messages, and
     /// deleting chat_sessions).
+    /// Refuses a write to a table the backend alone writes ([`schema::backend_only`]).
+    pub(super) fn read_only(&mut self, op: &str) {
+        if self.problem.is_none() {
+            let mut e = Error::new(
+                crate::error::ErrorCode::ImmutableRecord,
+                format!(
+                    "{} cannot be {op}d from the SDK: the backend writes them, the SDK reads them",
+                    self.table
+                ),
+            );
+            e.hint = Some("pulses run in the backend; read them with select()".into());
+            self.problem = Some(e);
+        }
+    }
+
     pub(super) fn immutable(&mut self, op: &str) {
         if self.problem.is_none() {
             let mut e = Error::new(

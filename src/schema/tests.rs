@@ -32,6 +32,25 @@ fn table_of(col: &Column) -> &'static str {
         .unwrap_or("")
 }
 
+/// Samples made to keep the rules between columns ([`row_rules`]): the escalation type its
+/// trigger gives, a message to another agent, a reason only on a BLOCKED task.
+fn consistent(t: &Table, mut m: Map<String, Value>) -> Value {
+    if let Some(trigger) = m.get("trigger").and_then(Value::as_str) {
+        let kind = escalation_type(trigger).unwrap();
+        m.insert("type".into(), json!(kind));
+    }
+    if t.name == "messages" {
+        m.insert(
+            "to_agent_id".into(),
+            json!("10000000-0000-4000-8000-000000000002"),
+        );
+    }
+    if t.name == "tasks" && m.contains_key("blocked_reason") {
+        m.insert("status".into(), json!("BLOCKED"));
+    }
+    Value::Object(m)
+}
+
 fn minimal_insert(t: &Table) -> Value {
     let mut m = Map::new();
     for c in t
@@ -41,11 +60,12 @@ fn minimal_insert(t: &Table) -> Value {
     {
         m.insert(c.name.to_string(), sample(c));
     }
-    Value::Object(m)
+    consistent(t, m)
 }
 
 fn full_row(t: &Table) -> Value {
-    Value::Object(
+    consistent(
+        t,
         t.columns
             .iter()
             .map(|c| (c.name.to_string(), sample(c)))
@@ -449,6 +469,16 @@ fn the_timestamp_check_reads_exactly_what_chrono_reads() {
         let chrono_ok = chrono::DateTime::parse_from_rfc3339(s).is_ok();
         assert_eq!(super::validate::is_rfc3339(s), chrono_ok, "{s:?}");
         accepted += chrono_ok as usize;
+        // The point in time the row rules compare is chrono's (a leap second aside: chrono
+        // keeps it as a second 59 with over 10⁹ nanoseconds).
+        if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+            if &s[17..19] != "60" {
+                let expected = (t.timestamp(), t.timestamp_subsec_nanos());
+                assert_eq!(super::validate::instant(s), Some(expected), "{s:?}");
+            }
+        } else {
+            assert_eq!(super::validate::instant(s), None, "{s:?}");
+        }
     }
     // Both kinds are well represented, so the comparison means something.
     assert!(
@@ -476,5 +506,143 @@ fn the_uuid_check_reads_exactly_what_the_uuid_crate_reads_at_36_characters() {
         accepted > 100 && cases.len() - accepted > 1_000,
         "{accepted} of {}",
         cases.len()
+    );
+}
+
+#[test]
+fn the_rules_between_columns_read_updates_only_where_they_set_the_columns() {
+    let check = |t: &str, mode: Mode, v: Value| rules_of(validate(t, mode, &v));
+    let r = |f: &str, rule: &str| vec![(f.to_string(), rule.to_string())];
+    let none: Vec<(String, String)> = vec![];
+    // Tasks: a reason goes with BLOCKED, in an update too; an update of the reason alone is
+    // not judged (the row's status is unknown).
+    assert_eq!(
+        check("tasks", Mode::Update, json!({"status": "BLOCKED"})),
+        r("blocked_reason", "required when the status is BLOCKED")
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"status": "BLOCKED", "blocked_reason": null})
+        ),
+        r("blocked_reason", "required when the status is BLOCKED")
+    );
+    assert_eq!(
+        check("tasks", Mode::Update, json!({"blocked_reason": "x"})),
+        none
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"status": "IN_PROGRESS", "blocked_reason": null})
+        ),
+        none
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"status": "CANCELLED", "blocked_reason": "x"})
+        ),
+        r(
+            "blocked_reason",
+            "must be null unless the status is BLOCKED"
+        )
+    );
+    // Offsets are read: 10:00+02:00 is before 09:00Z.
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"started_at": "2026-01-01T10:00:00+02:00", "completed_at": "2026-01-01T09:00:00Z"})
+        ),
+        none
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"started_at": "2026-01-01T09:00:00.000000001Z", "completed_at": "2026-01-01T09:00:00Z"})
+        ),
+        r("completed_at", "must not be before started_at")
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"created_at": "2026-01-02T00:00:00Z", "completed_at": "2026-01-01T23:59:59-00:01"})
+        ),
+        none
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"created_at": "2026-01-02T00:00:00Z", "completed_at": "2026-01-01T23:59:59Z"})
+        ),
+        r("completed_at", "must not be before created_at")
+    );
+    assert_eq!(
+        check(
+            "tasks",
+            Mode::Update,
+            json!({"created_at": "2026-01-02T00:00:00Z", "started_at": "2025-12-31T00:00:00Z"})
+        ),
+        r("started_at", "must not be before created_at")
+    );
+    // Agents: an update to tier 1 is judged on what it sets.
+    assert_eq!(check("agents", Mode::Update, json!({"tier": 1})), none);
+    assert_eq!(
+        check("agents", Mode::Update, json!({"tier": 1, "human": false})),
+        r("human", "must be true for the CEO (tier 1)")
+    );
+    assert_eq!(
+        check(
+            "agents",
+            Mode::Update,
+            json!({"tier": 2, "human": false, "reports_to": "10000000-0000-4000-8000-000000000001"})
+        ),
+        none
+    );
+    assert_eq!(
+        check(
+            "agents",
+            Mode::Update,
+            json!({"tier": 1, "reports_to": "10000000-0000-4000-8000-000000000001"})
+        ),
+        r("reports_to", "must be null for the CEO (tier 1)")
+    );
+    // Companies: only an insert must be ONBOARDING.
+    assert_eq!(
+        check("companies", Mode::Update, json!({"status": "ACTIVE"})),
+        none
+    );
+    // Messages: the same agent in either case is the same agent.
+    assert_eq!(
+        check(
+            "messages",
+            Mode::Update,
+            json!({"from_agent_id": "AAAAAAAA-0000-4000-8000-000000000001", "to_agent_id": "aaaaaaaa-0000-4000-8000-000000000001"})
+        ),
+        r("to_agent_id", "must differ from from_agent_id")
+    );
+    // Escalations: the rule names the type the trigger gives.
+    assert_eq!(
+        check(
+            "escalations",
+            Mode::Update,
+            json!({"trigger": "MILESTONE", "type": "ACTION_REQUIRED"})
+        ),
+        r("type", "must be AWARENESS for the trigger MILESTONE")
+    );
+    assert_eq!(
+        check(
+            "escalations",
+            Mode::Update,
+            json!({"trigger": "MILESTONE", "type": "AWARENESS"})
+        ),
+        none
     );
 }

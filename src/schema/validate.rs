@@ -78,9 +78,10 @@ pub fn collect_violations(t: &Table, mode: Mode, value: &Value, out: &mut Vec<Vi
             Some(v) => check_value(t.name, col, v, out),
         }
     }
+    super::rules::row_rules(t.name, mode, obj, out);
 }
 
-fn violation(table: &str, field: &str, rule: &str, value: Value) -> Violation {
+pub(super) fn violation(table: &str, field: &str, rule: &str, value: Value) -> Violation {
     Violation {
         table: table.to_string(),
         field: field.to_string(),
@@ -181,6 +182,46 @@ pub fn is_rfc3339(s: &str) -> bool {
         && o[2] == b':'
         && (b'0'..=b'5').contains(&o[3])
         && o[4].is_ascii_digit()
+}
+
+/// An RFC 3339 timestamp as a point in time that orders as time does: seconds since
+/// 1970-01-01T00:00:00Z and nanoseconds (further digits dropped); `None` unless
+/// [`is_rfc3339`] accepts it.
+pub(super) fn instant(s: &str) -> Option<(i64, u32)> {
+    if !is_rfc3339(s) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<i64>().unwrap_or(0);
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let mut secs = days * 86_400 + num(11..13) * 3600 + num(14..16) * 60 + num(17..19);
+    let mut rest = &s[19..];
+    let mut nanos = 0u32;
+    if let Some(f) = rest.strip_prefix('.') {
+        let n = f.bytes().take_while(u8::is_ascii_digit).count();
+        for i in 0..9 {
+            nanos = nanos * 10
+                + f.as_bytes()
+                    .get(i)
+                    .filter(|_| i < n)
+                    .map_or(0, |c| u32::from(c - b'0'));
+        }
+        rest = &f[n..];
+    }
+    if rest.len() > 1 {
+        let sign = if rest.starts_with('+') { -1 } else { 1 };
+        let o = &rest[rest.len() - 5..];
+        secs += sign
+            * (o[0..2].parse::<i64>().unwrap_or(0) * 3600
+                + o[3..5].parse::<i64>().unwrap_or(0) * 60);
+    }
+    Some((secs, nanos))
 }
 
 fn in_enum(name: &str, v: &Value) -> bool {

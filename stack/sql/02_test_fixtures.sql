@@ -38,3 +38,4 @@ CREATE TABLE IF NOT EXISTS mc_test.defaults (
 );
 INSERT INTO mc_test.slots VALUES (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)') ON CONFLICT DO NOTHING;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA mc_test TO anon, authenticated, service_role;
+

@@ -207,7 +207,10 @@ async function onboarding_and_cockpit(ctx, check) {
   need(await mc.tasks.start(t1), "start");
   const t2 = need(await mc.from("tasks").insert({ company_id: plan.company.id, assignee_id: cto, assigned_by: plan.ceo.id, title: "Order steel" }).select("id").single(), "task 2").id;
   need(await mc.escalations.raise({ from_agent_id: cto, trigger: "BUDGET_REQUEST", context: "Steel costs more", impact: "Delay", recommendation: "Approve", related_task_id: t2 }), "escalate");
-  need(await mc.from("pulses").insert({ company_id: plan.company.id, agent_id: cto, status: "COMPLETE", phase: "COMPLETE", completed_at: new Date().toISOString(), actions: [{ type: "TASK_PROGRESS", target_id: t1, details: "moved", logged: true }] }), "a pulse");
+  // The SDK only reads pulses (the backend runs them): the stack's test function records one.
+  const refused = await mc.from("pulses").insert({ company_id: plan.company.id, agent_id: cto });
+  check("pulses_are_read_only_in_the_sdk", refused.error?.code === "immutable_record" && refused.data === null, "a pulse insert is refused before the network", refused.error);
+  need(await mc.schema("mc_test").rpc("record_pulse", { company_id: plan.company.id, agent_id: cto, status: "COMPLETE", phase: "COMPLETE", completed_at: new Date().toISOString(), actions: [{ type: "TASK_PROGRESS", target_id: t1, details: "moved", logged: true }] }), "a pulse");
   need(await mc.messages.send({ from_agent_id: plan.ceo.id, to_agent_id: cto, subject: "Go", body: "Start", type: "DIRECTIVE" }), "message");
   w.sent.length = 0;
   const view = ok("cockpit_load_sends_three_requests", await mc.cockpit.load(plan.company.id), "cockpit");

@@ -154,8 +154,8 @@ async function ranges(ctx, check) {
 // One story: the rows written by one step are what the next reads.
 async function mutations(ctx, check) {
   const { ok } = asserts(check);
-  const { mc, make, env, company, ceo } = await setup(ctx);
-  const one = ok("insert_one_takes_column_defaults", await mc.from("messages").insert({ company_id: company, from_agent_id: ceo, to_agent_id: ceo, subject: "s", body: "b", type: "REPORT" }).select("priority, read_at").single(), "insert one");
+  const { mc, make, env, company, ceo, cto } = await setup(ctx);
+  const one = ok("insert_one_takes_column_defaults", await mc.from("messages").insert({ company_id: company, from_agent_id: ceo, to_agent_id: cto, subject: "s", body: "b", type: "REPORT" }).select("priority, read_at").single(), "insert one");
   check("insert_one_takes_column_defaults", one.priority === "ASYNC" && one.read_at === null, "defaults on insert", one);
   const many = ok("insert_many_missing_key_takes_the_default", await mc.from("memory_entries").insert([{ company_id: company, type: "AUDIT", summary: "m1", tags: ["t"] }, { company_id: company, type: "AUDIT", summary: "m2" }], { defaultToNull: false }).select("summary, tags"), "insert many, missing=default");
   check("insert_many_missing_key_takes_the_default", many.length === 2 && Array.isArray(many[1].tags) && many[1].tags.length === 0, "missing key takes the default", many);
