@@ -621,6 +621,7 @@ impl AuthClient {
             expires_at: exp,
             token_type: "bearer".into(),
             user,
+            extra: serde_json::Map::new(),
         };
         self.commit(Some(s.clone()), AuthEvent::SignedIn).await;
         Ok(s)

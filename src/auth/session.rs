@@ -89,7 +89,22 @@ pub struct Session {
     pub token_type: String,
     /// The user the server answered with the session.
     pub user: User,
+    /// Every other field of the server's answer, kept as supabase-js keeps them (its session is
+    /// the answer spread whole): the password grant's `weak_password` (`null`, or
+    /// `{ reasons }`), and whatever a later GoTrue adds.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
+
+/// The fields of [`Session`] that have a name of their own.
+const SESSION_FIELDS: [&str; 6] = [
+    "access_token",
+    "refresh_token",
+    "expires_in",
+    "expires_at",
+    "token_type",
+    "user",
+];
 
 impl Session {
     /// Reads a session from GoTrue's answer, computing `expires_at` when it is absent.
@@ -116,6 +131,13 @@ impl Session {
             expires_at: whole("expires_at").ok_or_else(|| missing("expires_at"))?,
             token_type: text("token_type").ok_or_else(|| missing("token_type"))?,
             user: User(v.get("user").cloned().ok_or_else(|| missing("user"))?),
+            extra: match v {
+                Value::Object(m) => m
+                    .into_iter()
+                    .filter(|(k, _)| !SESSION_FIELDS.contains(&k.as_str()))
+                    .collect(),
+                _ => serde_json::Map::new(),
+            },
         })
     }
 
@@ -129,6 +151,9 @@ impl Session {
         m.insert("expires_at".into(), self.expires_at.into());
         m.insert("token_type".into(), self.token_type.clone().into());
         m.insert("user".into(), self.user.0.clone());
+        for (k, v) in &self.extra {
+            m.insert(k.clone(), v.clone());
+        }
         Value::Object(m)
     }
 
@@ -240,6 +265,21 @@ mod tests {
         assert!(!User::from_json(json!({"is_anonymous": "true"})).is_anonymous());
     }
 
+    /// supabase-js's session is GoTrue's answer spread whole: `weak_password: null` stays.
+    #[test]
+    fn a_session_keeps_the_answers_other_fields() {
+        let answer = json!({"access_token": "a", "token_type": "bearer", "expires_in": 3600,
+            "expires_at": 1_900_000_000, "refresh_token": "r", "user": {"id": "u"},
+            "weak_password": null});
+        let s = Session::from_json(answer.clone()).unwrap();
+        assert_eq!(s.extra.get("weak_password"), Some(&Value::Null));
+        assert_eq!(s.to_json(), answer);
+        assert_eq!(
+            Session::from_text(&crate::json::write(&s.to_json())),
+            Some(s)
+        );
+    }
+
     #[test]
     fn base64url_reads_both_alphabets_and_padding() {
         let text = |s: &str| String::from_utf8(base64url(s).unwrap()).unwrap();
@@ -267,7 +307,12 @@ mod tests {
     fn the_hand_reader_agrees_with_the_derive() {
         let good = json!({"access_token": "a", "refresh_token": "r", "expires_in": 3600,
             "expires_at": 1_900_000_000, "token_type": "bearer", "user": {"id": "u"}});
-        let mut cases = vec![good.clone()];
+        let mut weak = good.clone();
+        weak["weak_password"] = Value::Null;
+        let mut reasons = good.clone();
+        reasons["weak_password"] = json!({"reasons": ["length"]});
+        reasons["provider_token"] = json!("p");
+        let mut cases = vec![good.clone(), weak, reasons];
         for (k, bad) in [
             ("access_token", json!(1)),
             ("refresh_token", json!(null)),

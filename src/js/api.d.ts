@@ -32,6 +32,10 @@ export interface Session {
   token_type: string
   /** The user the server answered with the session. */
   user: McUser
+  /** The password grant's verdict on the password (`null` when it is strong enough). */
+  weak_password?: { reasons: string[]; message?: string } | null
+  /** Any other field of the server's answer, kept as supabase-js keeps it. */
+  [field: string]: unknown
 }
 export type McErrorCode = ErrorCode
 export type McViolation = Violation
@@ -146,9 +150,11 @@ type McFnRow<F> = McFnResult<F> extends infer R
   : never
 
 
-export type McFrom<T extends TableName> = McReadInsert<T>
-  & (T extends McAppendOnlyTable ? unknown : McUpdatable<T>)
-  & (T extends McUndeletableTable ? unknown : McDeletable<T>)
+export type McFrom<T extends TableName> = T extends McBackendOnlyTable
+  ? Pick<McReadInsert<T>, "select">
+  : McReadInsert<T>
+    & (T extends McAppendOnlyTable ? unknown : McUpdatable<T>)
+    & (T extends McUndeletableTable ? unknown : McDeletable<T>)
 
 export interface McClientOptions extends ClientJsonOptions {
   global?: { fetch?: typeof fetch }

@@ -15,6 +15,9 @@ export type OtpType = "email" | "signup" | "magiclink" | "recovery" | "invite" |
 /** `count` option of `select`. */
 export type Count = "exact" | "planned" | "estimated"
 
+/** Tables the backend alone writes: `from()` offers them `select` only (docs/rules.md). */
+export type McBackendOnlyTable = "pulses"
+
 /** Filters and modifiers; `await` runs the query (the builder can be kept, extended and awaited again). */
 export interface McFilterBuilder<Row, Result, T extends string = never, Q extends string = "*"> extends PromiseLike<McResponse<Result>> {
   /** Equal to (`=`). */

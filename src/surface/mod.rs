@@ -369,6 +369,15 @@ pub fn declarations() -> String {
             values.join(" | ")
         ));
     }
+    let backend_only: Vec<String> = crate::schema::TABLES
+        .iter()
+        .filter(|t| crate::schema::backend_only(t.name))
+        .map(|t| format!("{:?}", t.name))
+        .collect();
+    out.push_str(&format!(
+        "/** Tables the backend alone writes: `from()` offers them `select` only (docs/rules.md). */\nexport type McBackendOnlyTable = {}\n\n",
+        if backend_only.is_empty() { "never".to_string() } else { backend_only.join(" | ") }
+    ));
     let block = |out: &mut String, doc: &str, head: &str, on: On, extra: &str| {
         out.push_str(&format!("/** {doc} */\n{head} {{\n{extra}"));
         members(out, on, "  ");

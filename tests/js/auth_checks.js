@@ -81,6 +81,8 @@ export async function methodsAndEvents({ make, env }) {
   const bad = fails(await mc.auth.signInWithPassword({ email: address, password: "wrong-password" }), "invalid_credentials", "wrong password");
   check(bad.retryable === false && bad.status === 400, "invalid_credentials is final", bad.status);
   const inAgain = ok(await mc.auth.signInWithPassword({ email: address, password: "correct-horse-9" }), "signInWithPassword").session;
+  // The session is GoTrue's answer whole, as supabase-js keeps it: weak_password: null stays.
+  check("weak_password" in inAgain && inAgain.weak_password === null, "the password grant's weak_password: null is kept in the session", Object.keys(inAgain));
 
   // setSession: a second client adopts the first one's tokens.
   const other = make({ auth: { storageKey: unique("sb-set") } });

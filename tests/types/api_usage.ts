@@ -34,6 +34,16 @@ export async function misuse() {
   mc.from("chat_messages").delete()
   // @ts-expect-error chat sessions have no delete
   mc.from("chat_sessions").delete()
+  // @ts-expect-error pulses are the backend's: no insert from the SDK
+  mc.from("pulses").insert({ company_id: "c", agent_id: "a" })
+  // @ts-expect-error pulses are the backend's: no update
+  mc.from("pulses").update({ phase: "ASSESS" })
+  // @ts-expect-error pulses are the backend's: no upsert
+  mc.from("pulses").upsert({ company_id: "c", agent_id: "a" })
+  // @ts-expect-error pulses are the backend's: no delete
+  mc.from("pulses").delete()
+  const pulses: { id: string; phase: "SCAN" | "ASSESS" | "DECIDE" | "EXECUTE" | "LOG" | "COMPLETE" }[] | null =
+    (await mc.from("pulses").select("id, phase").eq("status", "COMPLETE")).data
   // @ts-expect-error unknown table
   mc.from("projects")
   // @ts-expect-error unknown column
