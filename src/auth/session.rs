@@ -132,10 +132,12 @@ impl Session {
             token_type: text("token_type").ok_or_else(|| missing("token_type"))?,
             user: User(v.get("user").cloned().ok_or_else(|| missing("user"))?),
             extra: match v {
-                Value::Object(m) => m
-                    .into_iter()
-                    .filter(|(k, _)| !SESSION_FIELDS.contains(&k.as_str()))
-                    .collect(),
+                Value::Object(mut m) => {
+                    for k in SESSION_FIELDS {
+                        m.remove(k);
+                    }
+                    m
+                }
                 _ => serde_json::Map::new(),
             },
         })

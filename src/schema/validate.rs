@@ -115,26 +115,29 @@ pub fn is_uuid_text(s: &str) -> bool {
 /// `T`, `t` or a space, `hh:mm:ss` (a leap second `60` allowed), an optional fraction of one or
 /// more digits, then `Z`/`z` or a `+`/`-`/`−` offset `hh:mm` under 24 hours.
 pub fn is_rfc3339(s: &str) -> bool {
+    instant(s).is_some()
+}
+
+/// An RFC 3339 timestamp ([`is_rfc3339`]) as a point in time that orders as time does: seconds
+/// since 1970-01-01T00:00:00Z and nanoseconds (further digits dropped; a leap second counts as
+/// the next minute's first).
+pub(super) fn instant(s: &str) -> Option<(i64, u32)> {
     let b = s.as_bytes();
     if b.len() < 19 {
-        return false;
+        return None;
     }
-    let digits = |at: &[usize]| -> Option<u32> {
-        at.iter().try_fold(0u32, |n, &i| {
+    let digits = |at: &[usize]| -> Option<i64> {
+        at.iter().try_fold(0i64, |n, &i| {
             b[i].is_ascii_digit()
-                .then(|| n * 10 + u32::from(b[i] - b'0'))
+                .then(|| n * 10 + i64::from(b[i] - b'0'))
         })
     };
-    let (Some(year), Some(month), Some(day)) =
-        (digits(&[0, 1, 2, 3]), digits(&[5, 6]), digits(&[8, 9]))
-    else {
-        return false;
-    };
-    let (Some(hour), Some(minute), Some(second)) =
-        (digits(&[11, 12]), digits(&[14, 15]), digits(&[17, 18]))
-    else {
-        return false;
-    };
+    let year = digits(&[0, 1, 2, 3])?;
+    let month = digits(&[5, 6])?;
+    let day = digits(&[8, 9])?;
+    let hour = digits(&[11, 12])?;
+    let minute = digits(&[14, 15])?;
+    let second = digits(&[17, 18])?;
     let leap_year = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let month_days = match month {
         2 if leap_year => 29,
@@ -154,74 +157,59 @@ pub fn is_rfc3339(s: &str) -> bool {
         || minute > 59
         || second > 60
     {
-        return false;
+        return None;
     }
     let mut rest = &s[19..];
+    let mut nanos = 0u32;
     if let Some(fraction) = rest.strip_prefix('.') {
         let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
         if n == 0 {
-            return false;
+            return None;
+        }
+        for c in fraction
+            .bytes()
+            .take(n)
+            .chain(std::iter::repeat(b'0'))
+            .take(9)
+        {
+            nanos = nanos * 10 + u32::from(c - b'0');
         }
         rest = &fraction[n..];
     }
+    // Days from the civil date (Howard Hinnant's algorithm; years here are 0–9999).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let local = days * 86_400 + hour * 3600 + minute * 60 + second;
     if rest == "Z" || rest == "z" {
-        return true;
+        return Some((local, nanos));
     }
-    let Some(offset) = rest
-        .strip_prefix('+')
-        .or_else(|| rest.strip_prefix('-'))
+    let (sign, offset) = if let Some(o) = rest.strip_prefix('+') {
+        (1, o)
+    } else if let Some(o) = rest
+        .strip_prefix('-')
         .or_else(|| rest.strip_prefix('\u{2212}'))
-    else {
-        return false;
+    {
+        (-1, o)
+    } else {
+        return None;
     };
     let o = offset.as_bytes();
-    o.len() == 5
+    let ok = o.len() == 5
         && o[0].is_ascii_digit()
         && o[1].is_ascii_digit()
         && (o[0] - b'0') * 10 + (o[1] - b'0') < 24
         && o[2] == b':'
         && (b'0'..=b'5').contains(&o[3])
-        && o[4].is_ascii_digit()
-}
-
-/// An RFC 3339 timestamp as a point in time that orders as time does: seconds since
-/// 1970-01-01T00:00:00Z and nanoseconds (further digits dropped); `None` unless
-/// [`is_rfc3339`] accepts it.
-pub(super) fn instant(s: &str) -> Option<(i64, u32)> {
-    if !is_rfc3339(s) {
+        && o[4].is_ascii_digit();
+    if !ok {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<i64>().unwrap_or(0);
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let mut secs = days * 86_400 + num(11..13) * 3600 + num(14..16) * 60 + num(17..19);
-    let mut rest = &s[19..];
-    let mut nanos = 0u32;
-    if let Some(f) = rest.strip_prefix('.') {
-        let n = f.bytes().take_while(u8::is_ascii_digit).count();
-        for i in 0..9 {
-            nanos = nanos * 10
-                + f.as_bytes()
-                    .get(i)
-                    .filter(|_| i < n)
-                    .map_or(0, |c| u32::from(c - b'0'));
-        }
-        rest = &f[n..];
-    }
-    if rest.len() > 1 {
-        let sign = if rest.starts_with('+') { -1 } else { 1 };
-        let o = &rest[rest.len() - 5..];
-        secs += sign
-            * (o[0..2].parse::<i64>().unwrap_or(0) * 3600
-                + o[3..5].parse::<i64>().unwrap_or(0) * 60);
-    }
-    Some((secs, nanos))
+    let minutes = i64::from((o[0] - b'0') * 10 + (o[1] - b'0')) * 60
+        + i64::from((o[3] - b'0') * 10 + (o[4] - b'0'));
+    Some((local - sign * minutes * 60, nanos))
 }
 
 fn in_enum(name: &str, v: &Value) -> bool {
