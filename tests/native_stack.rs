@@ -498,3 +498,77 @@ fn a_runtime_ending_does_not_break_another_clients_requests() {
     let failed: Vec<_> = b.iter().enumerate().filter(|(_, r)| r.is_err()).collect();
     assert_eq!(failed, vec![], "requests of client B that failed");
 }
+
+/// Past the server's page (`max_rows`, 1,000): the cockpit's roster and a department's agents
+/// are read page by page until complete, the first page's exact count telling how many follow.
+#[tokio::test(flavor = "current_thread")]
+async fn cockpit_reads_past_the_servers_page_of_1000_rows() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    use serde_json::{json, Value};
+    let (_, user) = mc
+        .auth()
+        .sign_up(&email("pages"), "correct-horse-9", None)
+        .await
+        .expect("sign up");
+    let me = user.id().unwrap().to_string();
+    let one = |text: Option<std::borrow::Cow<'_, str>>| -> String {
+        let v: Value = serde_json::from_str(&text.unwrap()).unwrap();
+        v["id"].as_str().unwrap().to_string()
+    };
+    let company = mc
+        .from("companies")
+        .insert(json!({"name": "Paged Co", "owner_user_id": me}), true)
+        .select("id")
+        .single()
+        .execute()
+        .await
+        .expect("company");
+    let company = one(company.text());
+    let dept = mc
+        .from("departments")
+        .insert(json!({"company_id": company, "type": "TECHNOLOGY"}), true)
+        .select("id")
+        .single()
+        .execute()
+        .await
+        .expect("department");
+    let dept = one(dept.text());
+    const STAFF: usize = 1_003;
+    let staff: Vec<Value> = (0..STAFF)
+        .map(|i| {
+            json!({"company_id": company, "department_id": dept, "name": format!("Agent {i:04}"),
+                "role": "Engineer", "tier": 5})
+        })
+        .collect();
+    mc.from("agents")
+        .insert(Value::Array(staff), true)
+        .execute()
+        .await
+        .expect("1,003 agents in one insert");
+    let w = mc.workflows();
+    let view = w
+        .run("cockpit", "load", &[json!(company)])
+        .await
+        .expect("load");
+    assert_eq!(view["roster"].as_array().map(Vec::len), Some(STAFF));
+    let dv = w
+        .run("cockpit", "department", &[json!(dept)])
+        .await
+        .expect("department view");
+    let names: Vec<&str> = dv["agents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), STAFF);
+    assert_eq!(
+        (names[0], names[999], names[1000], names[STAFF - 1]),
+        ("Agent 0000", "Agent 0999", "Agent 1000", "Agent 1002"),
+        "in order across the pages"
+    );
+    assert_eq!(dv["counts"]["headcount"].as_u64(), Some(STAFF as u64));
+}
