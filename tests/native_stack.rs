@@ -540,20 +540,51 @@ async fn cockpit_reads_past_the_servers_page_of_1000_rows() {
     let staff: Vec<Value> = (0..STAFF)
         .map(|i| {
             json!({"company_id": company, "department_id": dept, "name": format!("Agent {i:04}"),
-                "role": "Engineer", "tier": 5})
+                "role": "Engineer", "tier": if i == 0 { 2 } else { 5 }})
         })
         .collect();
-    mc.from("agents")
+    let made = mc
+        .from("agents")
         .insert(Value::Array(staff), true)
+        .select("id")
         .execute()
         .await
         .expect("1,003 agents in one insert");
+    let made: Value = serde_json::from_str(&made.text().unwrap()).unwrap();
+    let (chief, worker) = (made[0]["id"].clone(), made[1]["id"].clone());
+    mc.from("departments")
+        .update(json!({"chief_id": chief}))
+        .eq("id", dept.as_str())
+        .execute()
+        .await
+        .expect("the chief");
+    // Two blocked tasks of the department: one filed under it, one only through its assignee.
+    let blocked = |department: Value| {
+        json!({"company_id": company, "assignee_id": worker, "assigned_by": chief, "title": "stuck",
+            "status": "BLOCKED", "blocked_reason": "waiting", "department_id": department})
+    };
+    mc.from("tasks")
+        .insert(json!([blocked(json!(dept)), blocked(Value::Null)]), true)
+        .execute()
+        .await
+        .expect("two blocked tasks");
     let w = mc.workflows();
     let view = w
         .run("cockpit", "load", &[json!(company)])
         .await
         .expect("load");
     assert_eq!(view["roster"].as_array().map(Vec::len), Some(STAFF));
+    let tile = &view["departments"][0];
+    assert_eq!(
+        (
+            &tile["chief"]["id"],
+            tile["blocked"].as_u64(),
+            tile["openItems"].as_u64(),
+            tile["risks"].as_u64()
+        ),
+        (&chief, Some(2), Some(2), Some(2)),
+        "the tile's chief, and both blocked tasks (the one without a department through its assignee)"
+    );
     let dv = w
         .run("cockpit", "department", &[json!(dept)])
         .await
