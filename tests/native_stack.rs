@@ -602,4 +602,19 @@ async fn cockpit_reads_past_the_servers_page_of_1000_rows() {
         "in order across the pages"
     );
     assert_eq!(dv["counts"]["headcount"].as_u64(), Some(STAFF as u64));
+    let blockers: Vec<&str> = dv["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["status"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(
+        (
+            &dv["chief"]["id"],
+            dv["counts"]["blockedTasks"].as_u64(),
+            blockers
+        ),
+        (&chief, Some(2), vec!["BLOCKED", "BLOCKED"]),
+        "the department's chief, and both blocked tasks counted and listed"
+    );
 }

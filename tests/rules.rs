@@ -1425,10 +1425,13 @@ fn respond(
     let filters: Vec<(String, String)> = params
         .into_iter()
         .filter(|(k, _)| {
-            !matches!(
-                k.as_str(),
-                "select" | "columns" | "on_conflict" | "limit" | "offset" | "order"
-            )
+            // Filters and modifiers of embedded resources (`open.status`, `memory.limit`) are
+            // not the fake's: its rows embed nothing.
+            !k.contains('.')
+                && !matches!(
+                    k.as_str(),
+                    "select" | "columns" | "on_conflict" | "limit" | "offset" | "order"
+                )
         })
         .collect();
     for (_, f) in &filters {
@@ -3165,5 +3168,40 @@ async fn typed_steps_answer_typed_rows_and_refuse_illegal_ones() {
         fake.log().len(),
         sent,
         "a blank reason is refused before the network"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cockpit's paging, as the requests show it.
+// ---------------------------------------------------------------------------------------------
+
+/// rules § What the cockpit front end reads: "List calls paginate". The roster and a
+/// department's agents are read one server page (`max_rows`, 1,000) at a time from offset 0 —
+/// a larger page would, on a server without that ceiling, overlap the next one.
+#[tokio::test(flavor = "current_thread")]
+async fn the_cockpit_reads_agents_one_server_page_at_a_time() {
+    const DEPT: &str = "d0000000-0000-4000-8000-000000000001";
+    let fake = Fake::start(&[
+        (
+            "companies",
+            json!({"id": COMPANY, "ceo_id": CEO, "departments": [], "sectors": []}),
+        ),
+        ("departments", json!({"id": DEPT, "company_id": COMPANY})),
+    ]);
+    let mc = fake.client();
+    let w = mc.workflows();
+    use mission_control_sdk::surface::ByName;
+    let _ = w.run("cockpit", "load", &[json!(COMPANY)]).await;
+    let _ = w.run("cockpit", "department", &[json!(DEPT)]).await;
+    let log = fake.log();
+    let agents: Vec<_> = log
+        .iter()
+        .filter(|r| r.table == "agents")
+        .map(|r| (r.param("offset"), r.param("limit")))
+        .collect();
+    assert_eq!(
+        agents,
+        vec![(Some("0"), Some("1000")), (Some("0"), Some("1000"))],
+        "the roster's and the department's agents: {log:?}"
     );
 }
