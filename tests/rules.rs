@@ -1826,7 +1826,8 @@ async fn chat_messages_go_only_into_active_sessions_with_their_company() {
             "{}",
             show(&e)
         );
-        assert!(fake.writes().is_empty());
+        // Refused before any request, not only before the write.
+        assert!(fake.log().is_empty(), "{:?}", fake.log());
     }
 }
 
@@ -2037,6 +2038,28 @@ async fn raising_routes_and_blocks_only_the_related_task() {
             show(&e)
         );
         assert!(fake.writes().is_empty(), "{trigger}: {:?}", fake.writes());
+    }
+
+    // Blank context, impact or recommendation: refused before any request.
+    for f in ["context", "impact", "recommendation"] {
+        for blank in [json!(""), json!(" \t"), Value::Null, json!(7)] {
+            let fake = Fake::start(&org());
+            let mut a = raise(WORKER, "BUDGET_REQUEST", None);
+            a[f] = blank.clone();
+            let e = fake
+                .client()
+                .workflows()
+                .run("escalations", "raise", &[a])
+                .await
+                .expect_err(f);
+            assert_eq!(
+                (e.code, e.violations.first().map(|v| v.field.as_str())),
+                (ErrorCode::ValidationFailed, Some(f)),
+                "{f} = {blank}: {}",
+                show(&e)
+            );
+            assert!(fake.log().is_empty(), "{f}: {:?}", fake.log());
+        }
     }
 
     // ACTION_REQUIRED with a related task blocks that task (non-blank reason), and only it;

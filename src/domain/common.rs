@@ -31,9 +31,10 @@ pub(super) fn id_of(table: &str, field: &str, v: &Value) -> Result<String, Error
     }
 }
 
-pub(super) fn text_of<'a>(table: &str, field: &str, v: &'a Value) -> Result<&'a str, Error> {
+/// Refuses `v` unless it is text that is not blank.
+pub(super) fn non_blank(table: &str, field: &str, v: &Value) -> Result<(), Error> {
     match v.as_str() {
-        Some(s) if !s.trim().is_empty() => Ok(s),
+        Some(s) if !s.trim().is_empty() => Ok(()),
         _ => Err(invalid(table, field, "must be non-blank text", v.clone())),
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::common::{field, id_of, invalid, now, text_of, Workflows};
+use super::common::{field, id_of, invalid, non_blank, now, Workflows};
 use super::machine::{escalation_type, transition};
 use crate::error::{Error, ErrorCode};
 use crate::json::write;
@@ -90,7 +90,7 @@ impl Workflows {
             )
         })?;
         for f in ["context", "impact", "recommendation"] {
-            text_of("escalations", f, field(a, f))?;
+            non_blank("escalations", f, field(a, f))?;
         }
         let related = match field(a, "related_task_id") {
             Value::Null => None,
@@ -224,7 +224,7 @@ impl Workflows {
     /// Sends a message into an ACTIVE session (with the session's company).
     pub async fn send_chat(&self, session: &Value, m: &Value) -> Result<Value, Error> {
         let session = id_of("chat_messages", "session_id", session)?;
-        text_of("chat_messages", "content", field(m, "content"))?;
+        non_blank("chat_messages", "content", field(m, "content"))?;
         let s = self.read("chat_sessions", &session).await?;
         if field(&s, "status").as_str() != Some(ChatSessionStatus::Active.as_str()) {
             let mut e = Error::new(
