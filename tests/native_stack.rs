@@ -618,3 +618,149 @@ async fn cockpit_reads_past_the_servers_page_of_1000_rows() {
         "the department's chief, and both blocked tasks counted and listed"
     );
 }
+
+/// Onboarding from Rust against the stack: a plan that fails half-way removes what it created
+/// (or, for a company that existed, says to run the plan again); a good plan makes one ACTIVE
+/// company with its CEO, six sectors and departments with chiefs, and running it again changes
+/// nothing; activation of an ACTIVE company answers it as it is.
+#[tokio::test(flavor = "current_thread")]
+async fn onboarding_from_rust_builds_undoes_and_completes() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    use serde_json::json;
+    mc.auth()
+        .sign_up(&email("onboard"), "correct-horse-9", None)
+        .await
+        .expect("sign up");
+    let w = mc.workflows();
+    let input = json!({
+        "company": {"name": "Native Orbit", "mission": "Make launch boring.", "vision": "Weekly launches.",
+            "values": ["Candour", "Craft", "Care"], "strategic_priorities": ["Ship", "Hire", "Raise"]},
+        "ceo": {"name": "Rae"},
+        "departments": [
+            {"type": "TECHNOLOGY", "chief": {"name": "Ada", "role": "CTO"}},
+            {"type": "FINANCE", "chief": {"name": "Luca", "role": "CFO"}},
+        ],
+    });
+    let plan = w.run("onboarding", "plan", &[input]).await.expect("plan");
+    let company = plan["company"]["id"].as_str().unwrap().to_string();
+    let in_company = |table: &str| {
+        count(&format!(
+            "SELECT count(*) FROM {table} WHERE company_id = '{company}'"
+        ))
+    };
+
+    // The good plan: one ACTIVE company with its CEO, six sectors, two departments with chiefs.
+    let done = w
+        .run("onboarding", "run", &[plan.clone()])
+        .await
+        .expect("onboarding");
+    assert_eq!(
+        (
+            done["company"]["id"].as_str(),
+            done["company"]["status"].as_str(),
+            done["company"]["ceo_id"].as_str()
+        ),
+        (
+            Some(company.as_str()),
+            Some("ACTIVE"),
+            plan["ceo"]["id"].as_str()
+        )
+    );
+    let shape = || {
+        (
+            in_company("agents"),
+            in_company("sectors"),
+            count(&format!("SELECT count(*) FROM departments WHERE company_id = '{company}' AND chief_id IS NOT NULL")),
+            count(&format!("SELECT count(*) FROM companies WHERE id = '{company}' AND status = 'ACTIVE' AND ceo_id IS NOT NULL")),
+        )
+    };
+    assert_eq!(shape(), (3, 6, 2, 1));
+
+    // Again: nothing changes.
+    let again = w
+        .run("onboarding", "run", &[plan.clone()])
+        .await
+        .expect("second run");
+    assert_eq!(again["company"]["id"], done["company"]["id"]);
+    assert_eq!(shape(), (3, 6, 2, 1));
+
+    // Failing half-way on a company that existed (a second FINANCE department under a new id:
+    // the server's one-per-type rule refuses it): nothing is removed, the hint says to run the
+    // plan again.
+    let mut clash = plan.clone();
+    clash["departments"][1]["id"] = json!(uuid::Uuid::new_v4().to_string());
+    clash["departments"][1]["chief"]["id"] = json!(uuid::Uuid::new_v4().to_string());
+    let e = w
+        .run("onboarding", "run", &[clash])
+        .await
+        .expect_err("a second FINANCE department");
+    assert_eq!(e.code, ErrorCode::UniqueViolation);
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("run it again with the same plan"),
+        "{:?}",
+        e.hint
+    );
+    assert_eq!(shape(), (3, 6, 2, 1));
+
+    // Failing half-way on a company this user cannot see (the demo company's id): its CEO is
+    // refused by RLS; the undo removes what this run made (here nothing) and says so, and the
+    // demo company is untouched.
+    let demo = "10000000-0000-4000-8000-000000000001";
+    let mut foreign = w
+        .run(
+            "onboarding",
+            "plan",
+            &[json!({"company": {"name": "Squatter"}, "ceo": {"name": "Sly"}, "departments": []})],
+        )
+        .await
+        .expect("plan");
+    foreign["company"]["id"] = json!(demo);
+    let e = w
+        .run("onboarding", "run", &[foreign.clone()])
+        .await
+        .expect_err("RLS refuses the CEO");
+    assert!(
+        e.hint.as_deref().unwrap_or("").contains("removed"),
+        "{:?}",
+        e.hint
+    );
+    assert_eq!(
+        (
+            count(&format!(
+                "SELECT count(*) FROM companies WHERE id = '{demo}' AND name <> 'Squatter'"
+            )),
+            count(&format!(
+                "SELECT count(*) FROM agents WHERE id = '{}'",
+                foreign["ceo"]["id"].as_str().unwrap()
+            ))
+        ),
+        (1, 0)
+    );
+
+    // Activating an ACTIVE company answers it as it is; a bare one cannot be activated.
+    let active = w
+        .run("onboarding", "activate", &[json!(company)])
+        .await
+        .expect("activate an ACTIVE company");
+    assert_eq!(active["status"], "ACTIVE");
+    let bare = w
+        .run(
+            "onboarding",
+            "run",
+            &[json!({"company": {"name": "Bare Native"}, "ceo": {"name": "Solo"}, "departments": []})],
+        )
+        .await
+        .expect("bare onboarding");
+    assert_eq!(bare["company"]["status"], "ONBOARDING");
+    let gap = w
+        .run("onboarding", "activate", &[bare["company"]["id"].clone()])
+        .await
+        .expect_err("nothing to activate with");
+    assert_eq!(gap.code, ErrorCode::InvalidTransition);
+}
