@@ -2104,6 +2104,40 @@ async fn raising_routes_and_blocks_only_the_related_task() {
     );
     assert_eq!(task["started_at"], STARTED, "started_at is kept");
 
+    // A related task that is no longer open (COMPLETE, or BLOCKED already) is left as it is:
+    // the escalation is raised, the task is not touched.
+    for (status, completed, reason) in [
+        ("COMPLETE", Some(ENDED), None),
+        ("BLOCKED", None, Some("waiting for parts")),
+    ] {
+        let mut rows = org();
+        rows.retain(|(t, r)| *t != "tasks" || r["id"] != TASK);
+        rows.push(("tasks", task_row(status, Some(STARTED), completed, reason)));
+        let fake = Fake::start(&rows);
+        let before = fake.row("tasks", TASK);
+        let esc = fake
+            .client()
+            .workflows()
+            .run(
+                "escalations",
+                "raise",
+                &[raise(WORKER, "TASK_BLOCKED", Some(TASK))],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{status}: {}", show(&e)));
+        assert_eq!(esc["status"], "PENDING", "{status}");
+        assert_eq!(
+            fake.row("tasks", TASK),
+            before,
+            "{status}: the task is untouched"
+        );
+        assert!(
+            fake.writes().iter().all(|r| r.table != "tasks"),
+            "{status}: {:?}",
+            fake.writes()
+        );
+    }
+
     // AWARENESS never blocks.
     let fake = Fake::start(&org());
     fake.client()
