@@ -764,3 +764,127 @@ async fn onboarding_from_rust_builds_undoes_and_completes() {
         .expect_err("nothing to activate with");
     assert_eq!(gap.code, ErrorCode::InvalidTransition);
 }
+
+/// Messages, memory and removing agents from Rust against the stack: a message is read once
+/// (a second markRead keeps the first stamp), memory is appended, and an agent the memory
+/// refers to cannot be removed (deactivate it) while one without history can.
+#[tokio::test(flavor = "current_thread")]
+async fn messages_memory_and_removal_from_rust() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    use serde_json::json;
+    mc.auth()
+        .sign_up(&email("history"), "correct-horse-9", None)
+        .await
+        .expect("sign up");
+    let w = mc.workflows();
+    let done = w
+        .run(
+            "onboarding",
+            "run",
+            &[
+                json!({"company": {"name": "History Co"}, "ceo": {"name": "Rae"},
+                "departments": [{"type": "TECHNOLOGY", "chief": {"name": "Ada", "role": "CTO"}},
+                                {"type": "FINANCE", "chief": {"name": "Luca", "role": "CFO"}}]}),
+            ],
+        )
+        .await
+        .expect("onboarding");
+    let plan = &done["plan"];
+    let company = plan["company"]["id"].clone();
+    let (ceo, ada, luca) = (
+        plan["ceo"]["id"].clone(),
+        plan["departments"][0]["chief"]["id"].clone(),
+        plan["departments"][1]["chief"]["id"].clone(),
+    );
+
+    // A message is read once: the second markRead answers the first stamp.
+    let m = w
+        .run(
+            "messages",
+            "send",
+            &[json!({"from_agent_id": ceo, "to_agent_id": ada, "subject": "Go", "body": "Start", "type": "DIRECTIVE"})],
+        )
+        .await
+        .expect("send");
+    let first = w
+        .run("messages", "markRead", &[m["id"].clone()])
+        .await
+        .expect("markRead");
+    let stamp = first["read_at"].clone();
+    assert!(stamp.is_string(), "{first}");
+    let second = w
+        .run("messages", "markRead", &[m["id"].clone()])
+        .await
+        .expect("markRead again");
+    assert_eq!(second["read_at"], stamp);
+    // Another user cannot stamp it, and is told as the update's answer says (not found).
+    let other = stack().unwrap();
+    other
+        .auth()
+        .sign_up(&email("stranger"), "correct-horse-9", None)
+        .await
+        .unwrap();
+    let refused = other
+        .workflows()
+        .run("messages", "markProcessed", &[m["id"].clone()])
+        .await
+        .expect_err("not this user's message");
+    assert_eq!(refused.code, ErrorCode::NotFound, "{refused:?}");
+
+    // Memory is appended, and an agent it refers to cannot be removed.
+    let entry = w
+        .run(
+            "memory",
+            "append",
+            &[json!({"company_id": company, "type": "DECISION", "summary": "Go", "agent_id": ada})],
+        )
+        .await
+        .expect("append");
+    assert_eq!(
+        (entry["summary"].as_str(), &entry["agent_id"]),
+        (Some("Go"), &ada)
+    );
+    let e = w
+        .run("agents", "remove", &[ada.clone()])
+        .await
+        .expect_err("Ada is in the memory");
+    assert_eq!(e.code, ErrorCode::ImmutableRecord);
+    assert!(
+        e.hint.as_deref().unwrap_or("").contains("deactivate"),
+        "{:?}",
+        e.hint
+    );
+    let gone = w
+        .run("agents", "remove", &[luca.clone()])
+        .await
+        .expect("Luca has no history");
+    assert_eq!(gone, json!([{"id": luca}]));
+    assert_eq!(
+        count(&format!(
+            "SELECT count(*) FROM agents WHERE id IN ('{}', '{}')",
+            ada.as_str().unwrap(),
+            luca.as_str().unwrap()
+        )),
+        1
+    );
+    // Any other failure is passed on as it is, without the advice to deactivate.
+    let keyless = Client::new(
+        option_env!("MC_URL").unwrap(),
+        "not-a-key",
+        ClientOptions::default(),
+    );
+    let e = keyless
+        .workflows()
+        .run("agents", "remove", &[ada])
+        .await
+        .expect_err("no key");
+    assert_ne!(e.code, ErrorCode::ImmutableRecord);
+    assert_eq!(
+        e.hint.as_deref().map(|h| h.contains("deactivate")),
+        None.or(e.hint.as_deref().map(|_| false)),
+        "{e:?}"
+    );
+}

@@ -1245,6 +1245,8 @@ impl Req {
 struct Db {
     tables: BTreeMap<String, Vec<Value>>,
     log: Vec<Req>,
+    /// A method the fake answers with a 500 (a fault to inject).
+    failing: Option<String>,
 }
 
 /// A tiny PostgREST: GET/PATCH/POST/DELETE on `/rest/v1/<table>` with `eq.` and `is.null`
@@ -1278,6 +1280,11 @@ impl Fake {
 
     fn client(&self) -> Client {
         client(&self.url)
+    }
+
+    /// Answers every `method` request with a 500 from now on.
+    fn fail(&self, method: &str) {
+        self.db.lock().unwrap().failing = Some(method.into());
     }
 
     fn log(&self) -> Vec<Req> {
@@ -1422,6 +1429,9 @@ fn respond(
         params: params.clone(),
         body: body.clone(),
     });
+    if db.failing.as_deref() == Some(method) {
+        return (500, json!({"code": "XX000", "message": "injected fault"}));
+    }
     let filters: Vec<(String, String)> = params
         .into_iter()
         .filter(|(k, _)| {
@@ -1775,6 +1785,27 @@ async fn message_stamps_are_set_once_and_never_go_back() {
             }
         }
     }
+}
+
+/// A stamp that cannot be written is an error, not the row as it was (only a stamp already
+/// set — the compare-and-set's conflict — answers the row).
+#[tokio::test(flavor = "current_thread")]
+async fn a_stamp_the_server_refuses_is_an_error() {
+    let fake = Fake::start(&[("messages", message_row(None, None))]);
+    fake.fail("PATCH");
+    let e = fake
+        .client()
+        .workflows()
+        .run("messages", "markRead", &[json!(MESSAGE)])
+        .await
+        .expect_err("the PATCH fails");
+    assert_eq!(
+        (e.code, e.status),
+        (ErrorCode::RestError, 500),
+        "{}",
+        show(&e)
+    );
+    assert!(fake.row("messages", MESSAGE)["read_at"].is_null());
 }
 
 /// rules § State machines, Chat session [S]: messages only into ACTIVE sessions, with the
