@@ -654,7 +654,7 @@ async fn onboarding_from_rust_builds_undoes_and_completes() {
 
     // The good plan: one ACTIVE company with its CEO, six sectors, two departments with chiefs.
     let done = w
-        .run("onboarding", "run", &[plan.clone()])
+        .run("onboarding", "run", std::slice::from_ref(&plan))
         .await
         .expect("onboarding");
     assert_eq!(
@@ -681,7 +681,7 @@ async fn onboarding_from_rust_builds_undoes_and_completes() {
 
     // Again: nothing changes.
     let again = w
-        .run("onboarding", "run", &[plan.clone()])
+        .run("onboarding", "run", std::slice::from_ref(&plan))
         .await
         .expect("second run");
     assert_eq!(again["company"]["id"], done["company"]["id"]);

@@ -424,4 +424,29 @@ mod tests {
         assert!(encode_value(Op::Eq, &json!([1])).is_err());
         assert!(encode_value(Op::Is, &json!(5)).is_err());
     }
+
+    /// `is` takes null, a boolean or the words PostgREST knows (any case); an array operator
+    /// takes a literal string as it is.
+    #[test]
+    fn is_and_array_operators_at_their_edges() {
+        assert_eq!(encode_value(Op::Is, &json!(true)).unwrap(), "true");
+        assert_eq!(encode_value(Op::Is, &json!(false)).unwrap(), "false");
+        assert_eq!(encode_value(Op::Is, &json!("Unknown")).unwrap(), "unknown");
+        assert_eq!(encode_value(Op::Is, &json!("TRUE")).unwrap(), "true");
+        for bad in [json!("maybe"), json!(""), json!("nul"), json!([true])] {
+            assert_eq!(
+                encode_value(Op::Is, &bad),
+                Err("must be null, true, false or \"unknown\""),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            encode_value(Op::Contains, &json!("{a,\"b c\"}")).unwrap(),
+            "{a,\"b c\"}"
+        );
+        assert_eq!(
+            encode_value(Op::Overlaps, &json!("[1,5)")).unwrap(),
+            "[1,5)"
+        );
+    }
 }
