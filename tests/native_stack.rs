@@ -848,7 +848,7 @@ async fn messages_memory_and_removal_from_rust() {
         (Some("Go"), &ada)
     );
     let e = w
-        .run("agents", "remove", &[ada.clone()])
+        .run("agents", "remove", std::slice::from_ref(&ada))
         .await
         .expect_err("Ada is in the memory");
     assert_eq!(e.code, ErrorCode::ImmutableRecord);
@@ -858,7 +858,7 @@ async fn messages_memory_and_removal_from_rust() {
         e.hint
     );
     let gone = w
-        .run("agents", "remove", &[luca.clone()])
+        .run("agents", "remove", std::slice::from_ref(&luca))
         .await
         .expect("Luca has no history");
     assert_eq!(gone, json!([{"id": luca}]));

@@ -550,6 +550,33 @@ mod tests {
             .unwrap_or_default()
     }
 
+    /// `not(col, "in", text)` passes a written list on (as postgrest-js does); any other value
+    /// is written by the operator.
+    #[test]
+    fn not_in_takes_a_written_list_or_values() {
+        let b = QueryBuilder::new(ctx(), "tasks").not("status", "in", &json!("(PENDING,BLOCKED)"));
+        assert_eq!(q(&b), "select=%2A&status=not.in.%28PENDING%2CBLOCKED%29");
+        let b = QueryBuilder::new(ctx(), "tasks").not("status", "in", &json!(["PENDING", "a,b"]));
+        assert_eq!(q(&b), "select=%2A&status=not.in.%28PENDING%2C%22a%2Cb%22%29");
+        let b = QueryBuilder::new(ctx(), "tasks").not("title", "eq", &json!("x"));
+        assert_eq!(q(&b), "select=%2A&title=not.eq.x");
+    }
+
+    #[test]
+    fn parse_reads_the_three_modes() {
+        use crate::schema::Mode;
+        assert_eq!(
+            ["insert", "update", "row", "Row", ""].map(Mode::parse),
+            [
+                Some(Mode::Insert),
+                Some(Mode::Update),
+                Some(Mode::Row),
+                None,
+                None
+            ]
+        );
+    }
+
     #[test]
     fn select_with_filters_encodes_values_verbatim() {
         let b = QueryBuilder::new(ctx(), "tasks")

@@ -448,5 +448,12 @@ mod tests {
             encode_value(Op::Overlaps, &json!("[1,5)")).unwrap(),
             "[1,5)"
         );
+        // A JSON object only for contains / containedBy (jsonb); ranges and text take strings.
+        assert!(encode_value(Op::Overlaps, &json!({"a": 1})).is_err());
+        assert_eq!(encode_value(Op::RangeLt, &json!("[1,5)")).unwrap(), "[1,5)");
+        assert_eq!(
+            encode_value(Op::RangeLt, &json!(3)),
+            Err("must be a string")
+        );
     }
 }
