@@ -455,6 +455,16 @@ pub(crate) mod tests {
         let mut v = base.clone();
         v["spending_authority_usd"] = json!(9999999999.99);
         assert_eq!(validate("companies", Mode::Insert, &v), Ok(()));
+        // Float noise: within 10⁻⁶ of a whole cent counts as whole cents (0.1 + 0.2 is 0.3);
+        // 10⁻⁸ dollars is exactly that far, 2 × 10⁻⁸ is past it.
+        for (amount, ok) in [(0.1 + 0.2, true), (1e-8, true), (2e-8, false)] {
+            v["spending_authority_usd"] = json!(amount);
+            assert_eq!(
+                validate("companies", Mode::Insert, &v).is_ok(),
+                ok,
+                "{amount}"
+            );
+        }
     }
 
     #[test]
