@@ -6,6 +6,8 @@
 #   scripts/mutants.sh                 every mutant of those files
 #   scripts/mutants.sh --diff [REV]    only the mutants in lines changed since REV (default HEAD~1)
 #   scripts/mutants.sh --file F ...    only the given files
+#   scripts/mutants.sh --missed [FILE] only the mutants a report listed as missed (default: the last
+#                                      run's missed.txt), matched by name with any line number
 # MC_MUTANTS_TIMEOUT (seconds, 300 by default) ends a mutant that hangs the tests (a parser loop).
 # Survivors judged equivalent are listed, with the reason, in tests/mutants-equivalent.txt
 # (passed to cargo-mutants as --exclude-re patterns); the output goes to $MC_CACHE/mutants.
@@ -21,6 +23,13 @@ args=()
 case "${1:-}" in
   --diff) git diff "${2:-HEAD~1}" -- "${files[@]}" > "$MC_CACHE/mutants.diff"; args+=(--in-diff "$MC_CACHE/mutants.diff") ;;
   --file) shift; files=("$@") ;;
+  --missed)
+    list="${2:-$MC_CACHE/mutants/mutants.out/missed.txt}"
+    [ -s "$list" ] || die "no missed mutants listed in $list"
+    cp "$list" "$MC_CACHE/mutants.missed"
+    while IFS= read -r name; do
+      args+=(--re "$(python3 -c 'import re,sys; f,_,_,rest=sys.argv[1].split(":",3); print("^"+re.escape(f)+r":\d+:\d+:"+re.escape(rest)+"$")' "$name")")
+    done < "$MC_CACHE/mutants.missed" ;;
 esac
 for f in "${files[@]}"; do args+=(--file "$f/**/*.rs" --file "$f"); done
 # Equivalent mutants: one regular expression per line (after the reason, behind "#").
