@@ -84,6 +84,7 @@ scenario_checks! {
         onboarding_creates_departments_with_chiefs,
         onboarding_bare_company_stays_onboarding,
         onboarding_activation_refused_names_what_is_missing,
+        pulses_are_read_only_in_the_sdk,
         cockpit_load_sends_three_requests,
         cockpit_company_counts,
         cockpit_six_regions,

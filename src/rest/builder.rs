@@ -557,7 +557,10 @@ mod tests {
         let b = QueryBuilder::new(ctx(), "tasks").not("status", "in", &json!("(PENDING,BLOCKED)"));
         assert_eq!(q(&b), "select=%2A&status=not.in.%28PENDING%2CBLOCKED%29");
         let b = QueryBuilder::new(ctx(), "tasks").not("status", "in", &json!(["PENDING", "a,b"]));
-        assert_eq!(q(&b), "select=%2A&status=not.in.%28PENDING%2C%22a%2Cb%22%29");
+        assert_eq!(
+            q(&b),
+            "select=%2A&status=not.in.%28PENDING%2C%22a%2Cb%22%29"
+        );
         let b = QueryBuilder::new(ctx(), "tasks").not("title", "eq", &json!("x"));
         assert_eq!(q(&b), "select=%2A&title=not.eq.x");
     }
