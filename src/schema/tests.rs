@@ -592,6 +592,26 @@ fn the_rules_between_columns_read_updates_only_where_they_set_the_columns() {
         ),
         r("started_at", "must not be before created_at")
     );
+    // Inserts count a missing column as its default: a tier-1 agent without `human` is not
+    // human (false), a task without `status` is PENDING.
+    let ceo = json!({"company_id": "10000000-0000-4000-8000-000000000001", "name": "Rae", "role": "CEO", "tier": 1});
+    assert_eq!(
+        check("agents", Mode::Insert, ceo.clone()),
+        r("human", "must be true for the CEO (tier 1)")
+    );
+    let mut human = ceo;
+    human["human"] = json!(true);
+    assert_eq!(check("agents", Mode::Insert, human), none);
+    let task = json!({"company_id": "10000000-0000-4000-8000-000000000001",
+        "assignee_id": "10000000-0000-4000-8000-000000000001",
+        "assigned_by": "10000000-0000-4000-8000-000000000001", "title": "t", "blocked_reason": "x"});
+    assert_eq!(
+        check("tasks", Mode::Insert, task),
+        r(
+            "blocked_reason",
+            "must be null unless the status is BLOCKED"
+        )
+    );
     // Agents: an update to tier 1 is judged on what it sets.
     assert_eq!(check("agents", Mode::Update, json!({"tier": 1})), none);
     assert_eq!(
