@@ -555,36 +555,39 @@ impl QueryBuilder {
         bad
     }
 
-    /// Refuses writes the table's RLS never allows (memory_entries, chat_messages, and
-    /// deleting chat_sessions).
-    /// Refuses a write to a table the backend alone writes ([`schema::backend_only`]).
-    pub(super) fn read_only(&mut self, op: &str) {
+    /// Refuses a write the SDK never sends (`immutable_record`, saying why and what to do
+    /// instead), unless a problem is already recorded.
+    fn refuse_write(&mut self, message: String, hint: &str) {
         if self.problem.is_none() {
-            let mut e = Error::new(
-                crate::error::ErrorCode::ImmutableRecord,
-                format!(
-                    "{} cannot be {op}d from the SDK: the backend writes them, the SDK reads them",
-                    self.table
-                ),
-            );
-            e.hint = Some("pulses run in the backend; read them with select()".into());
+            let mut e = Error::new(crate::error::ErrorCode::ImmutableRecord, message);
+            e.hint = Some(hint.into());
             self.problem = Some(e);
         }
     }
 
+    /// Refuses a write to a table the backend alone writes ([`schema::backend_only`]).
+    pub(super) fn read_only(&mut self, op: &str) {
+        let message = format!(
+            "{} cannot be {op}d from the SDK: the backend writes them, the SDK reads them",
+            self.table
+        );
+        self.refuse_write(
+            message,
+            "pulses run in the backend; read them with select()",
+        );
+    }
+
+    /// Refuses writes the table's RLS never allows (memory_entries, chat_messages, and
+    /// deleting chat_sessions).
     pub(super) fn immutable(&mut self, op: &str) {
-        if self.problem.is_none() {
-            let mut e = Error::new(
-                crate::error::ErrorCode::ImmutableRecord,
-                format!(
-                    "{} rows cannot be {op}d: the table is append-only",
-                    self.table
-                ),
-            );
-            e.hint =
-                Some("insert a new, superseding row instead (agents: set status INACTIVE)".into());
-            self.problem = Some(e);
-        }
+        let message = format!(
+            "{} rows cannot be {op}d: the table is append-only",
+            self.table
+        );
+        self.refuse_write(
+            message,
+            "insert a new, superseding row instead (agents: set status INACTIVE)",
+        );
     }
 }
 
