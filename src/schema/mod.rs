@@ -11,7 +11,7 @@ pub use catalog::{
     TABLES,
 };
 pub use generated::*;
-pub use rules::{backend_only, escalation_type, row_rules, rule, type_of, ROW_RULES};
-pub use validate::{validate, Mode};
+pub use rules::{backend_only, escalation_type, rule, type_of, ROW_RULES};
+pub use validate::{row_rules, validate, Mode};
 #[cfg(test)]
 mod tests;

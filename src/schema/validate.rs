@@ -1,8 +1,9 @@
 //! Validation of plain JSON values against the catalogue, before anything is sent.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::catalog::{enum_values, table, Column, ColumnType, Presence, Rule, Table};
+use super::rules::escalation_type;
 use crate::error::{Error, Violation};
 
 /// What a value is meant to be.
@@ -78,7 +79,7 @@ pub fn collect_violations(t: &Table, mode: Mode, value: &Value, out: &mut Vec<Vi
             Some(v) => check_value(t.name, col, v, out),
         }
     }
-    super::rules::row_rules(t.name, mode, obj, out);
+    row_rules(t.name, mode, obj, out);
 }
 
 pub(super) fn violation(table: &str, field: &str, rule: &str, value: Value) -> Violation {
@@ -210,6 +211,97 @@ pub(super) fn instant(s: &str) -> Option<(i64, u32)> {
     let minutes = i64::from((o[0] - b'0') * 10 + (o[1] - b'0')) * 60
         + i64::from((o[3] - b'0') * 10 + (o[4] - b'0'));
     Some((local - sign * minutes * 60, nanos))
+}
+
+/// The rules that tie columns of one row together (docs/rules.md), checked on what `obj` holds:
+/// an insert or a row is checked whole (an insert's missing column counts as its default); an
+/// update only where it sets every column a rule needs.
+///
+/// - companies: created ONBOARDING (inserts only; onboarding makes it ACTIVE);
+/// - agents: tier 1 is the CEO, human and reporting to no one;
+/// - escalations: the type is the one its trigger gives;
+/// - messages: from ≠ to;
+/// - tasks: `blocked_reason` while BLOCKED and only then; `created_at ≤ started_at ≤ completed_at`.
+pub fn row_rules(table: &str, mode: Mode, obj: &Map<String, Value>, out: &mut Vec<Violation>) {
+    let text = |k: &str| obj.get(k).and_then(Value::as_str);
+    let mut bad = |field: &str, rule: &str| {
+        let v = obj.get(field).cloned().unwrap_or(Value::Null);
+        out.push(violation(table, field, rule, v));
+    };
+    match table {
+        "companies"
+            if mode == Mode::Insert && text("status").is_some_and(|s| s != "ONBOARDING") =>
+        {
+            bad(
+                "status",
+                "must be ONBOARDING when a company is created (onboarding makes it ACTIVE)",
+            );
+        }
+        "agents" if obj.get("tier").and_then(Value::as_i64) == Some(1) => {
+            // An insert without `human` gets the default, false.
+            let human = match obj.get("human") {
+                None if mode == Mode::Insert => Some(false),
+                other => other.and_then(Value::as_bool),
+            };
+            if human == Some(false) {
+                bad("human", "must be true for the CEO (tier 1)");
+            }
+            if obj.get("reports_to").is_some_and(|v| !v.is_null()) {
+                bad("reports_to", "must be null for the CEO (tier 1)");
+            }
+        }
+        "escalations" => {
+            if let (Some(trigger), Some(kind)) = (text("trigger"), text("type")) {
+                if let Some(expected) = escalation_type(trigger).filter(|e| *e != kind) {
+                    bad(
+                        "type",
+                        &format!("must be {expected} for the trigger {trigger}"),
+                    );
+                }
+            }
+        }
+        "messages" => {
+            if let (Some(from), Some(to)) = (text("from_agent_id"), text("to_agent_id")) {
+                if from.eq_ignore_ascii_case(to) {
+                    bad("to_agent_id", "must differ from from_agent_id");
+                }
+            }
+        }
+        "tasks" => {
+            let reason = obj.get("blocked_reason").filter(|v| !v.is_null());
+            match text("status") {
+                // An insert without a status is PENDING.
+                None if mode == Mode::Insert && reason.is_some() => bad(
+                    "blocked_reason",
+                    "must be null unless the status is BLOCKED",
+                ),
+                // (A row without the column has been told it is required.)
+                Some("BLOCKED")
+                    if reason.is_none()
+                        && (mode != Mode::Row || obj.contains_key("blocked_reason")) =>
+                {
+                    bad("blocked_reason", "required when the status is BLOCKED")
+                }
+                Some(s) if s != "BLOCKED" && reason.is_some() => bad(
+                    "blocked_reason",
+                    "must be null unless the status is BLOCKED",
+                ),
+                _ => {}
+            }
+            let at = |k: &str| text(k).and_then(instant);
+            let (created, started, completed) =
+                (at("created_at"), at("started_at"), at("completed_at"));
+            if matches!((created, started), (Some(c), Some(s)) if s < c) {
+                bad("started_at", "must not be before created_at");
+            }
+            if matches!((started, completed), (Some(s), Some(c)) if c < s) {
+                bad("completed_at", "must not be before started_at");
+            } else if matches!((created, completed), (Some(c), Some(d)) if d < c) {
+                bad("completed_at", "must not be before created_at");
+            }
+        }
+        _ => {}
+    }
 }
 
 fn in_enum(name: &str, v: &Value) -> bool {
