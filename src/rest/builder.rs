@@ -231,12 +231,7 @@ impl QueryBuilder {
         ignore_duplicates: bool,
         default_to_null: bool,
     ) -> Self {
-        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
-            self.read_only("upsert");
-        }
-        if self.def().is_some_and(|t| !t.can_update) {
-            self.immutable("upsert");
-        }
+        self.check_write("upsert", |t| t.can_update);
         let mut b = self.insert(values, default_to_null);
         b.prefer.push(format!(
             "resolution={}",
@@ -414,9 +409,7 @@ impl QueryBuilder {
     /// Inserts one row or many. With `default_to_null = false`, columns missing from some rows
     /// take their default (`Prefer: missing=default`).
     pub fn insert(mut self, values: Value, default_to_null: bool) -> Self {
-        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
-            self.read_only("insert");
-        }
+        self.check_write("insert", |_| true);
         let columns = match &values {
             Value::Array(rows) => {
                 let mut cols: Vec<String> = Vec::new();
@@ -484,24 +477,14 @@ impl QueryBuilder {
 
     /// Updates the rows the filters match. Not available on memory_entries and chat_messages.
     pub fn update(mut self, values: Value) -> Self {
-        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
-            self.read_only("update");
-        }
-        if self.def().is_some_and(|t| !t.can_update) {
-            self.immutable("update");
-        }
+        self.check_write("update", |t| t.can_update);
         self.mutation(Method::Patch, values, Mode::Update)
     }
 
     /// Deletes the rows the filters match. Not available on memory_entries, chat_sessions and
     /// chat_messages.
     pub fn delete(mut self) -> Self {
-        if self.def().is_some_and(|t| schema::backend_only(t.name)) {
-            self.read_only("delete");
-        }
-        if self.def().is_some_and(|t| !t.can_delete) {
-            self.immutable("delete");
-        }
+        self.check_write("delete", |t| t.can_delete);
         self.method = Method::Delete;
         self
     }

@@ -565,8 +565,18 @@ impl QueryBuilder {
         }
     }
 
+    /// Refuses a write `op` the SDK never sends: any write to a table the backend alone writes,
+    /// or one the table's RLS never allows (`rls_allows` false).
+    pub(super) fn check_write(&mut self, op: &str, rls_allows: fn(&Table) -> bool) {
+        match self.def() {
+            Some(t) if schema::backend_only(t.name) => self.read_only(op),
+            Some(t) if !rls_allows(t) => self.immutable(op),
+            _ => {}
+        }
+    }
+
     /// Refuses a write to a table the backend alone writes ([`schema::backend_only`]).
-    pub(super) fn read_only(&mut self, op: &str) {
+    fn read_only(&mut self, op: &str) {
         let message = format!(
             "{} cannot be {op}d from the SDK: the backend writes them, the SDK reads them",
             self.table
@@ -579,7 +589,7 @@ impl QueryBuilder {
 
     /// Refuses writes the table's RLS never allows (memory_entries, chat_messages, and
     /// deleting chat_sessions).
-    pub(super) fn immutable(&mut self, op: &str) {
+    fn immutable(&mut self, op: &str) {
         let message = format!(
             "{} rows cannot be {op}d: the table is append-only",
             self.table
