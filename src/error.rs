@@ -84,6 +84,9 @@ error_codes! {
     ProviderDisabled => "provider_disabled",
     /// Auth: a request that needs a signed-in user was made without one.
     NotSignedIn => "not_signed_in",
+    /// Auth: `exchangeCodeForSession` found no PKCE code verifier in the auth storage (the
+    /// flow began in another browser, or the storage was cleared).
+    PkceCodeVerifierNotFound => "pkce_code_verifier_not_found",
     /// A workflow step the row's state machine does not allow (`details` names from → to).
     InvalidTransition => "invalid_transition",
     /// The row changed between reading it and the compare-and-set update: read it again.

@@ -8,10 +8,13 @@
 #[cfg_attr(not(target_arch = "wasm32"), path = "native.rs")]
 mod browser;
 mod errors;
+mod flows;
+pub mod pkce;
 mod session;
 mod storage;
 
 pub use errors::{ends_session, from_answer};
+pub use flows::{parse_callback, Callback, ResendType, CALLBACK_PARAMS};
 pub use session::{is_service_key, storage_key, Session, User};
 pub use storage::Storage;
 
@@ -106,7 +109,7 @@ impl SignOutScope {
     }
 }
 
-/// The kind of emailed one-time code `verifyOtp` exchanges.
+/// The kind of one-time code `verifyOtp` exchanges (every type GoTrue accepts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OtpType {
@@ -122,6 +125,10 @@ pub enum OtpType {
     Invite,
     /// The code that confirms an email change.
     EmailChange,
+    /// A texted code.
+    Sms,
+    /// The code that confirms a phone change.
+    PhoneChange,
 }
 
 impl OtpType {
@@ -133,6 +140,8 @@ impl OtpType {
         OtpType::Recovery,
         OtpType::Invite,
         OtpType::EmailChange,
+        OtpType::Sms,
+        OtpType::PhoneChange,
     ];
 
     /// The type as GoTrue spells it.
@@ -144,6 +153,8 @@ impl OtpType {
             OtpType::Recovery => "recovery",
             OtpType::Invite => "invite",
             OtpType::EmailChange => "email_change",
+            OtpType::Sms => "sms",
+            OtpType::PhoneChange => "phone_change",
         }
     }
 }
@@ -168,6 +179,35 @@ pub struct AuthOptions {
     pub margin_ticks: u32,
     /// Give up on an auth request after this long (10 s): a refresh must never hang.
     pub request_timeout_ms: u32,
+    /// How emailed links and OAuth redirects hand the session over (implicit by default).
+    pub flow_type: FlowType,
+    /// In the browser, when the client starts: finish a sign-in whose redirect landed on this
+    /// page (the implicit flow's `#access_token=…` or PKCE's `?code=…`) and clean the URL (true).
+    pub detect_session_in_url: bool,
+}
+
+/// supabase-js's `flowType`: how a redirect hands the session to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FlowType {
+    /// The tokens come in the redirect's URL fragment.
+    #[default]
+    Implicit,
+    /// The redirect brings a one-time `code` that only the client holding the code verifier
+    /// can exchange for a session (RFC 7636).
+    Pkce,
+}
+
+impl FlowType {
+    /// Every flow.
+    pub const ALL: &'static [FlowType] = &[FlowType::Implicit, FlowType::Pkce];
+
+    /// supabase-js's name of the flow.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowType::Implicit => "implicit",
+            FlowType::Pkce => "pkce",
+        }
+    }
 }
 
 impl Default for AuthOptions {
@@ -180,6 +220,8 @@ impl Default for AuthOptions {
             tick_ms: 30_000,
             margin_ticks: 3,
             request_timeout_ms: 10_000,
+            flow_type: FlowType::Implicit,
+            detect_session_in_url: true,
         }
     }
 }
@@ -239,6 +281,87 @@ fn done(v: Vec<Violation>) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(v))
+    }
+}
+
+/// `path` with `redirect_to` in its query, as supabase-js sends an emailed link's target.
+pub(crate) fn with_redirect(path: &str, redirect_to: Option<&str>) -> String {
+    match redirect_to {
+        Some(to) => {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            format!(
+                "{path}{sep}redirect_to={}",
+                crate::http::encode_component(to)
+            )
+        }
+        None => path.to_string(),
+    }
+}
+
+/// What [`AuthClient::update_user`] changes (supabase-js's `UserAttributes`).
+#[derive(Debug, Clone, Default)]
+pub struct UserAttributes {
+    /// A new email address (pending until confirmed).
+    pub email: Option<String>,
+    /// A new password.
+    pub password: Option<String>,
+    /// User metadata to merge in.
+    pub data: Option<Value>,
+    /// The reauthentication code ([`AuthClient::reauthenticate`]) where the server asks for
+    /// one before a password change.
+    pub nonce: Option<String>,
+}
+
+/// What [`AuthClient::verify_otp`] verifies.
+#[derive(Debug, Clone)]
+pub struct VerifyOtp {
+    /// The code and where it was sent, or the link's token hash.
+    pub target: OtpTarget,
+    /// The kind of code.
+    pub kind: OtpType,
+    /// Where the server's redirect should land, if it makes one.
+    pub redirect_to: Option<String>,
+}
+
+/// A one-time code and where it was sent, or an emailed link's token hash.
+#[derive(Debug, Clone)]
+pub enum OtpTarget {
+    /// A code emailed to `email`.
+    Email {
+        /// The address.
+        email: String,
+        /// The code.
+        token: String,
+    },
+    /// A code texted to `phone`.
+    Phone {
+        /// The number.
+        phone: String,
+        /// The code.
+        token: String,
+    },
+    /// The `token_hash` of an emailed link.
+    TokenHash(String),
+}
+
+/// Options of [`AuthClient::sign_in_with_otp`] (supabase-js's `options`).
+#[derive(Debug, Clone)]
+pub struct OtpOptions {
+    /// Create the user if the address is new (true).
+    pub create_user: bool,
+    /// User metadata for a new user.
+    pub data: Option<Value>,
+    /// Where the magic link lands (`emailRedirectTo`).
+    pub redirect_to: Option<String>,
+}
+
+impl Default for OtpOptions {
+    fn default() -> Self {
+        OtpOptions {
+            create_user: true,
+            data: None,
+            redirect_to: None,
+        }
     }
 }
 
@@ -440,6 +563,27 @@ impl AuthClient {
         }
     }
 
+    /// In the PKCE flow: a new code verifier, kept in the auth storage under supabase-js's key
+    /// and format, and the request's `code_challenge` and `code_challenge_method`; in the
+    /// implicit flow, nothing.
+    pub(crate) async fn pkce_fields(&self, body: &mut Value, recovery: bool) {
+        if self.inner.options.flow_type != FlowType::Pkce {
+            return;
+        }
+        let verifier = pkce::new_verifier();
+        self.inner
+            .options
+            .storage
+            .set(
+                &pkce::verifier_key(&self.inner.key),
+                &pkce::stored(&verifier, recovery),
+            )
+            .await;
+        let (challenge, method) = pkce::challenge(&verifier).await;
+        body["code_challenge"] = json!(challenge);
+        body["code_challenge_method"] = json!(method);
+    }
+
     /// Signs up with email and password (and user metadata). With autoconfirm on, the answer
     /// is a session and the client is signed in (SIGNED_IN).
     pub async fn sign_up(
@@ -453,7 +597,12 @@ impl AuthClient {
         check_email(email, &mut v);
         Self::check_password(password, &mut v);
         done(v)?;
-        let body = self.call(Method::Post, "/signup", Some(json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))})), None).await?;
+        let mut request =
+            json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))});
+        self.pkce_fields(&mut request, false).await;
+        let body = self
+            .call(Method::Post, "/signup", Some(request), None)
+            .await?;
         match Self::parse_session(&body)? {
             Some(s) => {
                 self.commit(Some(s.clone()), AuthEvent::SignedIn).await;
@@ -489,46 +638,59 @@ impl AuthClient {
         self.signed_in(&body, AuthEvent::SignedIn).await
     }
 
-    /// Sends a one-time code (or magic link) to `email`.
-    pub async fn sign_in_with_otp(
-        &self,
-        email: &str,
-        create_user: bool,
-        data: Option<Value>,
-    ) -> Result<(), Error> {
+    /// Sends a one-time code and magic link to `email`; the link lands on `options.redirect_to`
+    /// (the server's site URL by default).
+    pub async fn sign_in_with_otp(&self, email: &str, options: OtpOptions) -> Result<(), Error> {
         let mut v = Vec::new();
         check_email(email, &mut v);
         done(v)?;
-        self.call(Method::Post, "/otp", Some(json!({"email": email, "create_user": create_user, "data": data.unwrap_or(json!({}))})), None).await?;
+        let mut body = json!({"email": email, "create_user": options.create_user, "data": options.data.unwrap_or(json!({}))});
+        self.pkce_fields(&mut body, false).await;
+        let path = with_redirect("/otp", options.redirect_to.as_deref());
+        self.call(Method::Post, &path, Some(body), None).await?;
         Ok(())
     }
 
-    /// Exchanges an emailed code for a session: SIGNED_IN, or PASSWORD_RECOVERY for `recovery`.
-    pub async fn verify_otp(
-        &self,
-        email: &str,
-        token: &str,
-        kind: OtpType,
-    ) -> Result<Session, Error> {
+    /// Verifies a one-time code — an emailed or texted code, or an emailed link's token hash:
+    /// the session it opens (SIGNED_IN, or PASSWORD_RECOVERY for `recovery`), or `None` where
+    /// it opens none (the first of a secure email change's two confirmations).
+    pub async fn verify_otp(&self, params: VerifyOtp) -> Result<Option<Session>, Error> {
         self.initialize().await;
+        let kind = params.kind;
         let mut v = Vec::new();
-        check_email(email, &mut v);
-        check_token("token", token, &mut v);
-        done(v)?;
-        let body = self
-            .call(
-                Method::Post,
-                "/verify",
-                Some(json!({"email": email, "token": token, "type": kind.as_str()})),
-                None,
-            )
-            .await?;
-        let event = if kind == OtpType::Recovery {
-            AuthEvent::PasswordRecovery
-        } else {
-            AuthEvent::SignedIn
+        let mut body = match &params.target {
+            OtpTarget::Email { email, token } => {
+                check_email(email, &mut v);
+                check_token("token", token, &mut v);
+                json!({"email": email, "token": token})
+            }
+            OtpTarget::Phone { phone, token } => {
+                check_token("phone", phone, &mut v);
+                check_token("token", token, &mut v);
+                json!({"phone": phone, "token": token})
+            }
+            OtpTarget::TokenHash(hash) => {
+                check_token("token_hash", hash, &mut v);
+                json!({ "token_hash": hash })
+            }
         };
-        self.signed_in(&body, event).await
+        let phone = matches!(params.target, OtpTarget::Phone { .. });
+        if phone != matches!(kind, OtpType::Sms | OtpType::PhoneChange) {
+            v.push(violation(
+                "type",
+                if phone {
+                    "must be sms or phone_change for a phone"
+                } else {
+                    "must be an email type (not sms or phone_change)"
+                },
+                json!(kind.as_str()),
+            ));
+        }
+        done(v)?;
+        body["type"] = json!(kind.as_str());
+        let path = with_redirect("/verify", params.redirect_to.as_deref());
+        let answer = self.call(Method::Post, &path, Some(body), None).await?;
+        self.verified(&answer, kind).await
     }
 
     /// Signs in as a new anonymous user, where the server allows it.
@@ -667,22 +829,33 @@ impl AuthClient {
             .get_session()
             .await?
             .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
-        self.user_call(Method::Get, None, &s.access_token).await
+        self.user_call(Method::Get, "/user", None, &s.access_token)
+            .await
     }
 
-    /// Changes the user's email, password or metadata (USER_UPDATED).
+    /// Changes the user's email, password or metadata (USER_UPDATED). A new email is pending
+    /// until confirmed (on both addresses, with secure email change on): the answer's user has
+    /// it as `new_email`; the confirmation link lands on `redirect_to`.
     pub async fn update_user(
         &self,
-        email: Option<&str>,
-        password: Option<&str>,
-        data: Option<Value>,
+        attributes: UserAttributes,
+        redirect_to: Option<&str>,
     ) -> Result<User, Error> {
+        let UserAttributes {
+            email,
+            password,
+            data,
+            nonce,
+        } = attributes;
         let mut v = Vec::new();
-        if let Some(e) = email {
+        if let Some(e) = &email {
             check_email(e, &mut v);
         }
-        if let Some(p) = password {
+        if let Some(p) = &password {
             Self::check_password(p, &mut v);
+        }
+        if let Some(n) = &nonce {
+            check_token("nonce", n, &mut v);
         }
         done(v)?;
         let s = self
@@ -692,6 +865,7 @@ impl AuthClient {
         let mut body = json!({});
         if let Some(e) = email {
             body["email"] = json!(e);
+            self.pkce_fields(&mut body, false).await;
         }
         if let Some(p) = password {
             body["password"] = json!(p);
@@ -699,8 +873,12 @@ impl AuthClient {
         if let Some(d) = data {
             body["data"] = d;
         }
+        if let Some(n) = nonce {
+            body["nonce"] = json!(n);
+        }
+        let path = with_redirect("/user", redirect_to);
         let user = self
-            .user_call(Method::Put, Some(body), &s.access_token)
+            .user_call(Method::Put, &path, Some(body), &s.access_token)
             .await?;
         let mut updated = s;
         updated.user = user.clone();
@@ -708,18 +886,19 @@ impl AuthClient {
         Ok(user)
     }
 
-    /// Sends a password-recovery code to `email`.
-    pub async fn reset_password_for_email(&self, email: &str) -> Result<(), Error> {
+    /// Sends a password-recovery code and link to `email`; the link lands on `redirect_to`.
+    pub async fn reset_password_for_email(
+        &self,
+        email: &str,
+        redirect_to: Option<&str>,
+    ) -> Result<(), Error> {
         let mut v = Vec::new();
         check_email(email, &mut v);
         done(v)?;
-        self.call(
-            Method::Post,
-            "/recover",
-            Some(json!({"email": email})),
-            None,
-        )
-        .await?;
+        let mut body = json!({"email": email});
+        self.pkce_fields(&mut body, true).await;
+        let path = with_redirect("/recover", redirect_to);
+        self.call(Method::Post, &path, Some(body), None).await?;
         Ok(())
     }
 
@@ -770,10 +949,11 @@ impl AuthClient {
     async fn user_call(
         &self,
         method: Method,
+        path: &str,
         body: Option<Value>,
         token: &str,
     ) -> Result<User, Error> {
-        match self.call(method, "/user", body, Some(token)).await {
+        match self.call(method, path, body, Some(token)).await {
             Ok(text) => Ok(User::from_json(
                 crate::json::parse(&text).unwrap_or(Value::Null),
             )),

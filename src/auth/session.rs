@@ -186,7 +186,23 @@ pub fn is_service_key(key: &str) -> bool {
             .is_some_and(|c| c.get("role").and_then(Value::as_str) == Some("service_role"))
 }
 
-fn base64url(s: &str) -> Option<Vec<u8>> {
+/// Base64url without padding (RFC 4648 §5), as JWTs and PKCE challenges are written.
+pub(crate) fn base64url_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+pub(crate) fn base64url(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in s.bytes() {
@@ -280,6 +296,24 @@ mod tests {
             Session::from_text(&crate::json::write(&s.to_json())),
             Some(s)
         );
+    }
+
+    #[test]
+    fn base64url_encode_writes_rfc4648_vectors_without_padding() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, coded) in cases {
+            assert_eq!(base64url_encode(plain.as_bytes()), coded);
+            assert_eq!(base64url(coded).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
     }
 
     #[test]

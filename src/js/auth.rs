@@ -130,8 +130,9 @@ impl JsAuth {
         JsAuth { inner }
     }
 
-    /// Runs the async method `name` (an auth row of the method table, `crate::surface`) and answers supabase-js's
-    /// `{ data, error }` (`signOut`: `{ error }`); `mc.auth.<name>(arg)` calls this.
+    /// Runs the async method `name` (an auth row of the method table, `crate::surface`) with
+    /// its arguments (an array) and answers supabase-js's `{ data, error }` (`signOut`:
+    /// `{ error }`); `mc.auth.<name>(...args)` calls this.
     pub fn call(&self, name: String, arg: JsValue) -> Promise {
         let a = self.inner.clone();
         // The argument is read now, as supabase-js reads it before its first await.

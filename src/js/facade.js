@@ -281,9 +281,9 @@ export class McAuth {
     guardAll(this, raw);
     for (const [name] of authCalls) {
       Object.defineProperty(this, name, {
-        value: (arg) => {
+        value: (...args) => {
           try {
-            return raw.call(name, arg);
+            return raw.call(name, args);
           } catch (e) {
             throw toMcError(e);
           }
@@ -426,7 +426,7 @@ class PendingAuth {
     hidden(this, { _core: core });
     for (const [name, empty] of authCalls) {
       Object.defineProperty(this, name, {
-        value: (arg) => core.whenReady().then(() => core.auth[name](arg), (error) => (empty === "" ? { error } : { data: JSON.parse(empty), error })),
+        value: (...args) => core.whenReady().then(() => core.auth[name](...args), (error) => (empty === "" ? { error } : { data: JSON.parse(empty), error })),
         enumerable: false,
       });
     }

@@ -154,3 +154,21 @@ pub async fn adapter_set(a: &Adapter, key: &str, value: &str) {
 pub async fn adapter_remove(a: &Adapter, key: &str) {
     adapter_call(a, "removeItem", &[&key.into()]).await;
 }
+
+/// SHA-256 of `data` by WebCrypto (`crypto.subtle.digest`); `None` where the page has no
+/// `crypto.subtle` (an insecure origin), as supabase-js then falls back to a plain challenge.
+pub async fn sha256(data: &[u8]) -> Option<[u8; 32]> {
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into()).ok()?;
+    let digest: Function = Reflect::get(&subtle, &"digest".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise = digest
+        .call2(&subtle, &"SHA-256".into(), &js_sys::Uint8Array::from(data))
+        .ok()?;
+    let buf = JsFuture::from(promise.dyn_into::<Promise>().ok()?)
+        .await
+        .ok()?;
+    js_sys::Uint8Array::new(&buf).to_vec().try_into().ok()
+}

@@ -5,7 +5,10 @@ use serde_json::{json, Value};
 
 use super::args::{read_arg, Arg, Fields};
 use super::Answer;
-use crate::auth::{AuthClient, OtpType, Session, SignOutScope, User};
+use crate::auth::{
+    AuthClient, OtpOptions, OtpTarget, OtpType, ResendType, Session, SignOutScope, User,
+    UserAttributes, VerifyOtp,
+};
 use crate::error::Error;
 
 struct Credentials {
@@ -27,6 +30,7 @@ impl Arg for Credentials {
 struct CredentialOptions {
     data: Option<Value>,
     should_create_user: Option<bool>,
+    email_redirect_to: Option<String>,
 }
 
 impl Arg for CredentialOptions {
@@ -34,24 +38,81 @@ impl Arg for CredentialOptions {
         Ok(CredentialOptions {
             data: f.value("data"),
             should_create_user: f.flag("shouldCreateUser")?,
+            email_redirect_to: f.text("emailRedirectTo")?,
         })
     }
 }
 
-struct VerifyParams {
-    email: String,
-    token: String,
-    kind: OtpType,
-}
-
-impl Arg for VerifyParams {
+/// `{ email, token, type }`, `{ phone, token, type }` or `{ token_hash, type }`, with
+/// `options.redirectTo`.
+impl Arg for VerifyOtp {
     fn read(f: &Fields) -> Result<Self, Error> {
         let kind = f.one_of("type", OtpType::ALL, OtpType::as_str)?;
-        Ok(VerifyParams {
-            email: f.text("email")?.unwrap_or_default(),
-            token: f.text("token")?.unwrap_or_default(),
+        let token = || Ok::<_, Error>(f.text("token")?.unwrap_or_default());
+        let target = match (f.text("token_hash")?, f.text("phone")?) {
+            (Some(hash), _) => OtpTarget::TokenHash(hash),
+            (None, Some(phone)) => OtpTarget::Phone {
+                phone,
+                token: token()?,
+            },
+            (None, None) => OtpTarget::Email {
+                email: f.text("email")?.unwrap_or_default(),
+                token: token()?,
+            },
+        };
+        Ok(VerifyOtp {
+            target,
             kind: kind.ok_or_else(|| f.bad("type", "is required"))?,
+            redirect_to: f.nested("options")?.text("redirectTo")?,
         })
+    }
+}
+
+/// `{ type, email }` or `{ type, phone }`, with `options.emailRedirectTo`.
+struct Resend {
+    kind: ResendType,
+    address: String,
+    redirect_to: Option<String>,
+}
+
+impl Arg for Resend {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        let kind = f.one_of("type", ResendType::ALL, ResendType::as_str)?;
+        let address = match f.text("email")? {
+            Some(e) => e,
+            None => f.text("phone")?.unwrap_or_default(),
+        };
+        Ok(Resend {
+            kind: kind.ok_or_else(|| f.bad("type", "is required"))?,
+            address,
+            redirect_to: f.nested("options")?.text("emailRedirectTo")?,
+        })
+    }
+}
+
+/// The options object of `resetPasswordForEmail` and `updateUser`: `redirectTo` /
+/// `emailRedirectTo`.
+struct RedirectOptions(Option<String>);
+
+impl Arg for RedirectOptions {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(RedirectOptions(match f.text("redirectTo")? {
+            Some(to) => Some(to),
+            None => f.text("emailRedirectTo")?,
+        }))
+    }
+}
+
+/// A string argument (`exchangeCodeForSession(authCode)`).
+struct Text(String);
+
+impl Arg for Text {
+    const OBJECT: bool = false;
+    fn read(f: &Fields) -> Result<Self, Error> {
+        match f.v {
+            Value::String(s) => Ok(Text(s.clone())),
+            _ => Err(f.bad("", "must be a string")),
+        }
     }
 }
 
@@ -69,18 +130,13 @@ impl Arg for Tokens {
     }
 }
 
-struct Attributes {
-    email: Option<String>,
-    password: Option<String>,
-    data: Option<Value>,
-}
-
-impl Arg for Attributes {
+impl Arg for UserAttributes {
     fn read(f: &Fields) -> Result<Self, Error> {
-        Ok(Attributes {
+        Ok(UserAttributes {
             email: f.text("email")?,
             password: f.text("password")?,
             data: f.value("data"),
+            nonce: f.text("nonce")?,
         })
     }
 }
@@ -95,19 +151,6 @@ impl Arg for SignOutOptions {
         Ok(SignOutOptions {
             scope: scope.unwrap_or_default(),
         })
-    }
-}
-
-/// `resetPasswordForEmail(email)`: the argument is the address itself.
-struct Email(String);
-
-impl Arg for Email {
-    const OBJECT: bool = false;
-    fn read(f: &Fields) -> Result<Self, Error> {
-        match f.v {
-            Value::String(s) => Ok(Email(s.clone())),
-            _ => Err(f.bad("", "must be a string")),
-        }
     }
 }
 
@@ -128,18 +171,18 @@ fn no_user() -> Value {
 }
 
 /// Signs up; with autoconfirm the client is then signed in.
-pub(super) fn sign_up<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn sign_up<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let c: Credentials = read_arg(v, "credentials")?;
+        let c: Credentials = read_arg(&args[0], "credentials")?;
         let (s, u) = a.sign_up(&c.email, &c.password, c.options.data).await?;
         Ok(user_session(s.as_ref(), &u))
     })
 }
 
 /// Signs in with email and password.
-pub(super) fn sign_in_with_password<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_with_password<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let c: Credentials = read_arg(v, "credentials")?;
+        let c: Credentials = read_arg(&args[0], "credentials")?;
         Ok(session_answer(
             a.sign_in_with_password(&c.email, &c.password).await?,
         ))
@@ -147,37 +190,42 @@ pub(super) fn sign_in_with_password<'a>(a: &'a AuthClient, v: &'a Value) -> Answ
 }
 
 /// Emails a one-time code. Options: `{ shouldCreateUser, data }`.
-pub(super) fn sign_in_with_otp<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_with_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let c: Credentials = read_arg(v, "credentials")?;
-        let create = c.options.should_create_user.unwrap_or(true);
-        a.sign_in_with_otp(&c.email, create, c.options.data).await?;
+        let c: Credentials = read_arg(&args[0], "credentials")?;
+        let options = OtpOptions {
+            create_user: c.options.should_create_user.unwrap_or(true),
+            data: c.options.data,
+            redirect_to: c.options.email_redirect_to,
+        };
+        a.sign_in_with_otp(&c.email, options).await?;
         Ok(no_user())
     })
 }
 
 /// Exchanges an emailed code for a session.
-pub(super) fn verify_otp<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn verify_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let p: VerifyParams = read_arg(v, "params")?;
-        Ok(session_answer(
-            a.verify_otp(&p.email, &p.token, p.kind).await?,
-        ))
+        let p: VerifyOtp = read_arg(&args[0], "params")?;
+        Ok(match a.verify_otp(p).await? {
+            Some(s) => session_answer(s),
+            None => no_user(),
+        })
     })
 }
 
 /// Signs in as a new anonymous user.
-pub(super) fn sign_in_anonymously<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_anonymously<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let c: Credentials = read_arg(v, "credentials")?;
+        let c: Credentials = read_arg(&args[0], "credentials")?;
         Ok(session_answer(a.sign_in_anonymously(c.options.data).await?))
     })
 }
 
 /// Refreshes the session now (optionally from `{ refresh_token }`).
-pub(super) fn refresh_session<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn refresh_session<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let t: Tokens = read_arg(v, "current")?;
+        let t: Tokens = read_arg(&args[0], "current")?;
         Ok(session_answer(
             a.refresh_session(t.refresh_token.as_deref()).await?,
         ))
@@ -185,9 +233,9 @@ pub(super) fn refresh_session<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a>
 }
 
 /// Sets the session from an access and a refresh token.
-pub(super) fn set_session<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn set_session<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let t: Tokens = read_arg(v, "tokens")?;
+        let t: Tokens = read_arg(&args[0], "tokens")?;
         let refresh = t.refresh_token.unwrap_or_default();
         Ok(session_answer(
             a.set_session(&t.access_token, &refresh).await?,
@@ -206,30 +254,59 @@ pub(super) fn get_user<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
 }
 
 /// Changes email, password or metadata (`data`).
-pub(super) fn update_user<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn update_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let u: Attributes = read_arg(v, "attributes")?;
-        let user = a
-            .update_user(u.email.as_deref(), u.password.as_deref(), u.data)
-            .await?;
+        let u: UserAttributes = read_arg(&args[0], "attributes")?;
+        let RedirectOptions(to) = read_arg(&args[1], "options")?;
+        let user = a.update_user(u, to.as_deref()).await?;
         Ok(json!({ "user": user }))
     })
 }
 
 /// Emails a password-recovery code.
-pub(super) fn reset_password_for_email<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn reset_password_for_email<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let Email(email) = read_arg(v, "email")?;
-        a.reset_password_for_email(&email).await?;
+        let Text(email) = read_arg(&args[0], "email")?;
+        let RedirectOptions(to) = read_arg(&args[1], "options")?;
+        a.reset_password_for_email(&email, to.as_deref()).await?;
         Ok(json!({}))
     })
 }
 
 /// Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
-pub(super) fn sign_out<'a>(a: &'a AuthClient, v: &'a Value) -> Answer<'a> {
+pub(super) fn sign_out<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
     Box::pin(async move {
-        let o: SignOutOptions = read_arg(v, "options")?;
+        let o: SignOutOptions = read_arg(&args[0], "options")?;
         a.sign_out(o.scope).await?;
         Ok(Value::Null)
+    })
+}
+
+/// Exchanges a PKCE redirect's code for a session.
+pub(super) fn exchange_code_for_session<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let Text(code) = read_arg(&args[0], "authCode")?;
+        let (s, redirect) = a.exchange_code_for_session(&code).await?;
+        let mut answer = session_answer(s);
+        answer["redirectType"] = json!(redirect);
+        Ok(answer)
+    })
+}
+
+/// Sends a sign-up or email-change confirmation (or a phone code) again.
+pub(super) fn resend<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let r: Resend = read_arg(&args[0], "credentials")?;
+        a.resend(r.kind, &r.address, r.redirect_to.as_deref())
+            .await?;
+        Ok(no_user())
+    })
+}
+
+/// Emails the signed-in user the code a password change may need (`nonce`).
+pub(super) fn reauthenticate<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        a.reauthenticate().await?;
+        Ok(no_user())
     })
 }

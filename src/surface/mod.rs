@@ -67,6 +67,8 @@ pub enum Empty {
     Session,
     /// `{ user: null }`.
     User,
+    /// `{ session: null, user: null, redirectType: null }` (`exchangeCodeForSession`).
+    Redirect,
     /// `null`.
     Null,
     /// No `data` at all: the answer is `{ error }` (`signOut`).
@@ -80,6 +82,7 @@ impl Empty {
             Empty::UserSession => r#"{"user":null,"session":null}"#,
             Empty::Session => r#"{"session":null}"#,
             Empty::User => r#"{"user":null}"#,
+            Empty::Redirect => r#"{"session":null,"user":null,"redirectType":null}"#,
             Empty::Null => "null",
             Empty::NoData => "",
         }
@@ -88,7 +91,7 @@ impl Empty {
 
 /// A boxed future of a handler's answer (`data` as JSON).
 pub type Answer<'a> = Pin<Box<dyn Future<Output = Result<Value, Error>> + 'a>>;
-/// An auth method's handler: the client and the method's one argument.
+/// An auth method's handler: the client and the method's arguments (a JSON array).
 pub type AuthFn = for<'a> fn(&'a AuthClient, &'a Value) -> Answer<'a>;
 /// A workflow's handler: the workflows, the method's name and its arguments.
 pub type WorkflowFn = for<'a> fn(&'a Workflows, &'a str, &'a [Value]) -> Answer<'a>;
@@ -176,7 +179,8 @@ pub fn auth_method(name: &str) -> Option<(AuthFn, Empty)> {
     })
 }
 
-/// Runs the auth method `name` with its argument (JSON): `data` as supabase-js answers it.
+/// Runs the auth method `name` with its arguments (a JSON array): `data` as supabase-js
+/// answers it.
 pub async fn auth(a: &AuthClient, name: &str, arg: &Value) -> Result<Value, Error> {
     match auth_method(name) {
         Some((h, _)) => h(a, arg).await,

@@ -506,18 +506,18 @@ pub static METHODS: &[Method] = &[
         name: "signInWithOtp",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown> } }): Promise<McAuthResponse>"],
+        ts: &["signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown>; emailRedirectTo?: string } }): Promise<McAuthResponse>"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Emails a one-time code (`shouldCreateUser` true by default).",
+        doc: "Emails a one-time code and magic link (`shouldCreateUser` true by default; in the PKCE flow the link brings a `code`).",
         run: Run::Auth(auth::sign_in_with_otp, Empty::UserSession),
     },
     Method {
         name: "verifyOtp",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["verifyOtp(params: { email: string; token: string; type: McOtpType }): Promise<McAuthResponse>"],
+        ts: &["verifyOtp(params: ({ email: string; token: string } | { phone: string; token: string } | { token_hash: string }) & { type: McOtpType; options?: { redirectTo?: string } }): Promise<McAuthResponse>"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Exchanges an emailed code for a session.",
+        doc: "Verifies a code (emailed or texted) or an emailed link's `token_hash`: the session it opens (none for the first of a secure email change's two confirmations).",
         run: Run::Auth(auth::verify_otp, Empty::UserSession),
     },
     Method {
@@ -569,19 +569,46 @@ pub static METHODS: &[Method] = &[
         name: "updateUser",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["updateUser(attributes: { email?: string; password?: string; data?: Record<string, unknown> }): Promise<McUserResponse>"],
+        ts: &["updateUser(attributes: { email?: string; password?: string; nonce?: string; data?: Record<string, unknown> }, options?: { emailRedirectTo?: string }): Promise<McUserResponse>"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Changes email, password or metadata (`data`).",
+        doc: "Changes email (pending until confirmed: `new_email`), password (with the `nonce` of `reauthenticate` where the server asks) or metadata (`data`).",
         run: Run::Auth(auth::update_user, Empty::User),
     },
     Method {
         name: "resetPasswordForEmail",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["resetPasswordForEmail(email: string): Promise<{ data: {} | null; error: McError | null }>"],
+        ts: &["resetPasswordForEmail(email: string, options?: { redirectTo?: string }): Promise<{ data: {} | null; error: McError | null }>"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Emails a password-recovery code.",
+        doc: "Emails a password-recovery code and link (in the PKCE flow the link brings a `code`).",
         run: Run::Auth(auth::reset_password_for_email, Empty::Null),
+    },
+    Method {
+        name: "exchangeCodeForSession",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &["exchangeCodeForSession(authCode: string): Promise<{ data: { session: McSession; user: McUser; redirectType: string | null } | { session: null; user: null; redirectType: null }; error: McError | null }>"],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "PKCE: exchanges the redirect's `code` for a session with the code verifier kept in the auth storage (supabase-js's key: either client can finish the other's flow).",
+        run: Run::Auth(auth::exchange_code_for_session, Empty::Redirect),
+    },
+    Method {
+        name: "resend",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"resend(credentials: ({ type: "signup" | "email_change"; email: string } | { type: "sms" | "phone_change"; phone: string }) & { options?: { emailRedirectTo?: string } }): Promise<McAuthResponse>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Sends a sign-up or email-change confirmation (or a phone code) again.",
+        run: Run::Auth(auth::resend, Empty::UserSession),
+    },
+    Method {
+        name: "reauthenticate",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &["reauthenticate(): Promise<McAuthResponse>"],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Emails the signed-in user a code (`nonce`) for a password change where the server asks for one.",
+        run: Run::Auth(auth::reauthenticate, Empty::UserSession),
     },
     Method {
         name: "signOut",

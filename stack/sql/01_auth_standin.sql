@@ -55,5 +55,29 @@ CREATE TABLE IF NOT EXISTS auth.one_time_tokens (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- What each emailed code was for: the address it went to (an email change sends one to each
+-- address), and the link's token hash (hex sha224 of address and code, as GoTrue makes it;
+-- prefixed `pkce_` in the PKCE flow).
+ALTER TABLE auth.one_time_tokens ADD COLUMN IF NOT EXISTS relates_to text;
+ALTER TABLE auth.one_time_tokens ADD COLUMN IF NOT EXISTS link_hash text;
+ALTER TABLE auth.one_time_tokens ADD COLUMN IF NOT EXISTS redirect_to text;
+
+-- A pending email change (secure email change: both addresses confirm).
+ALTER TABLE auth.users ADD COLUMN IF NOT EXISTS email_change_sent_at timestamptz;
+ALTER TABLE auth.users ADD COLUMN IF NOT EXISTS email_change_confirm_status smallint NOT NULL DEFAULT 0;
+
+-- PKCE flow state (GoTrue's auth.flow_state): the challenge of a flow begun by /otp, /recover,
+-- /resend or an email change, and the one-time auth code /verify issues for it.
+CREATE TABLE IF NOT EXISTS auth.flow_state (
+  id                    uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id               uuid REFERENCES auth.users(id) ON DELETE CASCADE,
+  auth_code             text NOT NULL UNIQUE,
+  code_challenge        text NOT NULL,
+  code_challenge_method text NOT NULL,
+  authentication_method text NOT NULL,
+  auth_code_issued_at   timestamptz,
+  created_at            timestamptz NOT NULL DEFAULT now()
+);
+
 RESET ROLE;
 GRANT SELECT ON auth.users TO service_role;

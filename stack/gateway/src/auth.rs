@@ -22,6 +22,8 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Row};
 use uuid::Uuid;
 
+mod flows;
+
 use crate::gate::Keys;
 use crate::limits::{Class, ClientAddr, Limits};
 use crate::Config;
@@ -37,6 +39,8 @@ pub struct AuthState {
     reuse_interval: i64,
     min_password: usize,
     limits: Arc<Limits>,
+    site_url: String,
+    reauthenticate_after: Option<i64>,
 }
 
 impl AuthState {
@@ -57,6 +61,8 @@ impl AuthState {
             reuse_interval: cfg.refresh_reuse_interval,
             min_password: cfg.min_password_length,
             limits: Arc::new(Limits::from_env()),
+            site_url: cfg.site_url.clone(),
+            reauthenticate_after: cfg.reauthenticate_after,
         })
     }
 }
@@ -71,7 +77,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
         .route("/logout", post(logout))
         .route("/recover", post(recover))
         .route("/otp", post(otp))
-        .route("/verify", post(verify))
+        .route("/verify", get(flows::verify_get).post(flows::verify_post))
+        .route("/resend", post(flows::resend))
+        .route("/reauthenticate", get(flows::reauthenticate))
         .route("/_mailbox", get(mailbox))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit))
         .with_state(state)
@@ -86,7 +94,7 @@ async fn rate_limit(State(s): State<AuthState>, req: Request, next: Next) -> Res
         "token" if query.contains("grant_type=refresh_token") => Some(Class::Refresh),
         "token" => Some(Class::SignIn),
         "verify" => Some(Class::Verify),
-        "otp" | "recover" => Some(Class::Otp),
+        "otp" | "recover" | "resend" => Some(Class::Otp),
         _ => None,
     };
     let ip = req
@@ -172,7 +180,8 @@ async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, Au
     type Ts = Option<chrono::DateTime<chrono::Utc>>;
     let row = sqlx::query(
         "SELECT aud, role, email, email_confirmed_at, recovery_sent_at, last_sign_in_at,
-                raw_app_meta_data, raw_user_meta_data, is_anonymous, created_at, updated_at
+                raw_app_meta_data, raw_user_meta_data, is_anonymous, created_at, updated_at,
+                email_change, email_change_sent_at
            FROM auth.users WHERE id = $1",
     )
     .bind(id)
@@ -221,6 +230,13 @@ async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, Au
     for (k, v) in optional {
         if let Some(t) = v {
             user[k] = json!(t);
+        }
+    }
+    // A pending email change: the address waiting for confirmation, and when it was sent.
+    if let Some(new) = row.get::<Option<String>, _>("email_change") {
+        user["new_email"] = json!(new);
+        if let Some(t) = row.get::<Ts, _>("email_change_sent_at") {
+            user["email_change_sent_at"] = json!(t);
         }
     }
     Ok(user)
@@ -295,6 +311,16 @@ fn now() -> i64 {
 
 /// Opens a session for `user_id`: a session row, a refresh token, a signed access token.
 async fn issue_session(s: &AuthState, user_id: Uuid, method: &str, answer: Answer) -> AuthResult {
+    ok(new_session(s, user_id, method, answer).await?)
+}
+
+/// [`issue_session`]'s answer as JSON.
+async fn new_session(
+    s: &AuthState,
+    user_id: Uuid,
+    method: &str,
+    answer: Answer,
+) -> Result<Value, AuthError> {
     let mut tx = s.pool.begin().await?;
     let session_id: Uuid = sqlx::query_scalar(
         "INSERT INTO auth.sessions (user_id, sign_in_method) VALUES ($1, $2) RETURNING id",
@@ -315,7 +341,7 @@ async fn issue_session(s: &AuthState, user_id: Uuid, method: &str, answer: Answe
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    session_body(s, user_id, session_id, &refresh, method, answer).await
+    session_json(s, user_id, session_id, &refresh, method, answer).await
 }
 
 /// Which answer a session goes into: it decides small differences GoTrue makes.
@@ -351,6 +377,17 @@ async fn session_body(
     method: &str,
     answer: Answer,
 ) -> AuthResult {
+    ok(session_json(s, user_id, session_id, refresh, method, answer).await?)
+}
+
+async fn session_json(
+    s: &AuthState,
+    user_id: Uuid,
+    session_id: Uuid,
+    refresh: &str,
+    method: &str,
+    answer: Answer,
+) -> Result<Value, AuthError> {
     let user = user_json(&s.pool, user_id, answer == Answer::Signup).await?;
     let iat = now();
     let exp = iat + s.jwt_exp;
@@ -374,7 +411,7 @@ async fn session_body(
     if answer == Answer::Password {
         body["weak_password"] = Value::Null;
     }
-    ok(body)
+    Ok(body)
 }
 
 #[derive(Deserialize, Default)]
@@ -383,6 +420,11 @@ struct Credentials {
     password: Option<String>,
     data: Option<Value>,
     refresh_token: Option<String>,
+    auth_code: Option<String>,
+    code_verifier: Option<String>,
+    code_challenge: Option<String>,
+    code_challenge_method: Option<String>,
+    nonce: Option<String>,
 }
 
 async fn signup(State(s): State<AuthState>, body: Option<Json<Credentials>>) -> AuthResult {
@@ -492,6 +534,7 @@ async fn token(
             }
             refresh(&s, &token).await
         }
+        Some("pkce") => flows::pkce_grant(&s, c).await,
         _ => Err(AuthError::new(
             400,
             "unsupported_grant_type",
@@ -675,9 +718,10 @@ async fn get_user(State(s): State<AuthState>, headers: HeaderMap) -> AuthResult 
 async fn put_user(
     State(s): State<AuthState>,
     headers: HeaderMap,
+    Query(r): Query<flows::RedirectQuery>,
     Json(c): Json<Credentials>,
 ) -> AuthResult {
-    let (uid, _) = authenticate(&s, &headers).await?;
+    let (uid, sid) = authenticate(&s, &headers).await?;
     refuse_nul(
         &[c.email.as_deref(), c.password.as_deref()],
         c.data.as_ref(),
@@ -705,14 +749,13 @@ async fn put_user(
                 "A user with this email address has already been registered",
             ));
         }
-        sqlx::query("UPDATE auth.users SET email = $1, updated_at = now() WHERE id = $2")
-            .bind(&email)
-            .bind(uid)
-            .execute(&s.pool)
-            .await?;
+        // Secure email change: pending until both addresses confirm (see flows.rs).
+        let redirect = flows::redirect_to(&s, r.redirect_to.as_deref());
+        flows::begin_email_change(&s, uid, &email, &c, &redirect).await?;
     }
     if let Some(password) = &c.password {
         check_password(&s, password)?;
+        flows::check_reauthentication(&s, uid, sid, c.nonce.as_deref()).await?;
         sqlx::query("UPDATE auth.users SET encrypted_password = extensions.crypt($1, extensions.gen_salt('bf', 10)), updated_at = now() WHERE id = $2")
             .bind(password)
             .bind(uid)
@@ -765,20 +808,35 @@ struct EmailBody {
     email: Option<String>,
     create_user: Option<bool>,
     data: Option<Value>,
+    code_challenge: Option<String>,
+    code_challenge_method: Option<String>,
 }
 
-/// Stores a six-digit code for `email` (the stand-in's "mail"); tests read it from `_mailbox`.
-async fn send_code(s: &AuthState, user_id: Uuid, kind: &str) -> Result<(), AuthError> {
+/// "Mails" a six-digit code to `address` (the stand-in's mail: tests read it from `_mailbox`),
+/// with the link GoTrue's template would hold: `/verify?token=<hash>&type=…&redirect_to=…`,
+/// the hash being hex sha224(address + code), `pkce_`-prefixed in the PKCE flow.
+async fn send_code(
+    s: &AuthState,
+    user_id: Uuid,
+    kind: &str,
+    address: &str,
+    pkce: bool,
+    redirect_to: &str,
+) -> Result<(), AuthError> {
     let code = format!("{:06}", Uuid::new_v4().as_u128() % 1_000_000);
+    let hash = flows::link_hash(address, &code, pkce);
     sqlx::query("DELETE FROM auth.one_time_tokens WHERE user_id = $1 AND kind = $2")
         .bind(user_id)
         .bind(kind)
         .execute(&s.pool)
         .await?;
-    sqlx::query("INSERT INTO auth.one_time_tokens (user_id, kind, token_hash) VALUES ($1, $2, $3)")
+    sqlx::query("INSERT INTO auth.one_time_tokens (user_id, kind, token_hash, relates_to, link_hash, redirect_to) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(user_id)
         .bind(kind)
         .bind(&code)
+        .bind(address)
+        .bind(&hash)
+        .bind(redirect_to)
         .execute(&s.pool)
         .await?;
     // Never logged: tests read codes from the service_role-only mailbox.
@@ -794,9 +852,18 @@ async fn user_by_email(s: &AuthState, email: &str) -> Result<Option<Uuid>, AuthE
     )
 }
 
-async fn recover(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult {
-    let email = b.email.unwrap_or_default();
+async fn recover(
+    State(s): State<AuthState>,
+    Query(r): Query<flows::RedirectQuery>,
+    Json(b): Json<EmailBody>,
+) -> AuthResult {
+    let email = b.email.clone().unwrap_or_default();
     refuse_nul(&[Some(&email)], None)?;
+    let pkce = flows::pkce_params(
+        b.code_challenge.as_deref(),
+        b.code_challenge_method.as_deref(),
+    )?;
+    let redirect = flows::redirect_to(&s, r.redirect_to.as_deref());
     if !valid_email(email.trim()) {
         return Err(AuthError::new(
             400,
@@ -805,7 +872,9 @@ async fn recover(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthRe
         ));
     }
     if let Some(id) = user_by_email(&s, &email).await? {
-        send_code(&s, id, "recovery").await?;
+        flows::begin_flow(&s, id, pkce.as_ref(), "recovery").await?;
+        let address = email.trim().to_lowercase();
+        send_code(&s, id, "recovery", &address, pkce.is_some(), &redirect).await?;
         sqlx::query("UPDATE auth.users SET recovery_sent_at = now() WHERE id = $1")
             .bind(id)
             .execute(&s.pool)
@@ -814,9 +883,18 @@ async fn recover(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthRe
     ok(json!({}))
 }
 
-async fn otp(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult {
-    let email = b.email.unwrap_or_default().trim().to_lowercase();
+async fn otp(
+    State(s): State<AuthState>,
+    Query(r): Query<flows::RedirectQuery>,
+    Json(b): Json<EmailBody>,
+) -> AuthResult {
+    let email = b.email.clone().unwrap_or_default().trim().to_lowercase();
     refuse_nul(&[Some(&email)], b.data.as_ref())?;
+    let pkce = flows::pkce_params(
+        b.code_challenge.as_deref(),
+        b.code_challenge_method.as_deref(),
+    )?;
+    let redirect = flows::redirect_to(&s, r.redirect_to.as_deref());
     if !valid_email(&email) {
         return Err(AuthError::new(
             400,
@@ -835,73 +913,9 @@ async fn otp(State(s): State<AuthState>, Json(b): Json<EmailBody>) -> AuthResult
         .await?,
         None => return Err(AuthError::new(422, "otp_disabled", "Signups not allowed for otp")),
     };
-    send_code(&s, id, "magiclink").await?;
+    flows::begin_flow(&s, id, pkce.as_ref(), "magiclink").await?;
+    send_code(&s, id, "magiclink", &email, pkce.is_some(), &redirect).await?;
     ok(json!({}))
-}
-
-#[derive(Deserialize)]
-struct VerifyBody {
-    #[serde(rename = "type")]
-    kind: String,
-    email: Option<String>,
-    token: Option<String>,
-}
-
-async fn verify(State(s): State<AuthState>, Json(b): Json<VerifyBody>) -> AuthResult {
-    let kind = match b.kind.as_str() {
-        "email" | "magiclink" | "signup" => "magiclink",
-        "recovery" => "recovery",
-        _ => {
-            return Err(AuthError::new(
-                400,
-                "validation_failed",
-                "Verify requires a verification type",
-            ))
-        }
-    };
-    let (Some(email), Some(token)) = (b.email, b.token) else {
-        return Err(AuthError::new(
-            400,
-            "validation_failed",
-            "Verify requires either a token or a token hash",
-        ));
-    };
-    refuse_nul(&[Some(&email), Some(&token)], None)?;
-    let id: Option<Uuid> = sqlx::query_scalar(
-        "DELETE FROM auth.one_time_tokens t USING auth.users u
-          WHERE t.user_id = u.id AND u.email = lower(trim($1)) AND t.kind = $2 AND t.token_hash = $3
-            AND t.created_at > now() - interval '1 hour'
-        RETURNING u.id",
-    )
-    .bind(&email)
-    .bind(kind)
-    .bind(&token)
-    .fetch_optional(&s.pool)
-    .await?;
-    let Some(id) = id else {
-        // A wrong guess counts against the code: after five, it is gone (a new one must be sent).
-        sqlx::query(
-            "UPDATE auth.one_time_tokens t SET attempts = t.attempts + 1 FROM auth.users u
-              WHERE t.user_id = u.id AND u.email = lower(trim($1)) AND t.kind = $2",
-        )
-        .bind(&email)
-        .bind(kind)
-        .execute(&s.pool)
-        .await?;
-        sqlx::query("DELETE FROM auth.one_time_tokens WHERE attempts >= 5")
-            .execute(&s.pool)
-            .await?;
-        return Err(AuthError::new(
-            403,
-            "otp_expired",
-            "Token has expired or is invalid",
-        ));
-    };
-    sqlx::query("UPDATE auth.users SET email_confirmed_at = coalesce(email_confirmed_at, now()) WHERE id = $1")
-        .bind(id)
-        .execute(&s.pool)
-        .await?;
-    issue_session(&s, id, "otp", Answer::Other).await
 }
 
 #[derive(Deserialize)]
@@ -920,15 +934,32 @@ async fn mailbox(
         return Err(AuthError::new(403, "not_admin", "User not allowed"));
     }
     let rows = sqlx::query(
-        "SELECT t.kind, t.token_hash FROM auth.one_time_tokens t JOIN auth.users u ON u.id = t.user_id
-          WHERE u.email = lower(trim($1)) ORDER BY t.created_at DESC",
+        "SELECT t.kind, t.token_hash, t.link_hash, t.redirect_to FROM auth.one_time_tokens t JOIN auth.users u ON u.id = t.user_id
+          WHERE coalesce(t.relates_to, u.email) = lower(trim($1)) ORDER BY t.created_at DESC",
     )
     .bind(&q.email)
     .fetch_all(&s.pool)
     .await?;
     let messages: Vec<Value> = rows
         .iter()
-        .map(|r| json!({"kind": r.get::<String, _>("kind"), "code": r.get::<String, _>("token_hash")}))
+        .map(|r| {
+            let kind: String = r.get("kind");
+            let mut m = json!({"kind": kind, "code": r.get::<String, _>("token_hash")});
+            if let (Some(hash), Some(to)) = (
+                r.get::<Option<String>, _>("link_hash"),
+                r.get::<Option<String>, _>("redirect_to"),
+            ) {
+                m["token_hash"] = json!(hash);
+                m["link"] = json!(format!(
+                    "{}/verify?token={}&type={}&redirect_to={}",
+                    s.issuer,
+                    hash,
+                    flows::link_type(&kind),
+                    flows::form_encode(&to)
+                ));
+            }
+            m
+        })
         .collect();
     ok(json!({"email": q.email, "messages": messages}))
 }

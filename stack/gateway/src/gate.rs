@@ -73,6 +73,14 @@ fn api_key(req: &Request) -> Option<String> {
 }
 
 /// Middleware: answers CORS preflights, requires a valid `apikey`, adds CORS to every answer.
+/// The auth paths a browser opens itself (an emailed link, an OAuth redirect, the JWKS).
+const OPEN_AUTH_PATHS: &[&str] = &[
+    "/auth/v1/verify",
+    "/auth/v1/callback",
+    "/auth/v1/authorize",
+    "/auth/v1/.well-known/jwks.json",
+];
+
 pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Next) -> Response {
     let preflight = req.method() == Method::OPTIONS
         && req
@@ -99,6 +107,10 @@ pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Ne
         );
         res
     } else if req.uri().path() == "/health" {
+        next.run(req).await
+    } else if OPEN_AUTH_PATHS.contains(&req.uri().path()) && state.db.up() {
+        // What a browser opens from an email or a provider's redirect carries no API key:
+        // Supabase's gateway routes these without key-auth (its `auth-v1-open*` routes).
         next.run(req).await
     } else if !state.db.up() {
         unavailable(req.uri().path().starts_with("/auth/"))

@@ -32,6 +32,11 @@ pub struct Config {
     pub anonymous_sign_ins: bool,
     pub refresh_reuse_interval: i64,
     pub min_password_length: usize,
+    /// Where emailed links land when their `redirect_to` is not allowed (GoTrue's SITE_URL).
+    pub site_url: String,
+    /// With GoTrue's SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION on: a session older than
+    /// this many seconds (GoTrue: 24 h) needs a reauthentication nonce to change the password.
+    pub reauthenticate_after: Option<i64>,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -51,6 +56,11 @@ impl Config {
             anonymous_sign_ins: env_or("MC_AUTH_ANONYMOUS", "false") == "true",
             refresh_reuse_interval: env_or("MC_REFRESH_REUSE_INTERVAL", "10").parse()?,
             min_password_length: env_or("MC_PASSWORD_MIN_LENGTH", "6").parse()?,
+            site_url: env_or("MC_AUTH_SITE_URL", "http://127.0.0.1:3000"),
+            reauthenticate_after: match std::env::var("MC_AUTH_REAUTHENTICATE_AFTER") {
+                Ok(v) => Some(v.parse().context("MC_AUTH_REAUTHENTICATE_AFTER")?),
+                Err(_) => None,
+            },
         })
     }
 }

@@ -1,0 +1,426 @@
+//! The flows that finish elsewhere — an emailed link, a redirect, a second factor — and the
+//! calls that only ask the server to send something: PKCE's code exchange, the session a
+//! redirect left in the page's URL, `resend`, `reauthenticate`.
+
+use serde_json::{json, Value};
+
+use super::{
+    check_email, check_token, done, pkce, with_redirect, AuthClient, AuthEvent, Session, User,
+};
+use crate::error::{Error, ErrorCode};
+use crate::http::Method;
+
+/// What `resend` sends again (GoTrue's `/resend` types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResendType {
+    /// The sign-up confirmation.
+    Signup,
+    /// The email-change confirmation.
+    EmailChange,
+    /// The SMS code of a phone sign-in.
+    Sms,
+    /// The SMS code of a phone change.
+    PhoneChange,
+}
+
+impl ResendType {
+    /// Every type.
+    pub const ALL: &'static [ResendType] = &[
+        ResendType::Signup,
+        ResendType::EmailChange,
+        ResendType::Sms,
+        ResendType::PhoneChange,
+    ];
+
+    /// The type as GoTrue spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResendType::Signup => "signup",
+            ResendType::EmailChange => "email_change",
+            ResendType::Sms => "sms",
+            ResendType::PhoneChange => "phone_change",
+        }
+    }
+
+    fn is_phone(self) -> bool {
+        matches!(self, ResendType::Sms | ResendType::PhoneChange)
+    }
+}
+
+/// How a redirect handed the sign-in back to the page ([`parse_callback`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Callback {
+    /// Nothing for auth in the URL.
+    None,
+    /// The implicit flow: the tokens in the fragment (`type` is `recovery`, `magiclink`, …).
+    Tokens {
+        /// The access token.
+        access_token: String,
+        /// The refresh token.
+        refresh_token: String,
+        /// Seconds the access token lives.
+        expires_in: i64,
+        /// When it expires (Unix seconds), if the server said.
+        expires_at: Option<i64>,
+        /// `recovery`, `magiclink`, `signup`, `invite`, `email_change`, or empty.
+        kind: String,
+        /// The OAuth provider's tokens, where there are some.
+        provider_token: Option<String>,
+        /// The OAuth provider's refresh token.
+        provider_refresh_token: Option<String>,
+    },
+    /// The PKCE flow: a code to exchange.
+    Code(String),
+    /// The server sent the user back with an error.
+    Error {
+        /// `error` (e.g. `access_denied`).
+        error: String,
+        /// `error_code` (e.g. `otp_expired`).
+        code: String,
+        /// `error_description`, for people.
+        description: String,
+    },
+}
+
+/// The query and fragment parameters of `url`, decoded (fragment ones after query ones).
+fn params(url: &str) -> Vec<(String, String)> {
+    let (rest, fragment) = url.split_once('#').unwrap_or((url, ""));
+    let query = rest.split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .chain(fragment.split('&'))
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// `application/x-www-form-urlencoded` decoding (`+` is a space; bad escapes are kept).
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or(""),
+                    16,
+                ) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What a redirect left in `url` for auth, read as supabase-js reads it (query parameters
+/// before fragment ones): an error (`error`, `error_code` or `error_description`), the implicit
+/// flow's tokens, or PKCE's `code`.
+pub fn parse_callback(url: &str) -> Callback {
+    let p = params(url);
+    let get = |k: &str| p.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let (error, code, description) = (get("error"), get("error_code"), get("error_description"));
+    if error.is_some() || code.is_some() || description.is_some() {
+        return Callback::Error {
+            error: error.unwrap_or_else(|| "unspecified_error".into()),
+            code: code.unwrap_or_else(|| "unspecified_code".into()),
+            description: description
+                .unwrap_or_else(|| "Error in URL with unspecified error_description".into()),
+        };
+    }
+    if get("access_token").is_none() {
+        return get("code").map_or(Callback::None, Callback::Code);
+    }
+    match (get("access_token"), get("refresh_token"), get("token_type")) {
+        (Some(access_token), Some(refresh_token), Some(_)) => Callback::Tokens {
+            access_token,
+            refresh_token,
+            expires_in: get("expires_in").and_then(|v| v.parse().ok()).unwrap_or(0),
+            expires_at: get("expires_at").and_then(|v| v.parse().ok()),
+            kind: get("type").unwrap_or_default(),
+            provider_token: get("provider_token"),
+            provider_refresh_token: get("provider_refresh_token"),
+        },
+        _ => Callback::None,
+    }
+}
+
+/// The auth parameters a callback URL carries, which the page's URL loses once read.
+pub const CALLBACK_PARAMS: &[&str] = &[
+    "code",
+    "access_token",
+    "refresh_token",
+    "expires_in",
+    "expires_at",
+    "token_type",
+    "type",
+    "provider_token",
+    "provider_refresh_token",
+    "error",
+    "error_code",
+    "error_description",
+    "sb",
+];
+
+impl AuthClient {
+    /// Exchanges the code a PKCE redirect brought (`?code=`) for a session, with the code
+    /// verifier this client — or supabase-js on the same storage — kept when the flow began
+    /// (SIGNED_IN; PASSWORD_RECOVERY for a recovery flow). Returns the session and the
+    /// redirect type (`Some("recovery")` for a recovery, as supabase-js's `redirectType`).
+    pub async fn exchange_code_for_session(
+        &self,
+        auth_code: &str,
+    ) -> Result<(Session, Option<&'static str>), Error> {
+        self.initialize().await;
+        let mut v = Vec::new();
+        check_token("auth_code", auth_code, &mut v);
+        done(v)?;
+        let key = pkce::verifier_key(&self.inner.key);
+        let stored = self.inner.options.storage.get(&key).await;
+        let Some((verifier, recovery)) = stored.as_deref().and_then(pkce::read_stored) else {
+            return Err(Error::new(
+                ErrorCode::PkceCodeVerifierNotFound,
+                "PKCE code verifier not found in storage: the flow began in another browser, or its storage was cleared",
+            ));
+        };
+        let answer = self
+            .call(
+                Method::Post,
+                "/token?grant_type=pkce",
+                Some(json!({"auth_code": auth_code, "code_verifier": verifier})),
+                None,
+            )
+            .await;
+        self.inner.options.storage.remove(&key).await;
+        let event = if recovery {
+            AuthEvent::PasswordRecovery
+        } else {
+            AuthEvent::SignedIn
+        };
+        let session = self.signed_in(&answer?, event).await?;
+        Ok((session, recovery.then_some("recovery")))
+    }
+
+    /// Finishes the sign-in a redirect left in `url` (the page's address), as supabase-js's
+    /// `detectSessionInUrl` does: exchanges PKCE's code (when this storage holds a code
+    /// verifier: a `?code=` of anything else is not ours), or starts the session from the
+    /// implicit flow's tokens (asking the server for the user). `Ok(None)` when the URL holds
+    /// nothing for auth; the error the server sent back in it, if any.
+    pub async fn session_from_url(&self, url: &str) -> Result<Option<Session>, Error> {
+        let pkce = self.inner.options.flow_type == super::FlowType::Pkce;
+        let mismatch = |flow: &str| {
+            Error::new(
+                ErrorCode::AuthError,
+                format!("Not a valid {flow} flow url."),
+            )
+        };
+        match parse_callback(url) {
+            Callback::None => Ok(None),
+            Callback::Error {
+                error,
+                code,
+                description,
+            } => {
+                let mut e = Error::new(ErrorCode::AuthError, description);
+                e.details = Some(format!("error: {error}, code: {code}"));
+                e.server_code = Some(code);
+                Err(e)
+            }
+            Callback::Code(code) => {
+                let key = pkce::verifier_key(&self.inner.key);
+                if self.inner.options.storage.get(&key).await.is_none() {
+                    return Ok(None);
+                }
+                if !pkce {
+                    return Err(mismatch("implicit grant"));
+                }
+                Ok(Some(self.exchange_code_for_session(&code).await?.0))
+            }
+            Callback::Tokens { .. } if pkce => Err(mismatch("PKCE")),
+            Callback::Tokens {
+                access_token,
+                refresh_token,
+                expires_in,
+                expires_at,
+                kind,
+                provider_token,
+                provider_refresh_token,
+            } => {
+                let user = User::from_json(
+                    crate::json::parse(
+                        &self
+                            .call(Method::Get, "/user", None, Some(&access_token))
+                            .await?,
+                    )
+                    .unwrap_or(Value::Null),
+                );
+                let now = super::now();
+                let mut extra = serde_json::Map::new();
+                if let Some(t) = provider_token {
+                    extra.insert("provider_token".into(), json!(t));
+                }
+                if let Some(t) = provider_refresh_token {
+                    extra.insert("provider_refresh_token".into(), json!(t));
+                }
+                let session = Session {
+                    access_token,
+                    refresh_token,
+                    expires_in,
+                    expires_at: expires_at.unwrap_or(now + expires_in),
+                    token_type: "bearer".into(),
+                    user,
+                    extra,
+                };
+                let event = if kind == "recovery" {
+                    AuthEvent::PasswordRecovery
+                } else {
+                    AuthEvent::SignedIn
+                };
+                self.commit(Some(session.clone()), event).await;
+                Ok(Some(session))
+            }
+        }
+    }
+
+    /// Asks the server to email (or text) a code again: a sign-up or email-change
+    /// confirmation, or a phone code. The link lands on `redirect_to`.
+    pub async fn resend(
+        &self,
+        kind: ResendType,
+        address: &str,
+        redirect_to: Option<&str>,
+    ) -> Result<(), Error> {
+        let mut v = Vec::new();
+        let mut body = json!({"type": kind.as_str()});
+        if kind.is_phone() {
+            check_token("phone", address, &mut v);
+            body["phone"] = json!(address);
+        } else {
+            check_email(address, &mut v);
+            body["email"] = json!(address);
+        }
+        done(v)?;
+        let path = with_redirect("/resend", redirect_to);
+        self.call(Method::Post, &path, Some(body), None).await?;
+        Ok(())
+    }
+
+    /// Asks the server to email the signed-in user a code (the `nonce` of
+    /// [`super::UserAttributes`]) that a password change then needs where the server requires
+    /// reauthentication.
+    pub async fn reauthenticate(&self) -> Result<(), Error> {
+        let s = self
+            .get_session()
+            .await?
+            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
+        self.call(Method::Get, "/reauthenticate", None, Some(&s.access_token))
+            .await?;
+        Ok(())
+    }
+
+    /// The answer of `/verify`: a session (committed: SIGNED_IN, or PASSWORD_RECOVERY for a
+    /// recovery), or none.
+    pub(crate) async fn verified(
+        &self,
+        body: &str,
+        kind: super::OtpType,
+    ) -> Result<Option<Session>, Error> {
+        match Self::parse_session(body)? {
+            Some(s) => {
+                let event = if kind == super::OtpType::Recovery {
+                    AuthEvent::PasswordRecovery
+                } else {
+                    AuthEvent::SignedIn
+                };
+                self.commit(Some(s.clone()), event).await;
+                Ok(Some(s))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pkce_redirect_is_its_code_and_an_implicit_one_its_tokens() {
+        assert_eq!(
+            parse_callback("https://app.test/cb?code=abc-123&x=1"),
+            Callback::Code("abc-123".into())
+        );
+        assert_eq!(parse_callback("https://app.test/cb?x=1#y"), Callback::None);
+        let url = "https://app.test/#access_token=a.b.c&expires_at=1700000000&expires_in=3600&refresh_token=r1&token_type=bearer&type=recovery";
+        match parse_callback(url) {
+            Callback::Tokens {
+                access_token,
+                refresh_token,
+                expires_in,
+                expires_at,
+                kind,
+                ..
+            } => assert_eq!(
+                (
+                    access_token.as_str(),
+                    refresh_token.as_str(),
+                    expires_in,
+                    expires_at,
+                    kind.as_str()
+                ),
+                ("a.b.c", "r1", 3600, Some(1_700_000_000), "recovery")
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            parse_callback("https://app.test/#access_token=a&refresh_token=r"),
+            Callback::None,
+            "no token_type: no session"
+        );
+        // Query parameters win over fragment ones.
+        assert_eq!(
+            parse_callback("https://app.test/?code=q#code=f"),
+            Callback::Code("q".into())
+        );
+    }
+
+    #[test]
+    fn an_error_redirect_is_an_error_in_either_flow() {
+        let url = "https://app.test/?error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired";
+        assert_eq!(
+            parse_callback(url),
+            Callback::Error {
+                error: "access_denied".into(),
+                code: "otp_expired".into(),
+                description: "Email link is invalid or has expired".into()
+            }
+        );
+        assert_eq!(
+            parse_callback("https://app.test/#error=server_error&code=x"),
+            Callback::Error {
+                error: "server_error".into(),
+                code: "unspecified_code".into(),
+                description: "Error in URL with unspecified error_description".into()
+            }
+        );
+    }
+
+    #[test]
+    fn parameters_are_form_decoded() {
+        assert_eq!(decode("a%20b+c%2Fd"), "a b c/d");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%E2%9C%93"), "✓");
+    }
+}
