@@ -80,7 +80,9 @@ REBUILT=0
 # MC_SHORT_JWT_EXP seconds (for the auth tests that watch tokens expire) are configured as a
 # project that tests a lot would be: anonymous sign-ins on, auth rate limits raised. The
 # "strict" one keeps Supabase's defaults (anonymous sign-ins off, hosted rate limits), for the
-# tests of those defaults.
+# tests of those defaults. The short one also asks for a reauthentication nonce before every
+# password change (GoTrue's SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION, for sessions of
+# any age instead of GoTrue's 24 h), for the tests of that step.
 SHORT_PORT="${MC_SHORT_API_PORT:-$((API_PORT + 10))}"
 SHORT_EXP="${MC_SHORT_JWT_EXP:-8}"
 STRICT_PORT="${MC_STRICT_API_PORT:-$((API_PORT + 20))}"
@@ -93,6 +95,7 @@ start_gateway() { # name port jwt-exp env-file
   local name=$1 port=$2 exp=$3 envfile=$4
   local reuse; reuse=$([ "$name" = short ] && echo 2 || echo 10)
   local settings; settings=$([ "$name" = strict ] && echo "" || echo "$RAISED_LIMITS")
+  [ "$name" = short ] && settings="$settings MC_AUTH_REAUTHENTICATE_AFTER=0"
   # A gateway built after the running one started, or started with other settings, is restarted.
   if gateway_running "$name" && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway-$name.pid" ] \
      && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp $reuse $settings" ]; then
@@ -138,7 +141,7 @@ reset() {
 TRUNCATE public.companies, public.sectors, public.departments, public.agents, public.tasks,
          public.escalations, public.pulses, public.messages, public.memory_entries,
          public.chat_sessions, public.chat_messages, auth.users, auth.sessions,
-         auth.refresh_tokens, auth.one_time_tokens, mc_test.checked, mc_test.defaults CASCADE;
+         auth.refresh_tokens, auth.one_time_tokens, auth.flow_state, mc_test.checked, mc_test.defaults CASCADE;
 SQL
   psql_su -f - < "$SQL/seed.sql"
 }

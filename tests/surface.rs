@@ -95,7 +95,7 @@ fn workflows_and_auth_methods_are_named_as_the_declarations_install_them() {
         .filter(|m| matches!(m.run, Run::Auth(..)))
         .map(|m| m.name)
         .collect();
-    assert_eq!(auth.len(), 12);
+    assert_eq!(auth.len(), 16);
     assert!(METHODS
         .iter()
         .filter(|m| matches!(m.run, Run::Auth(..)))

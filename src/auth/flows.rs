@@ -5,7 +5,8 @@
 use serde_json::{json, Value};
 
 use super::{
-    check_email, check_token, done, pkce, with_redirect, AuthClient, AuthEvent, Session, User,
+    check_email, check_token, done, pkce, with_redirect, AuthClient, AuthEvent, Bearer, Call,
+    Session, Then, User,
 };
 use crate::error::{Error, ErrorCode};
 use crate::http::Method;
@@ -121,7 +122,7 @@ fn decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// What a redirect left in `url` for auth, read as supabase-js reads it (query parameters
@@ -156,22 +157,34 @@ pub fn parse_callback(url: &str) -> Callback {
     }
 }
 
-/// The auth parameters a callback URL carries, which the page's URL loses once read.
-pub const CALLBACK_PARAMS: &[&str] = &[
-    "code",
-    "access_token",
-    "refresh_token",
-    "expires_in",
-    "expires_at",
-    "token_type",
-    "type",
-    "provider_token",
-    "provider_refresh_token",
-    "error",
-    "error_code",
-    "error_description",
-    "sb",
-];
+/// `url` once its sign-in was read: without the fragment (the implicit flow's tokens), or
+/// without `code` and `sb_flow_id` in the query (PKCE), as supabase-js cleans it.
+pub fn cleaned_url(url: &str, tokens: bool) -> String {
+    let (rest, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(r, f)| (r, Some(f)));
+    if tokens {
+        return rest.to_string();
+    }
+    let (base, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or("");
+            !p.is_empty() && key != "code" && key != "sb_flow_id"
+        })
+        .collect();
+    let mut out = base.to_string();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
 
 impl AuthClient {
     /// Exchanges the code a PKCE redirect brought (`?code=`) for a session, with the code
@@ -183,6 +196,15 @@ impl AuthClient {
         auth_code: &str,
     ) -> Result<(Session, Option<&'static str>), Error> {
         self.initialize().await;
+        self.exchange_code(auth_code).await
+    }
+
+    /// [`AuthClient::exchange_code_for_session`] without waiting for initialisation (which
+    /// runs it for a redirect's code).
+    async fn exchange_code(
+        &self,
+        auth_code: &str,
+    ) -> Result<(Session, Option<&'static str>), Error> {
         let mut v = Vec::new();
         check_token("auth_code", auth_code, &mut v);
         done(v)?;
@@ -194,21 +216,18 @@ impl AuthClient {
                 "PKCE code verifier not found in storage: the flow began in another browser, or its storage was cleared",
             ));
         };
-        let answer = self
-            .call(
-                Method::Post,
-                "/token?grant_type=pkce",
-                Some(json!({"auth_code": auth_code, "code_verifier": verifier})),
-                None,
-            )
-            .await;
-        self.inner.options.storage.remove(&key).await;
         let event = if recovery {
             AuthEvent::PasswordRecovery
         } else {
             AuthEvent::SignedIn
         };
-        let session = self.signed_in(&answer?, event).await?;
+        let body = json!({"auth_code": auth_code, "code_verifier": verifier});
+        let call = Call::post("/token?grant_type=pkce", body).then(Then::Session(event));
+        let answer = self.send(call).await;
+        self.inner.options.storage.remove(&key).await;
+        let session = answer?
+            .session
+            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))?;
         Ok((session, recovery.then_some("recovery")))
     }
 
@@ -245,7 +264,7 @@ impl AuthClient {
                 if !pkce {
                     return Err(mismatch("implicit grant"));
                 }
-                Ok(Some(self.exchange_code_for_session(&code).await?.0))
+                Ok(Some(self.exchange_code(&code).await?.0))
             }
             Callback::Tokens { .. } if pkce => Err(mismatch("PKCE")),
             Callback::Tokens {
@@ -257,14 +276,13 @@ impl AuthClient {
                 provider_token,
                 provider_refresh_token,
             } => {
-                let user = User::from_json(
-                    crate::json::parse(
-                        &self
-                            .call(Method::Get, "/user", None, Some(&access_token))
-                            .await?,
-                    )
-                    .unwrap_or(Value::Null),
-                );
+                let bearer = Bearer::Token(access_token.clone());
+                let call = Call::new(Method::Get, "/user", None, bearer).then(Then::User(None));
+                let user = self
+                    .send(call)
+                    .await?
+                    .user
+                    .unwrap_or_else(|| User::from_json(Value::Null));
                 let now = super::now();
                 let mut extra = serde_json::Map::new();
                 if let Some(t) = provider_token {
@@ -293,6 +311,22 @@ impl AuthClient {
         }
     }
 
+    /// At start-up in the browser: the session of a redirect that landed on `url`, then the
+    /// URL without the parameters read (an error is kept, and the URL left as it is, as
+    /// supabase-js does).
+    pub(crate) async fn detect_session_in_url(&self, url: &str) {
+        let callback = parse_callback(url);
+        if callback == Callback::None {
+            return;
+        }
+        let tokens = matches!(callback, Callback::Tokens { .. });
+        match self.session_from_url(url).await {
+            Ok(Some(_)) => crate::runtime::replace_page_url(&cleaned_url(url, tokens)),
+            Ok(None) => {}
+            Err(e) => *self.inner.url_error.borrow_mut() = Some(e),
+        }
+    }
+
     /// Asks the server to email (or text) a code again: a sign-up or email-change
     /// confirmation, or a phone code. The link lands on `redirect_to`.
     pub async fn resend(
@@ -311,8 +345,11 @@ impl AuthClient {
             body["email"] = json!(address);
         }
         done(v)?;
-        let path = with_redirect("/resend", redirect_to);
-        self.call(Method::Post, &path, Some(body), None).await?;
+        let mut call = Call::post(with_redirect("/resend", redirect_to), body);
+        if !kind.is_phone() {
+            call = call.pkce(false);
+        }
+        self.run(call).await?;
         Ok(())
     }
 
@@ -320,34 +357,9 @@ impl AuthClient {
     /// [`super::UserAttributes`]) that a password change then needs where the server requires
     /// reauthentication.
     pub async fn reauthenticate(&self) -> Result<(), Error> {
-        let s = self
-            .get_session()
-            .await?
-            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
-        self.call(Method::Get, "/reauthenticate", None, Some(&s.access_token))
+        self.run(Call::signed_in(Method::Get, "/reauthenticate", None))
             .await?;
         Ok(())
-    }
-
-    /// The answer of `/verify`: a session (committed: SIGNED_IN, or PASSWORD_RECOVERY for a
-    /// recovery), or none.
-    pub(crate) async fn verified(
-        &self,
-        body: &str,
-        kind: super::OtpType,
-    ) -> Result<Option<Session>, Error> {
-        match Self::parse_session(body)? {
-            Some(s) => {
-                let event = if kind == super::OtpType::Recovery {
-                    AuthEvent::PasswordRecovery
-                } else {
-                    AuthEvent::SignedIn
-                };
-                self.commit(Some(s.clone()), event).await;
-                Ok(Some(s))
-            }
-            None => Ok(None),
-        }
     }
 }
 
@@ -413,6 +425,25 @@ mod tests {
                 code: "unspecified_code".into(),
                 description: "Error in URL with unspecified error_description".into()
             }
+        );
+    }
+
+    #[test]
+    fn the_url_loses_what_was_read() {
+        assert_eq!(
+            cleaned_url("https://app.test/cb?x=1&code=abc&sb_flow_id=f#top", false),
+            "https://app.test/cb?x=1#top"
+        );
+        assert_eq!(
+            cleaned_url("https://app.test/cb?code=abc", false),
+            "https://app.test/cb"
+        );
+        assert_eq!(
+            cleaned_url(
+                "https://app.test/cb?x=1#access_token=a&refresh_token=r",
+                true
+            ),
+            "https://app.test/cb?x=1"
         );
     }
 

@@ -11,11 +11,13 @@ mod errors;
 mod flows;
 pub mod pkce;
 mod session;
+pub mod step;
 mod storage;
 
 pub use errors::{ends_session, from_answer};
-pub use flows::{parse_callback, Callback, ResendType, CALLBACK_PARAMS};
+pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
 pub use session::{is_service_key, storage_key, Session, User};
+pub use step::{Bearer, Call, Decision, Then};
 pub use storage::Storage;
 
 /// Turns the browser's auto-refresh tick on or off (no-op elsewhere).
@@ -24,6 +26,8 @@ pub fn set_auto_refresh(client: &AuthClient, on: bool) {
 }
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use serde_json::{json, Value};
@@ -236,6 +240,10 @@ pub(crate) struct Inner {
     /// Counts session changes (see [`AuthClient::epoch`]).
     epoch: Cell<u32>,
     initialized: Cell<bool>,
+    /// Set when [`AuthClient::initialize`] has finished (others wait for it).
+    ready: Cell<bool>,
+    /// What reading the page's URL for a redirect's session failed with, if it did.
+    url_error: RefCell<Option<Error>>,
     listeners: RefCell<Vec<(u32, Listener)>>,
     next_id: Cell<u32>,
     pub(crate) browser: RefCell<Option<browser::Browser>>,
@@ -296,6 +304,17 @@ pub(crate) fn with_redirect(path: &str, redirect_to: Option<&str>) -> String {
         }
         None => path.to_string(),
     }
+}
+
+/// What [`AuthClient::run`] brought back: the session kept, the user, or the answer itself.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The session the answer began (and the client now holds).
+    pub session: Option<Session>,
+    /// The user the answer holds.
+    pub user: Option<User>,
+    /// The answer, where it is neither (`Then::Nothing`).
+    pub answer: Value,
 }
 
 /// What [`AuthClient::update_user`] changes (supabase-js's `UserAttributes`).
@@ -391,6 +410,8 @@ impl AuthClient {
             session: RefCell::new(None),
             epoch: Cell::new(0),
             initialized: Cell::new(false),
+            ready: Cell::new(false),
+            url_error: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             next_id: Cell::new(1),
             browser: RefCell::new(None),
@@ -428,10 +449,16 @@ impl AuthClient {
         self.inner.session.borrow().clone()
     }
 
-    /// Loads the stored session once; in the browser also starts the auto-refresh tick, the
-    /// cross-tab channel and the visibility handling.
+    /// Loads the stored session once; in the browser also finishes a sign-in whose redirect
+    /// landed on this page (`detect_session_in_url`) and starts the auto-refresh tick, the
+    /// cross-tab channel and the visibility handling. Every method awaits it; a second caller
+    /// waits for the first. The error of a redirect that brought one (also kept for
+    /// [`AuthClient::initialize_error`]).
     pub async fn initialize(&self) {
         if self.inner.initialized.replace(true) {
+            while !self.inner.ready.get() {
+                let _ = crate::runtime::sleep(5, None).await;
+            }
             return;
         }
         if self.inner.options.persist_session {
@@ -441,7 +468,19 @@ impl AuthClient {
                 }
             }
         }
+        if self.inner.options.detect_session_in_url {
+            if let Some(url) = crate::runtime::page_url() {
+                self.detect_session_in_url(&url).await;
+            }
+        }
         browser::start(self);
+        self.inner.ready.set(true);
+    }
+
+    /// What finishing a redirect's sign-in from the page's URL failed with, if it did (the
+    /// `{ error }` of supabase-js's `initialize()`).
+    pub fn initialize_error(&self) -> Option<Error> {
+        self.inner.url_error.borrow().clone()
     }
 
     /// Subscribes to auth events; the subscriber first gets INITIAL_SESSION. Returns the id
@@ -539,20 +578,93 @@ impl AuthClient {
         Ok(res.body.text().into_owned())
     }
 
-    fn parse_session(body: &str) -> Result<Option<Session>, Error> {
-        let v: Value = crate::json::parse(body)
-            .map_err(|e| Error::new(ErrorCode::Undecodable, format!("auth answer: {e}")))?;
-        if v.get("access_token").is_none() {
-            return Ok(None);
-        }
-        Session::from_json(v).map(Some)
+    /// Sends `call` and carries out what its answer means ([`step::decide`]): the one request
+    /// path of every auth method. A `session_not_found` answer to the session's own token ends
+    /// the local session (SIGNED_OUT), as supabase-js does.
+    pub fn run(&self, call: Call) -> Pin<Box<dyn Future<Output = Result<Outcome, Error>> + '_>> {
+        Box::pin(async move {
+            self.initialize().await;
+            self.send(call).await
+        })
     }
 
-    async fn signed_in(&self, body: &str, event: AuthEvent) -> Result<Session, Error> {
-        let s = Self::parse_session(body)?
-            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))?;
-        self.commit(Some(s.clone()), event).await;
-        Ok(s)
+    /// [`AuthClient::run`] without waiting for the client's start (which itself sends calls).
+    pub(crate) fn send(
+        &self,
+        call: Call,
+    ) -> Pin<Box<dyn Future<Output = Result<Outcome, Error>> + '_>> {
+        Box::pin(async move {
+            let Call {
+                method,
+                path,
+                mut body,
+                bearer,
+                pkce,
+                then,
+            } = call;
+            let token = match bearer {
+                Bearer::Anon => None,
+                Bearer::Token(t) => Some(t),
+                Bearer::Session => Some(
+                    self.get_session()
+                        .await?
+                        .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?
+                        .access_token,
+                ),
+            };
+            if let (Some(recovery), Some(b)) = (pkce, body.as_mut()) {
+                self.pkce_fields(b, recovery).await;
+            }
+            let text = match self.call(method, &path, body, token.as_deref()).await {
+                Ok(text) => text,
+                Err(e) => {
+                    if e.code == ErrorCode::SessionNotFound
+                        && token.is_some()
+                        && self.access_token() == token
+                    {
+                        self.commit(None, AuthEvent::SignedOut).await;
+                    }
+                    return Err(e);
+                }
+            };
+            let (keep, outcome) = match step::decide(then, &text)? {
+                Decision::Keep(s, event) => {
+                    let o = Outcome {
+                        user: Some(s.user.clone()),
+                        session: Some(s.clone()),
+                        answer: Value::Null,
+                    };
+                    (Some((s, event)), o)
+                }
+                Decision::User(user, event) => {
+                    let keep = match (event, &user, self.session()) {
+                        (Some(event), Some(u), Some(mut s)) => {
+                            s.user = u.clone();
+                            Some((s, event))
+                        }
+                        _ => None,
+                    };
+                    let o = Outcome {
+                        session: None,
+                        user,
+                        answer: Value::Null,
+                    };
+                    (keep, o)
+                }
+                Decision::Answer(answer) => (
+                    None,
+                    Outcome {
+                        session: None,
+                        user: None,
+                        answer,
+                    },
+                ),
+            };
+            if let Some((s, event)) = keep {
+                self.commit(Some(s), event).await;
+            }
+            Ok(outcome)
+        })
     }
 
     /// Passwords are the server's to judge (GoTrue answers 422 `weak_password` with
@@ -592,28 +704,34 @@ impl AuthClient {
         password: &str,
         data: Option<Value>,
     ) -> Result<(Option<Session>, User), Error> {
-        self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
         Self::check_password(password, &mut v);
         done(v)?;
-        let mut request =
-            json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))});
-        self.pkce_fields(&mut request, false).await;
-        let body = self
-            .call(Method::Post, "/signup", Some(request), None)
-            .await?;
-        match Self::parse_session(&body)? {
-            Some(s) => {
-                self.commit(Some(s.clone()), AuthEvent::SignedIn).await;
-                let user = s.user.clone();
-                Ok((Some(s), user))
-            }
-            None => Ok((
-                None,
-                User::from_json(crate::json::parse(&body).unwrap_or(Value::Null)),
-            )),
-        }
+        let body = json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))});
+        let call = Call::post("/signup", body)
+            .pkce(false)
+            .then(Then::SessionOrUser(AuthEvent::SignedIn));
+        let o = self.run(call).await?;
+        let user = o.user.unwrap_or_else(|| User::from_json(Value::Null));
+        Ok((o.session, user))
+    }
+
+    /// Runs a call whose answer is a session.
+    async fn session_of(&self, call: Call) -> Result<Session, Error> {
+        self.run(call)
+            .await?
+            .session
+            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))
+    }
+
+    /// Runs a call whose answer is the user.
+    async fn user_of(&self, call: Call) -> Result<User, Error> {
+        Ok(self
+            .run(call)
+            .await?
+            .user
+            .unwrap_or_else(|| User::from_json(Value::Null)))
     }
 
     /// Signs in with email and password (SIGNED_IN).
@@ -622,20 +740,14 @@ impl AuthClient {
         email: &str,
         password: &str,
     ) -> Result<Session, Error> {
-        self.initialize().await;
         let mut v = Vec::new();
         check_email(email, &mut v);
         check_token("password", password, &mut v);
         done(v)?;
-        let body = self
-            .call(
-                Method::Post,
-                "/token?grant_type=password",
-                Some(json!({"email": email, "password": password})),
-                None,
-            )
-            .await?;
-        self.signed_in(&body, AuthEvent::SignedIn).await
+        let body = json!({"email": email, "password": password});
+        let call = Call::post("/token?grant_type=password", body);
+        self.session_of(call.then(Then::Session(AuthEvent::SignedIn)))
+            .await
     }
 
     /// Sends a one-time code and magic link to `email`; the link lands on `options.redirect_to`
@@ -644,10 +756,9 @@ impl AuthClient {
         let mut v = Vec::new();
         check_email(email, &mut v);
         done(v)?;
-        let mut body = json!({"email": email, "create_user": options.create_user, "data": options.data.unwrap_or(json!({}))});
-        self.pkce_fields(&mut body, false).await;
+        let body = json!({"email": email, "create_user": options.create_user, "data": options.data.unwrap_or(json!({}))});
         let path = with_redirect("/otp", options.redirect_to.as_deref());
-        self.call(Method::Post, &path, Some(body), None).await?;
+        self.run(Call::post(path, body).pkce(false)).await?;
         Ok(())
     }
 
@@ -655,7 +766,6 @@ impl AuthClient {
     /// the session it opens (SIGNED_IN, or PASSWORD_RECOVERY for `recovery`), or `None` where
     /// it opens none (the first of a secure email change's two confirmations).
     pub async fn verify_otp(&self, params: VerifyOtp) -> Result<Option<Session>, Error> {
-        self.initialize().await;
         let kind = params.kind;
         let mut v = Vec::new();
         let mut body = match &params.target {
@@ -689,22 +799,20 @@ impl AuthClient {
         done(v)?;
         body["type"] = json!(kind.as_str());
         let path = with_redirect("/verify", params.redirect_to.as_deref());
-        let answer = self.call(Method::Post, &path, Some(body), None).await?;
-        self.verified(&answer, kind).await
+        let event = if kind == OtpType::Recovery {
+            AuthEvent::PasswordRecovery
+        } else {
+            AuthEvent::SignedIn
+        };
+        let call = Call::post(path, body).then(Then::SessionOrUser(event));
+        Ok(self.run(call).await?.session)
     }
 
     /// Signs in as a new anonymous user, where the server allows it.
     pub async fn sign_in_anonymously(&self, data: Option<Value>) -> Result<Session, Error> {
-        self.initialize().await;
-        let body = self
-            .call(
-                Method::Post,
-                "/signup",
-                Some(json!({"data": data.unwrap_or(json!({}))})),
-                None,
-            )
-            .await?;
-        self.signed_in(&body, AuthEvent::SignedIn).await
+        let call = Call::post("/signup", json!({"data": data.unwrap_or(json!({}))}));
+        self.session_of(call.then(Then::Session(AuthEvent::SignedIn)))
+            .await
     }
 
     /// Refreshes now: with `refresh_token`, or the session's. One refresh at a time per client
@@ -727,16 +835,17 @@ impl AuthClient {
     /// One refresh with `token`. A final failure (token unknown or reused, session gone) signs
     /// out; a passing one (network, 5xx) keeps the session.
     pub(crate) async fn refresh_with(&self, token: &str) -> Result<Session, Error> {
+        let call = Call::post(
+            "/token?grant_type=refresh_token",
+            json!({ "refresh_token": token }),
+        );
         match self
-            .call(
-                Method::Post,
-                "/token?grant_type=refresh_token",
-                Some(json!({"refresh_token": token})),
-                None,
-            )
+            .send(call.then(Then::Session(AuthEvent::TokenRefreshed)))
             .await
         {
-            Ok(body) => self.signed_in(&body, AuthEvent::TokenRefreshed).await,
+            Ok(o) => o.session.ok_or_else(|| {
+                Error::new(ErrorCode::Undecodable, "the auth server sent no session")
+            }),
             Err(e) => {
                 if ends_session(&e) && self.session().is_some_and(|s| s.refresh_token == token) {
                     self.commit(None, AuthEvent::SignedOut).await;
@@ -768,14 +877,13 @@ impl AuthClient {
         if exp <= now() {
             return self.refresh_with(refresh_token).await;
         }
-        let user = User::from_json(
-            crate::json::parse(
-                &self
-                    .call(Method::Get, "/user", None, Some(access_token))
-                    .await?,
-            )
-            .unwrap_or(Value::Null),
-        );
+        let bearer = Bearer::Token(access_token.to_string());
+        let call = Call::new(Method::Get, "/user", None, bearer).then(Then::User(None));
+        let user = self
+            .send(call)
+            .await?
+            .user
+            .unwrap_or_else(|| User::from_json(Value::Null));
         let s = Session {
             access_token: access_token.to_string(),
             refresh_token: refresh_token.to_string(),
@@ -825,11 +933,7 @@ impl AuthClient {
 
     /// The signed-in user, as the server knows it now.
     pub async fn get_user(&self) -> Result<User, Error> {
-        let s = self
-            .get_session()
-            .await?
-            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
-        self.user_call(Method::Get, "/user", None, &s.access_token)
+        self.user_of(Call::signed_in(Method::Get, "/user", None).then(Then::User(None)))
             .await
     }
 
@@ -858,32 +962,23 @@ impl AuthClient {
             check_token("nonce", n, &mut v);
         }
         done(v)?;
-        let s = self
-            .get_session()
-            .await?
-            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?;
         let mut body = json!({});
-        if let Some(e) = email {
-            body["email"] = json!(e);
-            self.pkce_fields(&mut body, false).await;
-        }
-        if let Some(p) = password {
-            body["password"] = json!(p);
+        let pkce = email.is_some();
+        for (key, value) in [("email", email), ("password", password), ("nonce", nonce)] {
+            if let Some(text) = value {
+                body[key] = json!(text);
+            }
         }
         if let Some(d) = data {
             body["data"] = d;
         }
-        if let Some(n) = nonce {
-            body["nonce"] = json!(n);
-        }
         let path = with_redirect("/user", redirect_to);
-        let user = self
-            .user_call(Method::Put, &path, Some(body), &s.access_token)
-            .await?;
-        let mut updated = s;
-        updated.user = user.clone();
-        self.commit(Some(updated), AuthEvent::UserUpdated).await;
-        Ok(user)
+        let mut call = Call::signed_in(Method::Put, path, Some(body))
+            .then(Then::User(Some(AuthEvent::UserUpdated)));
+        if pkce {
+            call = call.pkce(false);
+        }
+        self.user_of(call).await
     }
 
     /// Sends a password-recovery code and link to `email`; the link lands on `redirect_to`.
@@ -895,10 +990,9 @@ impl AuthClient {
         let mut v = Vec::new();
         check_email(email, &mut v);
         done(v)?;
-        let mut body = json!({"email": email});
-        self.pkce_fields(&mut body, true).await;
         let path = with_redirect("/recover", redirect_to);
-        self.call(Method::Post, &path, Some(body), None).await?;
+        self.run(Call::post(path, json!({ "email": email })).pkce(true))
+            .await?;
         Ok(())
     }
 
@@ -922,13 +1016,13 @@ impl AuthClient {
             }
         }
         let path = format!("/logout?scope={}", scope.as_str());
-        let mut result = self.call(Method::Post, &path, None, Some(&token)).await;
+        let logout =
+            |token: String| Call::new(Method::Post, path.clone(), None, Bearer::Token(token));
+        let mut result = self.send(logout(token)).await;
         if matches!(&result, Err(e) if e.status == 401) {
             // Expired in flight (or the clock is off): one refresh, one more try.
             if let Ok(fresh) = self.refresh_session(None).await {
-                result = self
-                    .call(Method::Post, &path, None, Some(&fresh.access_token))
-                    .await;
+                result = self.send(logout(fresh.access_token)).await;
             }
         }
         let outcome = match result {
@@ -942,29 +1036,5 @@ impl AuthClient {
             self.commit(None, AuthEvent::SignedOut).await;
         }
         outcome
-    }
-
-    /// `GET`/`PUT /user` with the session's token. `session_not_found` (signed out on another
-    /// device) removes the local session and emits SIGNED_OUT, as supabase-js does.
-    async fn user_call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        token: &str,
-    ) -> Result<User, Error> {
-        match self.call(method, path, body, Some(token)).await {
-            Ok(text) => Ok(User::from_json(
-                crate::json::parse(&text).unwrap_or(Value::Null),
-            )),
-            Err(e) => {
-                if e.code == ErrorCode::SessionNotFound
-                    && self.session().is_some_and(|s| s.access_token == token)
-                {
-                    self.commit(None, AuthEvent::SignedOut).await;
-                }
-                Err(e)
-            }
-        }
     }
 }

@@ -84,7 +84,7 @@ mod tests {
         let (c, m) = poll_once(challenge(verifier));
         assert_eq!(
             (c.as_str(), m),
-            ("E9Melhoa2OwvFrEMTJguCQaoeKZ8TZPHBGWtjaM1BQM", "s256")
+            ("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "s256")
         );
         assert_eq!(challenge_from("v", None), ("v".to_string(), "plain"));
     }

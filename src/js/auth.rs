@@ -9,7 +9,7 @@ use wasm_bindgen_futures::future_to_promise;
 use serde_json::Value;
 
 use super::error::{from_js, to_js_error};
-use crate::auth::{AuthClient, AuthOptions, Session, Storage};
+use crate::auth::{AuthClient, AuthOptions, FlowType, Session, Storage};
 use crate::error::{Error, Violation};
 use crate::surface::args::{Arg, Fields};
 use crate::surface::Empty;
@@ -66,6 +66,13 @@ pub struct AuthJsonOptions {
     /// Refresh when this many ticks or fewer remain (3).
     #[tsify(optional)]
     refresh_margin_ticks: Option<f64>,
+    /// `"implicit"` (default) or `"pkce"`: how emailed links and OAuth redirects hand the
+    /// session over.
+    #[tsify(optional, type = "\"implicit\" | \"pkce\"")]
+    flow_type: Option<String>,
+    /// Finish a sign-in whose redirect landed on this page when the client starts (true).
+    #[tsify(optional)]
+    detect_session_in_url: Option<bool>,
 }
 
 impl Arg for AuthJsonOptions {
@@ -77,6 +84,10 @@ impl Arg for AuthJsonOptions {
             refresh_tick_ms: f.number("refreshTickMs")?,
             request_timeout_ms: f.number("requestTimeoutMs")?,
             refresh_margin_ticks: f.number("refreshMarginTicks")?,
+            flow_type: f
+                .one_of("flowType", FlowType::ALL, FlowType::as_str)?
+                .map(|t| t.as_str().to_string()),
+            detect_session_in_url: f.flag("detectSessionInUrl")?,
         })
     }
 }
@@ -115,6 +126,12 @@ pub(crate) fn options(options: &JsValue) -> Result<AuthOptions, JsValue> {
     }
     if let Some(n) = j.refresh_margin_ticks {
         o.margin_ticks = n.clamp(0.0, 1000.0) as u32;
+    }
+    if j.flow_type.as_deref() == Some("pkce") {
+        o.flow_type = FlowType::Pkce;
+    }
+    if let Some(b) = j.detect_session_in_url {
+        o.detect_session_in_url = b;
     }
     Ok(o)
 }

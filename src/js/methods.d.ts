@@ -1,7 +1,7 @@
 // Generated from the method table (src/surface/table.rs) by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.
 
 /** An McError's stable `code` (`ErrorCode` in Rust). */
-export type ErrorCode = "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation" | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch" | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error" | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable" | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found" | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired" | "provider_disabled" | "not_signed_in" | "invalid_transition" | "conflict" | "not_found" | "internal" | "wasm_blocked" | "wasm_unavailable" | "not_ready"
+export type ErrorCode = "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation" | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch" | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error" | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable" | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found" | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired" | "provider_disabled" | "not_signed_in" | "pkce_code_verifier_not_found" | "invalid_transition" | "conflict" | "not_found" | "internal" | "wasm_blocked" | "wasm_unavailable" | "not_ready"
 
 /** What happened to the session. */
 export type AuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY"
@@ -10,7 +10,7 @@ export type AuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_
 export type SignOutScope = "global" | "local" | "others"
 
 /** The kind of an emailed code (`verifyOtp`). */
-export type OtpType = "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change"
+export type OtpType = "email" | "signup" | "magiclink" | "recovery" | "invite" | "email_change" | "sms" | "phone_change"
 
 /** `count` option of `select`. */
 export type Count = "exact" | "planned" | "estimated"
@@ -151,10 +151,10 @@ export declare class McAuth {
   signUp(credentials: { email: string; password: string; options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
   /** Signs in with email and password. */
   signInWithPassword(credentials: { email: string; password: string }): Promise<McAuthResponse>
-  /** Emails a one-time code (`shouldCreateUser` true by default). */
-  signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown> } }): Promise<McAuthResponse>
-  /** Exchanges an emailed code for a session. */
-  verifyOtp(params: { email: string; token: string; type: McOtpType }): Promise<McAuthResponse>
+  /** Emails a one-time code and magic link (`shouldCreateUser` true by default; in the PKCE flow the link brings a `code`). */
+  signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown>; emailRedirectTo?: string } }): Promise<McAuthResponse>
+  /** Verifies a code (emailed or texted) or an emailed link's `token_hash`: the session it opens (none for the first of a secure email change's two confirmations). */
+  verifyOtp(params: ({ email: string; token: string } | { phone: string; token: string } | { token_hash: string }) & { type: McOtpType; options?: { redirectTo?: string } }): Promise<McAuthResponse>
   /** Signs in as a new anonymous user. */
   signInAnonymously(credentials?: { options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
   /** Refreshes the session now (optionally from `{ refresh_token }`). */
@@ -165,10 +165,18 @@ export declare class McAuth {
   getSession(): Promise<{ data: { session: McSession | null }; error: McError | null }>
   /** The signed-in user, from the server. */
   getUser(): Promise<McUserResponse>
-  /** Changes email, password or metadata (`data`). */
-  updateUser(attributes: { email?: string; password?: string; data?: Record<string, unknown> }): Promise<McUserResponse>
-  /** Emails a password-recovery code. */
-  resetPasswordForEmail(email: string): Promise<{ data: {} | null; error: McError | null }>
+  /** Changes email (pending until confirmed: `new_email`), password (with the `nonce` of `reauthenticate` where the server asks) or metadata (`data`). */
+  updateUser(attributes: { email?: string; password?: string; nonce?: string; data?: Record<string, unknown> }, options?: { emailRedirectTo?: string }): Promise<McUserResponse>
+  /** Emails a password-recovery code and link (in the PKCE flow the link brings a `code`). */
+  resetPasswordForEmail(email: string, options?: { redirectTo?: string }): Promise<{ data: {} | null; error: McError | null }>
+  /** Waits for the client's start (the stored session; with `detectSessionInUrl`, a redirect's sign-in in the page's URL, which then leaves the URL): `error` is what the redirect brought back, if it failed. */
+  initialize(): Promise<{ error: McError | null }>
+  /** PKCE: exchanges the redirect's `code` for a session with the code verifier kept in the auth storage (supabase-js's key: either client can finish the other's flow). */
+  exchangeCodeForSession(authCode: string): Promise<{ data: { session: McSession; user: McUser; redirectType: string | null } | { session: null; user: null; redirectType: null }; error: McError | null }>
+  /** Sends a sign-up or email-change confirmation (or a phone code) again. */
+  resend(credentials: ({ type: "signup" | "email_change"; email: string } | { type: "sms" | "phone_change"; phone: string }) & { options?: { emailRedirectTo?: string } }): Promise<McAuthResponse>
+  /** Emails the signed-in user a code (`nonce`) for a password change where the server asks for one. */
+  reauthenticate(): Promise<McAuthResponse>
   /** Signs out (`scope`: global by default, local or others). */
   signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
   /** Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED and PASSWORD_RECOVERY. */

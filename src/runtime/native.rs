@@ -85,3 +85,11 @@ pub async fn sha256(data: &[u8]) -> Option<[u8; 32]> {
     use sha2::Digest;
     Some(sha2::Sha256::digest(data).into())
 }
+
+/// No page here: no URL to read a redirect's sign-in from.
+pub fn page_url() -> Option<String> {
+    None
+}
+
+/// No page here.
+pub fn replace_page_url(_url: &str) {}

@@ -172,3 +172,23 @@ pub async fn sha256(data: &[u8]) -> Option<[u8; 32]> {
         .ok()?;
     js_sys::Uint8Array::new(&buf).to_vec().try_into().ok()
 }
+
+/// The page's address (`location.href`), where there is a page.
+pub fn page_url() -> Option<String> {
+    let location = Reflect::get(&js_sys::global(), &"location".into()).ok()?;
+    Reflect::get(&location, &"href".into()).ok()?.as_string()
+}
+
+/// Replaces the page's address without a reload (`history.replaceState`, keeping its state).
+pub fn replace_page_url(url: &str) {
+    let Ok(history) = Reflect::get(&js_sys::global(), &"history".into()) else {
+        return;
+    };
+    let replace = Reflect::get(&history, &"replaceState".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    if let Some(f) = replace {
+        let state = Reflect::get(&history, &"state".into()).unwrap_or(JsValue::NULL);
+        let _ = f.call3(&history, &state, &"".into(), &url.into());
+    }
+}

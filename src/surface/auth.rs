@@ -310,3 +310,15 @@ pub(super) fn reauthenticate<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> 
         Ok(no_user())
     })
 }
+
+/// Waits for the client's start (the stored session, a redirect's sign-in in the page's URL):
+/// `{ error }` names what the redirect brought back, if it failed.
+pub(super) fn initialize<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        a.initialize().await;
+        match a.initialize_error() {
+            Some(e) => Err(e),
+            None => Ok(Value::Null),
+        }
+    })
+}

@@ -584,6 +584,15 @@ pub static METHODS: &[Method] = &[
         run: Run::Auth(auth::reset_password_for_email, Empty::Null),
     },
     Method {
+        name: "initialize",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &["initialize(): Promise<{ error: McError | null }>"],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Waits for the client's start (the stored session; with `detectSessionInUrl`, a redirect's sign-in in the page's URL, which then leaves the URL): `error` is what the redirect brought back, if it failed.",
+        run: Run::Auth(auth::initialize, Empty::NoData),
+    },
+    Method {
         name: "exchangeCodeForSession",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]

@@ -309,3 +309,181 @@ test("embedded counts: exact past max_rows, filtered by alias, under RLS; max_ro
     execFileSync("bash", [`${ROOT}/stack/stack.sh`, "psql", "-v", `owner=${owner}`, "-f", `${ROOT}/tests/scale/drop.sql`]);
   }
 });
+
+// --- Flows that finish in a second step (issue 20): PKCE, links, secure email change, resend,
+// reauthentication. Facts from supabase/auth v2.196's source (internal/api/{pkce,token,verify,
+// user,resend,reauthenticate}.go), recorded in docs/auth-stand-in.md.
+
+const crypto = await import("node:crypto");
+const verifierAndChallenge = () => {
+  const verifier = crypto.randomBytes(56).toString("hex");
+  return [verifier, crypto.createHash("sha256").update(verifier).digest("base64url")];
+};
+const HERE = "http://127.0.0.1:9/landing";
+const mail = async (address, kind) =>
+  (await call(MAIN, `/auth/v1/_mailbox?email=${encodeURIComponent(address)}`, { method: "GET", headers: { apikey: env.MC_SERVICE_KEY } })).json.messages.find((m) => m.kind === kind);
+const open = (link) => fetch(link, { redirect: "manual" }).then((r) => ({ status: r.status, location: r.headers.get("location") }));
+async function pkceLink(email, challenge, path = "/auth/v1/otp") {
+  const r = await call(MAIN, `${path}?redirect_to=${encodeURIComponent(HERE)}`, { body: { email, code_challenge: challenge, code_challenge_method: "s256" } });
+  assert.equal(r.status, 200);
+  return mail(email, path.endsWith("recover") ? "recovery" : "magiclink");
+}
+
+test("PKCE: a link's token hash is pkce_-prefixed; /verify answers 303 to redirect_to?code=; the code and its verifier give a session once", async () => {
+  const email = unique("pkce");
+  await signUp(MAIN, email);
+  const [verifier, challenge] = verifierAndChallenge();
+  const m = await pkceLink(email, challenge);
+  assert.match(m.token_hash, /^pkce_[0-9a-f]{56}$/);
+  const landed = await open(m.link);
+  assert.equal(landed.status, 303);
+  const url = new URL(landed.location);
+  assert.equal(`${url.origin}${url.pathname}`, HERE);
+  const code = url.searchParams.get("code");
+  assert.match(code, /^[0-9a-f-]{36}$/);
+  const wrong = await call(MAIN, "/auth/v1/token?grant_type=pkce", { body: { auth_code: code, code_verifier: "not-the-verifier" } });
+  assert.deepEqual([wrong.status, wrong.json.code], [400, "bad_code_verifier"]);
+  const ok = await call(MAIN, "/auth/v1/token?grant_type=pkce", { body: { auth_code: code, code_verifier: verifier } });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.json.user.email, email);
+  assert.equal(claims(ok.json.access_token).amr[0].method, "magiclink", "amr: the flow's method");
+  const again = await call(MAIN, "/auth/v1/token?grant_type=pkce", { body: { auth_code: code, code_verifier: verifier } });
+  assert.deepEqual([again.status, again.json.code], [404, "flow_state_not_found"]);
+  const empty = await call(MAIN, "/auth/v1/token?grant_type=pkce", { body: { auth_code: code } });
+  assert.deepEqual([empty.status, empty.json.code, empty.json.message], [400, "validation_failed", "invalid request: both auth code and code verifier should be non-empty"]);
+});
+
+test("PKCE: a flow state expires 300 s after the request that began it (422 flow_state_expired)", async () => {
+  const email = unique("pkce-exp");
+  await signUp(MAIN, email);
+  const [verifier, challenge] = verifierAndChallenge();
+  const m = await pkceLink(email, challenge, "/auth/v1/recover");
+  const code = new URL((await open(m.link)).location).searchParams.get("code");
+  psql(`UPDATE auth.flow_state SET created_at = now() - interval '301 seconds' WHERE auth_code = '${code}'`);
+  const r = await call(MAIN, "/auth/v1/token?grant_type=pkce", { body: { auth_code: code, code_verifier: verifier } });
+  assert.deepEqual([r.status, r.json.code], [422, "flow_state_expired"]);
+});
+
+test("PKCE parameters: both or neither, a challenge of 43-128 URL-safe characters, method s256 or plain (any case; another is a 500)", async () => {
+  const email = unique("pkce-params");
+  const [, challenge] = verifierAndChallenge();
+  const otp = (body) => call(MAIN, "/auth/v1/otp", { body: { email, ...body } });
+  let r = await otp({ code_challenge: challenge });
+  assert.deepEqual([r.status, r.json.message], [400, "PKCE flow requires code_challenge_method and code_challenge"]);
+  r = await otp({ code_challenge: "short", code_challenge_method: "s256" });
+  assert.deepEqual([r.status, r.json.message], [400, "code challenge has to be between 43 and 128 characters"]);
+  r = await otp({ code_challenge: `${challenge.slice(0, 42)}!`, code_challenge_method: "s256" });
+  assert.equal(r.status, 400);
+  r = await otp({ code_challenge: challenge, code_challenge_method: "S256" });
+  assert.equal(r.status, 200);
+  r = await otp({ code_challenge: challenge, code_challenge_method: "md5" });
+  assert.deepEqual([r.status, r.json.code], [500, "unexpected_failure"]);
+});
+
+test("GET /verify, implicit: 303 to redirect_to#access_token…&sb=&token_type=bearer&type=…; a used link redirects with the error in the fragment only", async () => {
+  const email = unique("implicit");
+  await signUp(MAIN, email);
+  await call(MAIN, `/auth/v1/otp?redirect_to=${encodeURIComponent(HERE)}`, { body: { email } });
+  const m = await mail(email, "magiclink");
+  assert.match(m.token_hash, /^[0-9a-f]{56}$/, "no prefix in the implicit flow");
+  const first = await open(m.link);
+  assert.equal(first.status, 303);
+  const [base, fragment] = first.location.split("#");
+  assert.equal(base, HERE);
+  const keys = [...new URLSearchParams(fragment).keys()];
+  assert.deepEqual(keys, ["access_token", "expires_at", "expires_in", "refresh_token", "sb", "token_type", "type"]);
+  assert.equal(new URLSearchParams(fragment).get("type"), "magiclink");
+  const used = await open(m.link);
+  assert.equal(used.status, 303);
+  assert.equal(used.location, `${HERE}#error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired&sb=`);
+});
+
+test("GET /verify, PKCE: an error is in the query as well as the fragment; no type is a 400 JSON error; the link needs no API key", async () => {
+  const [, challenge] = verifierAndChallenge();
+  const email = unique("pkce-err");
+  await signUp(MAIN, email);
+  const m = await pkceLink(email, challenge);
+  await open(m.link);
+  const used = await open(m.link);
+  const url = new URL(used.location);
+  assert.equal(url.searchParams.get("error_code"), "otp_expired");
+  assert.match(url.hash, /error_code=otp_expired/);
+  const noType = await fetch(`${MAIN}/auth/v1/verify?token=x`);
+  assert.deepEqual([noType.status, (await noType.json()).message], [400, "Verify requires a verification type"]);
+});
+
+test("redirect_to: a loopback address is allowed; another host falls back to the site URL", async () => {
+  const email = unique("redirect");
+  await signUp(MAIN, email);
+  await call(MAIN, `/auth/v1/otp?redirect_to=${encodeURIComponent("https://evil.example/steal")}`, { body: { email } });
+  const landed = await open((await mail(email, "magiclink")).link);
+  assert.ok(landed.location.startsWith("http://127.0.0.1:3000#access_token="), landed.location.slice(0, 40));
+});
+
+test("POST /verify by token_hash: a session; email beside it is refused; sms is not an email type", async () => {
+  const email = unique("hash");
+  await signUp(MAIN, email);
+  await call(MAIN, "/auth/v1/otp", { body: { email } });
+  const m = await mail(email, "magiclink");
+  const both = await call(MAIN, "/auth/v1/verify", { body: { type: "magiclink", token_hash: m.token_hash, email } });
+  assert.deepEqual([both.status, both.json.message], [400, "Only the token_hash and type should be provided"]);
+  const sms = await call(MAIN, "/auth/v1/verify", { body: { type: "sms", token_hash: m.token_hash } });
+  assert.deepEqual([sms.status, sms.json.message], [400, "Invalid email verification type"]);
+  const ok = await call(MAIN, "/auth/v1/verify", { body: { type: "magiclink", token_hash: m.token_hash } });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.json.user.email, email);
+  const neither = await call(MAIN, "/auth/v1/verify", { body: { type: "magiclink" } });
+  assert.deepEqual([neither.status, neither.json.message], [400, "Verify requires either a token or a token hash"]);
+});
+
+test("secure email change: the user shows new_email until both addresses confirm; the first confirmation answers msg and code \"200\"", async () => {
+  const email = unique("old");
+  const next = unique("new");
+  const s = (await signUp(MAIN, email)).json;
+  const put = await call(MAIN, "/auth/v1/user", { method: "PUT", token: s.access_token, body: { email: next } });
+  assert.equal(put.status, 200);
+  assert.deepEqual([put.json.email, put.json.new_email, typeof put.json.email_change_sent_at], [email, next, "string"]);
+  const current = await mail(email, "email_change_token_current");
+  const fresh = await mail(next, "email_change_token_new");
+  assert.ok(current && fresh, "a code to each address");
+  const first = await call(MAIN, "/auth/v1/verify", { body: { type: "email_change", email: next, token: fresh.code } });
+  assert.deepEqual(first.json, { msg: "Confirmation link accepted. Please proceed to confirm link sent to the other email", code: "200" });
+  assert.equal((await call(MAIN, "/auth/v1/user", { method: "GET", token: s.access_token })).json.email, email, "not yet changed");
+  const second = await call(MAIN, "/auth/v1/verify", { body: { type: "email_change", email, token: current.code } });
+  assert.equal(second.status, 200);
+  assert.equal(second.json.user.email, next);
+  assert.ok(!("new_email" in second.json.user));
+});
+
+test("/resend: the type, the address and no enumeration", async () => {
+  const resend = (body) => call(MAIN, "/auth/v1/resend", { body });
+  let r = await resend({ type: "magiclink", email: unique("r") });
+  assert.deepEqual([r.status, r.json.message], [400, "Missing one of these types: signup, email_change, sms, phone_change"]);
+  r = await resend({ type: "signup", email: unique("r"), phone: "+15550100" });
+  assert.deepEqual([r.status, r.json.message], [400, "Only an email address or phone number should be provided."]);
+  r = await resend({ type: "signup" });
+  assert.deepEqual([r.status, r.json.message], [400, "Missing email address or phone number"]);
+  r = await resend({ type: "sms", email: unique("r") });
+  assert.deepEqual([r.status, r.json.message], [400, "Type provided requires a phone number"]);
+  r = await resend({ type: "signup", email: unique("nobody") });
+  assert.deepEqual([r.status, r.json], [200, {}]);
+});
+
+test("/reauthenticate mails a nonce; where required, a password change needs it (400 reauthentication_needed, 422 reauthentication_not_valid)", async () => {
+  const email = unique("reauth");
+  const s = (await signUp(SHORT, email)).json;
+  const no = await call(SHORT, "/auth/v1/reauthenticate", { method: "GET" });
+  assert.deepEqual([no.status, no.json.code], [401, "no_authorization"]);
+  const need = await call(SHORT, "/auth/v1/user", { method: "PUT", token: s.access_token, body: { password: "battery-staple-7" } });
+  assert.deepEqual([need.status, need.json.code, need.json.message], [400, "reauthentication_needed", "Password update requires reauthentication"]);
+  const r = await call(SHORT, "/auth/v1/reauthenticate", { method: "GET", token: s.access_token });
+  assert.deepEqual([r.status, r.json], [200, {}]);
+  const nonce = await mail(email, "reauthentication");
+  const wrong = await call(SHORT, "/auth/v1/user", { method: "PUT", token: s.access_token, body: { password: "battery-staple-7", nonce: nonce.code === "000000" ? "111111" : "000000" } });
+  assert.deepEqual([wrong.status, wrong.json.code], [422, "reauthentication_not_valid"]);
+  const ok = await call(SHORT, "/auth/v1/user", { method: "PUT", token: s.access_token, body: { password: "battery-staple-7", nonce: nonce.code } });
+  assert.equal(ok.status, 200);
+  // The main gateway (GoTrue's default) asks for no nonce.
+  const m = (await signUp(MAIN)).json;
+  assert.equal((await call(MAIN, "/auth/v1/user", { method: "PUT", token: m.access_token, body: { password: "battery-staple-7" } })).status, 200);
+});

@@ -81,6 +81,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
         .route("/resend", post(flows::resend))
         .route("/reauthenticate", get(flows::reauthenticate))
         .route("/_mailbox", get(mailbox))
+        .route("/_callback", get(callback_page))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit))
         .with_state(state)
 }
@@ -916,6 +917,15 @@ async fn otp(
     flows::begin_flow(&s, id, pkce.as_ref(), "magiclink").await?;
     send_code(&s, id, "magiclink", &email, pkce.is_some(), &redirect).await?;
     ok(json!({}))
+}
+
+/// Test helper: a page for emailed links and OAuth redirects to land on, which tells the page
+/// that opened it (in a frame or a window) the address it landed on, fragment included — what
+/// a test page on another origin cannot read itself.
+async fn callback_page() -> Response {
+    let html = "<!doctype html><meta charset=utf-8><title>mc auth callback</title>\
+        <script>(window.opener || window.parent).postMessage({ mcAuthCallback: location.href }, '*')</script>";
+    ([("content-type", "text/html; charset=utf-8")], html).into_response()
 }
 
 #[derive(Deserialize)]

@@ -79,6 +79,7 @@ const OPEN_AUTH_PATHS: &[&str] = &[
     "/auth/v1/callback",
     "/auth/v1/authorize",
     "/auth/v1/.well-known/jwks.json",
+    "/auth/v1/_callback",
 ];
 
 pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Next) -> Response {

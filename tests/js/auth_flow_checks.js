@@ -1,0 +1,267 @@
+// Browser checks of the auth flows that finish in a second step — PKCE, links followed in a
+// frame as a browser follows them, the session a redirect leaves in the page's URL, secure
+// email change, resend, reauthentication — against the stack's auth server. Run by
+// tests/auth_flows_browser.rs, one test per function.
+// ctx: { make(options, url?) → our client, env: { url, shortUrl, anon, service },
+// createSupabase: supabase-js's createClient }.
+
+function check(cond, what, got) {
+  if (!cond) throw new Error(`check failed: ${what}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`);
+}
+function ok(res, what) {
+  check(res && res.error === null, `${what}: no error`, res && res.error && { code: res.error.code, serverCode: res.error.serverCode, message: res.error.message });
+  return res.data;
+}
+function fails(res, code, what) {
+  check(res.error instanceof Error && res.error.code === code, `${what}: ${code}`, res.error && { code: res.error.code, serverCode: res.error.serverCode, message: res.error.message });
+  return res.error;
+}
+const PASSWORD = "correct-horse-9";
+const email = (tag) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
+const unique = (tag) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+
+/** The messages the stand-in "mailed" to `address`, newest first (service-role-only mailbox). */
+async function mailbox(env, address) {
+  const res = await fetch(`${env.url}/auth/v1/_mailbox?email=${encodeURIComponent(address)}`, { headers: { apikey: env.service } });
+  return (await res.json()).messages;
+}
+async function message(env, address, kind) {
+  const m = (await mailbox(env, address)).find((x) => x.kind === kind);
+  check(m, `a ${kind} message to ${address}`);
+  return m;
+}
+
+/** Opens `link` in a hidden frame, as a browser follows an emailed link through its redirects,
+ * to the stack's callback page, which tells us where it landed (fragment included). */
+let callbackBase = "";
+const callback = () => callbackBase;
+async function follow(link) {
+  const frame = document.createElement("iframe");
+  frame.style.display = "none";
+  const landed = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { window.removeEventListener("message", onMessage); reject(new Error(`the link did not land: ${link}`)); }, 15000);
+    function onMessage(e) {
+      if (e.source === frame.contentWindow && e.data && typeof e.data.mcAuthCallback === "string") {
+        clearTimeout(timer);
+        window.removeEventListener("message", onMessage);
+        resolve(e.data.mcAuthCallback);
+      }
+    }
+    window.addEventListener("message", onMessage);
+  });
+  frame.src = link;
+  document.body.appendChild(frame);
+  try {
+    return await landed;
+  } finally {
+    frame.remove();
+  }
+}
+function useStack(env) {
+  callbackBase = `${env.url}/auth/v1/_callback`;
+}
+
+/** Runs `body` with the page's address set to `url`, restoring it afterwards. */
+async function atUrl(url, body) {
+  const before = location.href;
+  history.replaceState(history.state, "", url);
+  try {
+    return await body();
+  } finally {
+    history.replaceState(history.state, "", before);
+  }
+}
+
+async function signedUpUser(mc, tag) {
+  const address = email(tag);
+  ok(await mc.auth.signUp({ email: address, password: PASSWORD }), "signUp");
+  ok(await mc.auth.signOut({ scope: "local" }), "signOut");
+  return address;
+}
+
+export async function pkceMagicLinkRoundTrip({ make, env }) {
+  useStack(env);
+  const key = unique("sb-pkce");
+  const mc = make({ auth: { storageKey: key, flowType: "pkce", detectSessionInUrl: false } });
+  const events = [];
+  mc.auth.onAuthStateChange((e) => events.push(e));
+  const address = await signedUpUser(mc, "pkce");
+  ok(await mc.auth.signInWithOtp({ email: address, options: { emailRedirectTo: callback() } }), "signInWithOtp");
+  const stored = localStorage.getItem(`${key}-code-verifier`);
+  check(/^"[0-9a-f]{112}"$/.test(stored), "the verifier is kept as supabase-js keeps it: a JSON string of 112 hex characters", stored);
+  const m = await message(env, address, "magiclink");
+  check(m.token_hash.startsWith("pkce_") && m.link.includes("type=magiclink"), "the link's token hash is pkce_-prefixed", m);
+  const landed = new URL(await follow(m.link));
+  const code = landed.searchParams.get("code");
+  check(/^[0-9a-f-]{36}$/.test(code || "") && landed.hash === "", "the link lands with ?code= and no tokens", landed.href);
+  const data = ok(await mc.auth.exchangeCodeForSession(code), "exchangeCodeForSession");
+  check(data.session.user.email === address && data.user.email === address && data.redirectType === null, "the code's session", { email: data.user.email, redirectType: data.redirectType });
+  check(JSON.parse(localStorage.getItem(key)).access_token === data.session.access_token, "the session is stored");
+  check(localStorage.getItem(`${key}-code-verifier`) === null, "the verifier is used up");
+  check(events.at(-1) === "SIGNED_IN", "SIGNED_IN", events);
+  const again = fails(await mc.auth.exchangeCodeForSession(code), "pkce_code_verifier_not_found", "the same code again");
+  check(again.message.startsWith("PKCE code verifier not found in storage"), "supabase-js's message", again.message);
+  const empty = await mc.auth.exchangeCodeForSession(code);
+  check(empty.data.session === null && empty.data.user === null && empty.data.redirectType === null, "empty data on failure", empty.data);
+  fails(await mc.auth.exchangeCodeForSession(""), "validation_failed", "an empty code");
+}
+
+export async function pkceRecoveryIsAPasswordRecovery({ make, env }) {
+  useStack(env);
+  const key = unique("sb-pkce-rec");
+  const mc = make({ auth: { storageKey: key, flowType: "pkce", detectSessionInUrl: false } });
+  const events = [];
+  mc.auth.onAuthStateChange((e) => events.push(e));
+  const address = await signedUpUser(mc, "pkce-rec");
+  ok(await mc.auth.resetPasswordForEmail(address, { redirectTo: callback() }), "resetPasswordForEmail");
+  check(/^"[0-9a-f]{112}\/recovery"$/.test(localStorage.getItem(`${key}-code-verifier`)), "a recovery flow's verifier ends /recovery");
+  const code = new URL(await follow((await message(env, address, "recovery")).link)).searchParams.get("code");
+  const data = ok(await mc.auth.exchangeCodeForSession(code), "exchangeCodeForSession");
+  check(data.redirectType === "recovery" && events.at(-1) === "PASSWORD_RECOVERY", "PASSWORD_RECOVERY, redirectType recovery", { redirectType: data.redirectType, events });
+  ok(await mc.auth.updateUser({ password: "battery-staple-7" }), "the new password");
+  ok(await mc.auth.signInWithPassword({ email: address, password: "battery-staple-7" }), "signs in with it");
+}
+
+export async function pkceSharedWithSupabaseJs({ make, env, createSupabase }) {
+  useStack(env);
+  const key = unique("sb-pkce-shared");
+  const supa = createSupabase(env.url, env.anon, { auth: { storageKey: key, flowType: "pkce", autoRefreshToken: false, detectSessionInUrl: false } });
+  const ours = make({ auth: { storageKey: key, flowType: "pkce", detectSessionInUrl: false } });
+  const address = await signedUpUser(ours, "pkce-shared");
+  // supabase-js begins, ours finishes.
+  const began = await supa.auth.signInWithOtp({ email: address, options: { emailRedirectTo: callback() } });
+  check(!began.error, "supabase-js began a PKCE flow", began.error);
+  let code = new URL(await follow((await message(env, address, "magiclink")).link)).searchParams.get("code");
+  const mine = ok(await ours.auth.exchangeCodeForSession(code), "ours finishes supabase-js's flow");
+  check(mine.session.user.email === address, "ours holds the session", mine.user.email);
+  ok(await ours.auth.signOut({ scope: "local" }), "signOut");
+  // Ours begins, supabase-js finishes.
+  ok(await ours.auth.signInWithOtp({ email: address, options: { emailRedirectTo: callback() } }), "ours begins");
+  code = new URL(await follow((await message(env, address, "magiclink")).link)).searchParams.get("code");
+  const theirs = await supa.auth.exchangeCodeForSession(code);
+  check(!theirs.error && theirs.data.session.user.email === address, "supabase-js finishes ours", theirs.error && theirs.error.message);
+}
+
+export async function detectSessionInUrlReadsBothFlows({ make, env }) {
+  useStack(env);
+  // PKCE: the code in the query, the verifier in storage.
+  const key = unique("sb-detect");
+  const begin = make({ auth: { storageKey: key, flowType: "pkce", detectSessionInUrl: false } });
+  const address = await signedUpUser(begin, "detect");
+  ok(await begin.auth.signInWithOtp({ email: address, options: { emailRedirectTo: callback() } }), "signInWithOtp");
+  const code = new URL(await follow((await message(env, address, "magiclink")).link)).searchParams.get("code");
+  await atUrl(`${location.pathname}?keep=1&code=${code}#top`, async () => {
+    const mc = make({ auth: { storageKey: key, flowType: "pkce" } });
+    ok(await mc.auth.initialize(), "initialize");
+    const s = ok(await mc.auth.getSession(), "getSession").session;
+    check(s && s.user.email === address, "the redirect's session", s && s.user.email);
+    check(location.search === "?keep=1" && location.hash === "#top", "code left the URL, the rest stayed", location.href);
+  });
+  // Implicit: the tokens in the fragment.
+  const key2 = unique("sb-detect-implicit");
+  const begin2 = make({ auth: { storageKey: key2, detectSessionInUrl: false } });
+  ok(await begin2.auth.signInWithOtp({ email: address, options: { emailRedirectTo: callback() } }), "signInWithOtp (implicit)");
+  const landed = new URL(await follow((await message(env, address, "magiclink")).link));
+  const fragment = new URLSearchParams(landed.hash.slice(1));
+  check(fragment.get("access_token") && fragment.get("refresh_token") && fragment.get("token_type") === "bearer" && fragment.get("type") === "magiclink", "the implicit link lands with the tokens", landed.hash.slice(0, 40));
+  await atUrl(`${location.pathname}?keep=2${landed.hash}`, async () => {
+    const mc = make({ auth: { storageKey: key2 } });
+    const events = [];
+    mc.auth.onAuthStateChange((e) => events.push(e));
+    ok(await mc.auth.initialize(), "initialize");
+    const s = ok(await mc.auth.getSession(), "getSession").session;
+    check(s && s.user.email === address && s.access_token === fragment.get("access_token"), "the fragment's session, with its user", s && s.user.email);
+    check(location.hash === "" && location.search === "?keep=2", "the tokens left the URL", location.href);
+  });
+  // An error sent back: kept for initialize(), the session untouched, the URL left alone.
+  await atUrl(`${location.pathname}?error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired`, async () => {
+    const mc = make({ auth: { storageKey: unique("sb-detect-error") } });
+    const e = fails(await mc.auth.initialize(), "auth_error", "the redirect's error");
+    check(e.serverCode === "otp_expired" && e.message === "Email link is invalid or has expired", "its code and description", { serverCode: e.serverCode, message: e.message });
+    check(location.search.includes("error_code=otp_expired"), "the URL is left as it is");
+  });
+  // A ?code= with no verifier here is somebody else's: nothing happens.
+  await atUrl(`${location.pathname}?code=someone-elses`, async () => {
+    const mc = make({ auth: { storageKey: unique("sb-detect-foreign"), flowType: "pkce" } });
+    ok(await mc.auth.initialize(), "initialize");
+    check(ok(await mc.auth.getSession(), "getSession").session === null && location.search === "?code=someone-elses", "a foreign code is left alone");
+  });
+}
+
+export async function secureEmailChangeNeedsBothAddresses({ make, env }) {
+  useStack(env);
+  const key = unique("sb-email-change");
+  const mc = make({ auth: { storageKey: key } });
+  const events = [];
+  mc.auth.onAuthStateChange((e) => events.push(e));
+  const old = email("change-old");
+  ok(await mc.auth.signUp({ email: old, password: PASSWORD }), "signUp");
+  const next = email("change-new");
+  const user = ok(await mc.auth.updateUser({ email: next }, { emailRedirectTo: callback() }), "updateUser").user;
+  check(user.email === old && user.new_email === next && typeof user.email_change_sent_at === "string", "the change is pending", { email: user.email, new_email: user.new_email });
+  check(events.at(-1) === "USER_UPDATED", "USER_UPDATED", events);
+  const first = await message(env, old, "email_change_token_current");
+  ok(await mc.auth.resend({ type: "email_change", email: old, options: { emailRedirectTo: callback() } }), "resend");
+  const current = await message(env, old, "email_change_token_current");
+  const fresh = await message(env, next, "email_change_token_new");
+  check(current.code !== first.code || current.token_hash !== first.token_hash, "resend sends new codes", [first.code, current.code]);
+  const one = ok(await mc.auth.verifyOtp({ email: old, token: current.code, type: "email_change" }), "the current address confirms");
+  check(one.session === null && one.user === null, "no session yet: the other address must confirm", one);
+  check(ok(await mc.auth.getUser(), "getUser").user.email === old, "still the old address");
+  const two = ok(await mc.auth.verifyOtp({ email: next, token: fresh.code, type: "email_change" }), "the new address confirms");
+  check(two.session && two.session.user.email === next && !two.session.user.new_email, "the change is applied", two.session && two.session.user.email);
+  check(events.at(-1) === "SIGNED_IN", "SIGNED_IN", events);
+  ok(await mc.auth.signInWithPassword({ email: next, password: PASSWORD }), "signs in at the new address");
+  fails(await mc.auth.verifyOtp({ email: next, token: fresh.code, type: "email_change" }), "otp_expired", "a used code");
+}
+
+export async function verifyOtpByTokenHashAndEveryType({ make, env }) {
+  useStack(env);
+  const mc = make({ auth: { storageKey: unique("sb-token-hash") } });
+  const address = await signedUpUser(mc, "token-hash");
+  ok(await mc.auth.signInWithOtp({ email: address }), "signInWithOtp");
+  const m = await message(env, address, "magiclink");
+  const data = ok(await mc.auth.verifyOtp({ token_hash: m.token_hash, type: "magiclink" }), "verifyOtp by token_hash");
+  check(data.session && data.session.user.email === address, "the link's session", data.session && data.session.user.email);
+  fails(await mc.auth.verifyOtp({ token_hash: m.token_hash, type: "magiclink" }), "otp_expired", "a used hash");
+  const v = fails(await mc.auth.verifyOtp({ token_hash: "abc", type: "sms" }), "validation_failed", "sms is not an email type");
+  check(v.violations[0].field === "type", "names the field", v.violations);
+  fails(await mc.auth.verifyOtp({ phone: "+15550100", token: "123456", type: "email" }), "validation_failed", "email type for a phone");
+  fails(await mc.auth.verifyOtp({ email: address, token: "123456", type: "nope" }), "validation_failed", "unknown type");
+  // A texted code goes to /verify as supabase-js sends it (phone sign-ins are off on the stand-in).
+  const phone = await mc.auth.verifyOtp({ phone: "+15550100", token: "123456", type: "sms" });
+  check(phone.error && phone.error.code === "otp_expired" && phone.data.session === null, "a phone code reaches the server", phone.error && phone.error.code);
+}
+
+export async function resendAnswersWithoutTelling({ make }) {
+  const mc = make({ auth: { storageKey: unique("sb-resend") } });
+  const address = await signedUpUser(mc, "resend");
+  const data = ok(await mc.auth.resend({ type: "signup", email: address }), "resend signup");
+  check(data.user === null && data.session === null, "{ user: null, session: null }", data);
+  ok(await mc.auth.resend({ type: "signup", email: email("nobody") }), "an unknown address: the same answer");
+  fails(await mc.auth.resend({ type: "nope", email: address }), "validation_failed", "unknown type");
+  fails(await mc.auth.resend({ type: "signup", email: "not-an-email" }), "validation_failed", "bad email");
+  const phone = await mc.auth.resend({ type: "sms", phone: "+15550100" });
+  check(phone.error && phone.error.serverCode === "phone_provider_disabled", "phone resend: the server's refusal", phone.error && phone.error.serverCode);
+}
+
+export async function reauthenticationNonceGuardsThePassword({ make, env }) {
+  useStack(env);
+  // The short gateway asks for a nonce before every password change.
+  const mc = make({ auth: { storageKey: unique("sb-reauth") } }, env.shortUrl);
+  const address = email("reauth");
+  ok(await mc.auth.signUp({ email: address, password: PASSWORD }), "signUp");
+  const needed = fails(await mc.auth.updateUser({ password: "battery-staple-7" }), "auth_error", "no nonce");
+  check(needed.serverCode === "reauthentication_needed" && needed.status === 400, "reauthentication_needed", { serverCode: needed.serverCode, status: needed.status });
+  const data = ok(await mc.auth.reauthenticate(), "reauthenticate");
+  check(data.user === null && data.session === null, "{ user: null, session: null }", data);
+  const nonce = (await mailbox(env, address)).find((m) => m.kind === "reauthentication");
+  check(nonce && /^\d{6}$/.test(nonce.code), "a nonce was mailed", nonce);
+  const wrong = fails(await mc.auth.updateUser({ password: "battery-staple-7", nonce: nonce.code === "000000" ? "111111" : "000000" }), "auth_error", "a wrong nonce");
+  check(wrong.serverCode === "reauthentication_not_valid" && wrong.status === 422, "reauthentication_not_valid", { serverCode: wrong.serverCode, status: wrong.status });
+  ok(await mc.auth.updateUser({ password: "battery-staple-7", nonce: nonce.code }), "the right nonce");
+  ok(await mc.auth.signInWithPassword({ email: address, password: "battery-staple-7" }), "the new password works");
+  fails(await mc.auth.updateUser({ password: "battery-staple-8", nonce: nonce.code }), "auth_error", "a nonce works once");
+  const signedOut = make({ auth: { storageKey: unique("sb-reauth-none") } }, env.shortUrl);
+  fails(await signedOut.auth.reauthenticate(), "not_signed_in", "reauthenticate needs a session");
+}
