@@ -224,7 +224,7 @@ async function hostile({ create, env }, check, count = 10000, seed = 20261201) {
   const workflowCalls = ["tasks", "escalations", "chat", "agents", "messages", "memory", "onboarding", "cockpit"]
     .flatMap((g) => Object.keys(fake[g]).map((n) => [g, n]));
   check("hostile_workflow_calls_found", workflowCalls.length >= 30, "workflows found", workflowCalls);
-  check("hostile_builder_and_auth_methods_found", builderMethods.length >= 45 && authMethods.length >= 14, "methods found", { builderMethods, authMethods });
+  check("hostile_builder_and_auth_methods_found", builderMethods.length >= 45 && authMethods.length >= 19 && ["exchangeCodeForSession", "resend", "reauthenticate", "initialize"].every((n) => authMethods.includes(n)), "methods found", { builderMethods, authMethods });
   const stats = { calls: 0, returned: 0, threw: 0, resolved: 0, rejected: 0, errorAnswers: 0 };
 
   const isMcError = (e) => e instanceof McError && typeof e.code === "string" && typeof e.message === "string";
@@ -345,7 +345,10 @@ async function auth_arguments({ create, env }, check) {
     ["auth_sign_up_should_create_user_must_be_a_boolean", () => mc.auth.signUp({ email: "a@b.co", password: "correct-horse-9", options: { data: 1, shouldCreateUser: "yes" } }), "credentials.options.shouldCreateUser", "must be true or false"],
     ["auth_sign_up_options_must_be_an_object", () => mc.auth.signUp({ email: "a@b.co", password: "correct-horse-9", options: "soon" }), "credentials.options", "must be an object"],
     ["auth_sign_in_with_otp_credentials_must_be_an_object", () => mc.auth.signInWithOtp("a@b.co"), "credentials", "must be an object"],
-    ["auth_verify_otp_type_must_be_known", () => mc.auth.verifyOtp({ email: "a@b.co", token: "123456", type: "sms" }), "params.type", "must be one of email, signup, magiclink, recovery, invite, email_change"],
+    ["auth_verify_otp_type_must_be_known", () => mc.auth.verifyOtp({ email: "a@b.co", token: "123456", type: "text" }), "params.type", "must be one of email, signup, magiclink, recovery, invite, email_change, sms, phone_change"],
+    ["auth_verify_otp_an_email_code_has_an_email_type", () => mc.auth.verifyOtp({ email: "a@b.co", token: "123456", type: "sms" }), "type", "must be an email type (not sms or phone_change)"],
+    ["auth_resend_type_must_be_known", () => mc.auth.resend({ type: "magiclink", email: "a@b.co" }), "credentials.type", "must be one of signup, email_change, sms, phone_change"],
+    ["auth_exchange_code_must_be_a_string", () => mc.auth.exchangeCodeForSession({ code: "x" }), "authCode", "must be a string"],
     ["auth_verify_otp_type_is_required", () => mc.auth.verifyOtp({ email: "a@b.co", token: "123456" }), "params.type", "is required"],
     ["auth_set_session_access_token_must_be_a_string", () => mc.auth.setSession({ access_token: ["a"] }), "tokens.access_token", "must be a string"],
     ["auth_update_user_password_must_be_a_string", () => mc.auth.updateUser({ password: false }), "attributes.password", "must be a string"],
