@@ -31,6 +31,8 @@ extern "C" {
     fn verify_otp_by_token_hash_and_every_type(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = resendAnswersWithoutTelling)]
     fn resend_answers_without_telling(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = mfaTotpRaisesTheSessionToAal2)]
+    fn mfa_totp_raises_the_session_to_aal2(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = reauthenticationNonceGuardsThePassword)]
     fn reauthentication_nonce_guards_the_password(ctx: &JsValue) -> Promise;
 }
@@ -112,4 +114,9 @@ async fn resend_sends_again_and_tells_nothing() {
 #[wasm_bindgen_test]
 async fn a_reauthentication_nonce_guards_the_password_change() {
     run(reauthentication_nonce_guards_the_password).await;
+}
+
+#[wasm_bindgen_test]
+async fn totp_mfa_raises_the_session_to_aal2_and_rls_sees_it() {
+    run(mfa_totp_raises_the_session_to_aal2).await;
 }

@@ -9,6 +9,7 @@
 mod browser;
 mod errors;
 mod flows;
+mod mfa;
 pub mod pkce;
 mod session;
 pub mod step;
@@ -16,6 +17,7 @@ mod storage;
 
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
+pub use mfa::{assurance_level, list_factors, AssuranceLevel};
 pub use session::{is_service_key, storage_key, Session, User};
 pub use step::{Bearer, Call, Decision, Then};
 pub use storage::Storage;
@@ -51,6 +53,8 @@ pub enum AuthEvent {
     UserUpdated,
     /// A recovery code was verified: the app should ask for a new password.
     PasswordRecovery,
+    /// A second factor was verified: the session is now `aal2`.
+    MfaChallengeVerified,
 }
 
 impl AuthEvent {
@@ -63,6 +67,7 @@ impl AuthEvent {
             AuthEvent::TokenRefreshed => "TOKEN_REFRESHED",
             AuthEvent::UserUpdated => "USER_UPDATED",
             AuthEvent::PasswordRecovery => "PASSWORD_RECOVERY",
+            AuthEvent::MfaChallengeVerified => "MFA_CHALLENGE_VERIFIED",
         }
     }
 
@@ -79,6 +84,7 @@ impl AuthEvent {
         AuthEvent::TokenRefreshed,
         AuthEvent::UserUpdated,
         AuthEvent::PasswordRecovery,
+        AuthEvent::MfaChallengeVerified,
     ];
 }
 

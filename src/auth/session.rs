@@ -166,7 +166,7 @@ impl Session {
 }
 
 /// The claims of a JWT (not verified: the server does that).
-fn jwt_claims(token: &str) -> Option<Value> {
+pub(crate) fn jwt_claims(token: &str) -> Option<Value> {
     let payload = token.split('.').nth(1)?;
     // From text, like every other JSON the wasm reads (one parser instance, not two).
     let bytes = base64url(payload)?;

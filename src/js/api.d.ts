@@ -167,6 +167,10 @@ export interface McClientOptions extends ClientJsonOptions {
 export interface McUser { id: string; email?: string; user_metadata: Record<string, unknown>; app_metadata: Record<string, unknown>; [key: string]: unknown }
 export type McAuthResponse = { data: { user: McUser | null; session: McSession | null }; error: McError | null }
 
+/** A factor of the user (`user.factors`, `mfa.listFactors`). */
+export interface McFactor { id: string; friendly_name?: string; factor_type: "totp" | "phone" | "webauthn"; status: "verified" | "unverified"; created_at: string; updated_at: string; phone?: string; last_challenged_at?: string | null }
+/** What `mfa.enroll` answers for a TOTP factor (`qr_code`: an SVG data URI). */
+export interface McMfaEnrolled { id: string; type: "totp"; friendly_name?: string; totp: { qr_code: string; secret: string; uri: string } }
 export interface McSubscription { id: number; callback: (event: McAuthEvent, session: McSession | null) => void; unsubscribe(): void }
 /** A session store: supabase-js's storage adapter shape (methods may return Promises). */
 export interface McStorage {

@@ -274,13 +274,22 @@ function installAuthCalls(calls) {
   if (Array.isArray(calls)) authCalls = calls;
 }
 
+/** Where the auth method `name` is installed on `auth`: `mfa.<x>` on `auth.mfa`, the others on
+ * `auth` itself. Returns `[object, key]`. */
+function authSlot(auth, name) {
+  if (!name.startsWith("mfa.")) return [auth, name];
+  if (!Object.prototype.hasOwnProperty.call(auth, "mfa")) Object.defineProperty(auth, "mfa", { value: {}, enumerable: false });
+  return [auth.mfa, name.slice(4)];
+}
+
 /** `mc.auth`: the auth methods of the core, each turning anything thrown into an McError. */
 export class McAuth {
   constructor(raw) {
     hidden(this, { _raw: raw });
     guardAll(this, raw);
     for (const [name] of authCalls) {
-      Object.defineProperty(this, name, {
+      const [target, key] = authSlot(this, name);
+      Object.defineProperty(target, key, {
         value: (...args) => {
           try {
             return raw.call(name, args);
@@ -425,8 +434,9 @@ class PendingAuth {
   constructor(core) {
     hidden(this, { _core: core });
     for (const [name, empty] of authCalls) {
-      Object.defineProperty(this, name, {
-        value: (...args) => core.whenReady().then(() => core.auth[name](...args), (error) => (empty === "" ? { error } : { data: JSON.parse(empty), error })),
+      const [target, key] = authSlot(this, name);
+      Object.defineProperty(target, key, {
+        value: (...args) => core.whenReady().then(() => { const [real, k] = authSlot(core.auth, name); return real[k](...args); }, (error) => (empty === "" ? { error } : { data: JSON.parse(empty), error })),
         enumerable: false,
       });
     }

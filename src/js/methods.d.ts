@@ -4,7 +4,7 @@
 export type ErrorCode = "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation" | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch" | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error" | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable" | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found" | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired" | "provider_disabled" | "not_signed_in" | "pkce_code_verifier_not_found" | "invalid_transition" | "conflict" | "not_found" | "internal" | "wasm_blocked" | "wasm_unavailable" | "not_ready"
 
 /** What happened to the session. */
-export type AuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY"
+export type AuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY" | "MFA_CHALLENGE_VERIFIED"
 
 /** Which sessions `signOut` ends. */
 export type SignOutScope = "global" | "local" | "others"
@@ -179,12 +179,32 @@ export declare class McAuth {
   reauthenticate(): Promise<McAuthResponse>
   /** Signs out (`scope`: global by default, local or others). */
   signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
-  /** Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED and PASSWORD_RECOVERY. */
+  /** Multi-factor authentication (TOTP), as supabase-js's `auth.mfa`. */
+  readonly mfa: McAuthMfa
+  /** Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED, PASSWORD_RECOVERY and MFA_CHALLENGE_VERIFIED. */
   onAuthStateChange(callback: (event: McAuthEvent, session: McSession | null) => void): { data: { subscription: McSubscription } }
   /** Starts refreshing the session before it expires (on by default). */
   startAutoRefresh(): void
   /** Stops the automatic refresh. */
   stopAutoRefresh(): void
+}
+
+/** `mc.auth.mfa`: supabase-js's multi-factor methods (TOTP). */
+export interface McAuthMfa {
+  /** Enrolls a TOTP factor: its secret, `otpauth://` URI and QR code (an SVG data URI); unverified until a code is verified. */
+  enroll(params: { factorType: "totp"; friendlyName?: string; issuer?: string }): Promise<{ data: McMfaEnrolled | null; error: McError | null }>
+  /** Starts a challenge of a factor (it expires after 300 s). */
+  challenge(params: { factorId: string }): Promise<{ data: { id: string; type: "totp"; expires_at: number } | null; error: McError | null }>
+  /** Verifies a code: the session rises to `aal2` and is kept (MFA_CHALLENGE_VERIFIED). */
+  verify(params: { factorId: string; challengeId: string; code: string }): Promise<{ data: McSession | null; error: McError | null }>
+  /** A challenge and its verification in one step. */
+  challengeAndVerify(params: { factorId: string; code: string }): Promise<{ data: McSession | null; error: McError | null }>
+  /** Removes a factor (a verified one needs an `aal2` session). */
+  unenroll(params: { factorId: string }): Promise<{ data: { id: string } | null; error: McError | null }>
+  /** The user's factors, from the server: `all`, and the verified ones by type. */
+  listFactors(): Promise<{ data: { all: McFactor[]; totp: McFactor[]; phone: McFactor[]; webauthn: McFactor[] } | null; error: McError | null }>
+  /** The session's assurance level from its access token (no request), and `aal2` as the next where a factor is verified. */
+  getAuthenticatorAssuranceLevel(): Promise<{ data: { currentLevel: "aal1" | "aal2" | null; nextLevel: "aal1" | "aal2" | null; currentAuthenticationMethods: { method: string; timestamp: number }[] } | null; error: McError | null }>
 }
 
 /** The product's workflows (docs/rules.md): state changes are compare-and-set updates. */

@@ -322,3 +322,88 @@ pub(super) fn initialize<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
         }
     })
 }
+
+/// `mfa.*` arguments: `{ factorId, challengeId, code, factorType, friendlyName, issuer }`.
+struct MfaParams {
+    factor_id: String,
+    challenge_id: String,
+    code: String,
+    factor_type: String,
+    friendly_name: Option<String>,
+    issuer: Option<String>,
+}
+
+impl Arg for MfaParams {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(MfaParams {
+            factor_id: f.text("factorId")?.unwrap_or_default(),
+            challenge_id: f.text("challengeId")?.unwrap_or_default(),
+            code: f.text("code")?.unwrap_or_default(),
+            factor_type: f.text("factorType")?.unwrap_or_default(),
+            friendly_name: f.text("friendlyName")?,
+            issuer: f.text("issuer")?,
+        })
+    }
+}
+
+/// Enrolls a TOTP factor.
+pub(super) fn mfa_enroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let p: MfaParams = read_arg(&args[0], "params")?;
+        a.mfa_enroll(
+            &p.factor_type,
+            p.friendly_name.as_deref(),
+            p.issuer.as_deref(),
+        )
+        .await
+    })
+}
+
+/// Challenges a factor.
+pub(super) fn mfa_challenge<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let p: MfaParams = read_arg(&args[0], "params")?;
+        a.mfa_challenge(&p.factor_id).await
+    })
+}
+
+/// Verifies a code (the session becomes aal2).
+pub(super) fn mfa_verify<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let p: MfaParams = read_arg(&args[0], "params")?;
+        let s = a.mfa_verify(&p.factor_id, &p.challenge_id, &p.code).await?;
+        Ok(s.to_json())
+    })
+}
+
+/// Challenges and verifies in one step.
+pub(super) fn mfa_challenge_and_verify<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let p: MfaParams = read_arg(&args[0], "params")?;
+        let s = a.mfa_challenge_and_verify(&p.factor_id, &p.code).await?;
+        Ok(s.to_json())
+    })
+}
+
+/// Removes a factor.
+pub(super) fn mfa_unenroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let p: MfaParams = read_arg(&args[0], "params")?;
+        a.mfa_unenroll(&p.factor_id).await
+    })
+}
+
+/// The user's factors.
+pub(super) fn mfa_list_factors<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
+    Box::pin(async move { a.mfa_list_factors().await })
+}
+
+/// The session's assurance level.
+pub(super) fn mfa_assurance_level<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let l = a.mfa_assurance_level().await?;
+        Ok(
+            json!({ "currentLevel": l.current, "nextLevel": l.next, "currentAuthenticationMethods": l.methods }),
+        )
+    })
+}

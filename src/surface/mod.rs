@@ -52,6 +52,8 @@ pub enum On {
     Deletable,
     /// `mc.auth` (`McAuth`).
     Auth,
+    /// `mc.auth.mfa` (`McAuthMfa`); the table names these methods `mfa.<name>`.
+    Mfa,
     /// A workflow group of the client (`mc.tasks`, `mc.cockpit`, …).
     Workflow(&'static str),
     /// The client itself (`McClient`).
@@ -421,6 +423,13 @@ pub fn declarations() -> String {
         "export declare class McAuth",
         On::Auth,
         "  private constructor()\n",
+    );
+    block(
+        &mut out,
+        "`mc.auth.mfa`: supabase-js's multi-factor methods (TOTP).",
+        "export interface McAuthMfa",
+        On::Mfa,
+        "",
     );
     out.push_str("/** The product's workflows (docs/rules.md): state changes are compare-and-set updates. */\nexport interface McWorkflows {\n");
     for g in groups() {

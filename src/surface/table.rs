@@ -629,12 +629,84 @@ pub static METHODS: &[Method] = &[
         run: Run::Auth(auth::sign_out, Empty::NoData),
     },
     Method {
+        name: "mfa.enroll",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"enroll(params: { factorType: "totp"; friendlyName?: string; issuer?: string }): Promise<{ data: McMfaEnrolled | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Enrolls a TOTP factor: its secret, `otpauth://` URI and QR code (an SVG data URI); unverified until a code is verified.",
+        run: Run::Auth(auth::mfa_enroll, Empty::Null),
+    },
+    Method {
+        name: "mfa.challenge",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"challenge(params: { factorId: string }): Promise<{ data: { id: string; type: "totp"; expires_at: number } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Starts a challenge of a factor (it expires after 300 s).",
+        run: Run::Auth(auth::mfa_challenge, Empty::Null),
+    },
+    Method {
+        name: "mfa.verify",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"verify(params: { factorId: string; challengeId: string; code: string }): Promise<{ data: McSession | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Verifies a code: the session rises to `aal2` and is kept (MFA_CHALLENGE_VERIFIED).",
+        run: Run::Auth(auth::mfa_verify, Empty::Null),
+    },
+    Method {
+        name: "mfa.challengeAndVerify",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"challengeAndVerify(params: { factorId: string; code: string }): Promise<{ data: McSession | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "A challenge and its verification in one step.",
+        run: Run::Auth(auth::mfa_challenge_and_verify, Empty::Null),
+    },
+    Method {
+        name: "mfa.unenroll",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"unenroll(params: { factorId: string }): Promise<{ data: { id: string } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Removes a factor (a verified one needs an `aal2` session).",
+        run: Run::Auth(auth::mfa_unenroll, Empty::Null),
+    },
+    Method {
+        name: "mfa.listFactors",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"listFactors(): Promise<{ data: { all: McFactor[]; totp: McFactor[]; phone: McFactor[]; webauthn: McFactor[] } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "The user's factors, from the server: `all`, and the verified ones by type.",
+        run: Run::Auth(auth::mfa_list_factors, Empty::Null),
+    },
+    Method {
+        name: "mfa.getAuthenticatorAssuranceLevel",
+        on: &[On::Mfa],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"getAuthenticatorAssuranceLevel(): Promise<{ data: { currentLevel: "aal1" | "aal2" | null; nextLevel: "aal1" | "aal2" | null; currentAuthenticationMethods: { method: string; timestamp: number }[] } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "The session's assurance level from its access token (no request), and `aal2` as the next where a factor is verified.",
+        run: Run::Auth(auth::mfa_assurance_level, Empty::Null),
+    },
+    Method {
+        name: "mfa",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &["readonly mfa: McAuthMfa"],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Multi-factor authentication (TOTP), as supabase-js's `auth.mfa`.",
+        run: Run::Facade,
+    },
+    Method {
         name: "onAuthStateChange",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]
         ts: &["onAuthStateChange(callback: (event: McAuthEvent, session: McSession | null) => void): { data: { subscription: McSubscription } }"],
         #[cfg(not(target_arch = "wasm32"))]
-        doc: "Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED and PASSWORD_RECOVERY.",
+        doc: "Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED, PASSWORD_RECOVERY and MFA_CHALLENGE_VERIFIED.",
         run: Run::Facade,
     },
     Method {

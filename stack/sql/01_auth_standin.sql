@@ -79,5 +79,28 @@ CREATE TABLE IF NOT EXISTS auth.flow_state (
   created_at            timestamptz NOT NULL DEFAULT now()
 );
 
+-- MFA (GoTrue's auth.mfa_factors / mfa_challenges): TOTP factors, their challenges, and the
+-- assurance level each session reached (aal2 once a factor was verified in it).
+CREATE TABLE IF NOT EXISTS auth.mfa_factors (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id       uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
+  friendly_name text,
+  factor_type   text NOT NULL,
+  status        text NOT NULL DEFAULT 'unverified',
+  secret        text NOT NULL,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS auth.mfa_challenges (
+  id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  factor_id   uuid NOT NULL REFERENCES auth.mfa_factors(id) ON DELETE CASCADE,
+  ip_address  text NOT NULL DEFAULT '',
+  verified_at timestamptz,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS aal text NOT NULL DEFAULT 'aal1';
+ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS factor_id uuid;
+ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS mfa_verified_at timestamptz;
+
 RESET ROLE;
 GRANT SELECT ON auth.users TO service_role;

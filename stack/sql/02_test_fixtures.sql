@@ -39,3 +39,16 @@ CREATE TABLE IF NOT EXISTS mc_test.defaults (
 INSERT INTO mc_test.slots VALUES (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)') ON CONFLICT DO NOTHING;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA mc_test TO anon, authenticated, service_role;
 
+
+-- A table whose RLS requires a second factor: rows are readable only with an aal2 access
+-- token (`auth.jwt() ->> 'aal'`), as a project guards data behind MFA.
+CREATE TABLE IF NOT EXISTS mc_test.aal2_notes (
+  id   integer PRIMARY KEY,
+  note text NOT NULL
+);
+ALTER TABLE mc_test.aal2_notes ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS aal2_only ON mc_test.aal2_notes;
+CREATE POLICY aal2_only ON mc_test.aal2_notes FOR SELECT TO authenticated
+  USING ((auth.jwt() ->> 'aal') = 'aal2');
+INSERT INTO mc_test.aal2_notes VALUES (1, 'behind the second factor') ON CONFLICT DO NOTHING;
+GRANT SELECT ON mc_test.aal2_notes TO anon, authenticated;

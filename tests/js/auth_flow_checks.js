@@ -265,3 +265,89 @@ export async function reauthenticationNonceGuardsThePassword({ make, env }) {
   const signedOut = make({ auth: { storageKey: unique("sb-reauth-none") } }, env.shortUrl);
   fails(await signedOut.auth.reauthenticate(), "not_signed_in", "reauthenticate needs a session");
 }
+
+/** RFC 4648 base32 → bytes. */
+function unbase32(text) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let acc = 0, bits = 0;
+  const out = [];
+  for (const c of text.replace(/=+$/, "")) {
+    acc = (acc << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) { bits -= 8; out.push((acc >> bits) & 255); }
+  }
+  return new Uint8Array(out);
+}
+/** The RFC 6238 code (HMAC-SHA-1, 6 digits, 30 s) of a base32 secret at `at` ms, by WebCrypto. */
+async function totp(secret, at = Date.now()) {
+  const msg = new ArrayBuffer(8);
+  new DataView(msg).setUint32(4, Math.floor(at / 1000 / 30));
+  const key = await crypto.subtle.importKey("raw", unbase32(secret), { name: "HMAC", hash: "SHA-1" }, false, ["sign"]);
+  const h = new Uint8Array(await crypto.subtle.sign("HMAC", key, msg));
+  const o = h[19] & 15;
+  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(n % 1e6).padStart(6, "0");
+}
+
+export async function mfaTotpRaisesTheSessionToAal2({ make, env }) {
+  // The test's own TOTP against RFC 6238's SHA-1 vectors first.
+  check(await totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59000) === "287082" && await totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 1111111109000) === "081804", "RFC 6238 vectors");
+  const key = unique("sb-mfa");
+  const mc = make({ auth: { storageKey: key } });
+  const events = [];
+  mc.auth.onAuthStateChange((e) => events.push(e));
+  const address = email("mfa");
+  ok(await mc.auth.signUp({ email: address, password: PASSWORD }), "signUp");
+  const other = make({ auth: { storageKey: unique("sb-mfa-other") } });
+  ok(await other.auth.signInWithPassword({ email: address, password: PASSWORD }), "a second session (aal1)");
+  const notes = (client) => client.schema("mc_test").from("aal2_notes").select("id,note");
+  check(ok(await notes(mc), "aal2_notes at aal1").length === 0, "RLS hides the aal2 table at aal1");
+  let level = ok(await mc.auth.mfa.getAuthenticatorAssuranceLevel(), "getAuthenticatorAssuranceLevel");
+  check(level.currentLevel === "aal1" && level.nextLevel === "aal1" && level.currentAuthenticationMethods[0].method === "password", "aal1, nowhere to go", level);
+
+  const enrolled = ok(await mc.auth.mfa.enroll({ factorType: "totp", friendlyName: "phone app" }), "enroll");
+  check(enrolled.type === "totp" && enrolled.friendly_name === "phone app" && /^[A-Z2-7]{32}$/.test(enrolled.totp.secret), "a TOTP factor with a 32-character base32 secret", enrolled.totp.secret);
+  check(enrolled.totp.qr_code.startsWith("data:image/svg+xml;utf-8,<") && enrolled.totp.qr_code.includes("<svg"), "the QR code as an SVG data URI", enrolled.totp.qr_code.slice(0, 40));
+  check(enrolled.totp.uri.startsWith("otpauth://totp/") && enrolled.totp.uri.includes(`secret=${enrolled.totp.secret}`) && enrolled.totp.uri.includes("algorithm=SHA1&digits=6"), "the otpauth URI", enrolled.totp.uri);
+  fails(await mc.auth.mfa.enroll({ factorType: "totp", friendlyName: "phone app" }), "auth_error", "the same friendly name twice");
+  let factors = ok(await mc.auth.mfa.listFactors(), "listFactors");
+  check(factors.all.length === 1 && factors.all[0].status === "unverified" && factors.totp.length === 0, "unverified: in all, not in totp", factors);
+
+  const challenge = ok(await mc.auth.mfa.challenge({ factorId: enrolled.id }), "challenge");
+  check(challenge.type === "totp" && Math.abs(challenge.expires_at - (Date.now() / 1000 + 300)) < 30, "a challenge expiring in 300 s", challenge);
+  const code = await totp(enrolled.totp.secret);
+  const wrong = fails(await mc.auth.mfa.verify({ factorId: enrolled.id, challengeId: challenge.id, code: code === "000000" ? "111111" : "000000" }), "auth_error", "a wrong code");
+  check(wrong.serverCode === "mfa_verification_failed", "mfa_verification_failed", wrong.serverCode);
+  const verified = ok(await mc.auth.mfa.verify({ factorId: enrolled.id, challengeId: challenge.id, code }), "verify");
+  check(verified.access_token && verified.user.id, "the raised session", Object.keys(verified));
+  check(events.at(-1) === "MFA_CHALLENGE_VERIFIED", "MFA_CHALLENGE_VERIFIED", events);
+  level = ok(await mc.auth.mfa.getAuthenticatorAssuranceLevel(), "getAuthenticatorAssuranceLevel");
+  check(level.currentLevel === "aal2" && level.nextLevel === "aal2" && level.currentAuthenticationMethods[0].method === "totp", "aal2, totp first in amr", level);
+  const rows = ok(await notes(mc), "aal2_notes at aal2");
+  check(rows.length === 1 && rows[0].note === "behind the second factor", "RLS shows the aal2 table", rows);
+  factors = ok(await mc.auth.mfa.listFactors(), "listFactors");
+  check(factors.totp.length === 1 && factors.totp[0].status === "verified", "verified", factors.totp);
+  const gone = fails(await other.auth.getUser(), "session_not_found", "the other aal1 session ended");
+  check(gone.status === 403 && ok(await other.auth.getSession(), "getSession").session === null, "and it signed out");
+  // The level survives a refresh.
+  ok(await mc.auth.refreshSession(), "refresh");
+  check(ok(await mc.auth.mfa.getAuthenticatorAssuranceLevel(), "aal").currentLevel === "aal2", "still aal2 after a refresh");
+
+  // A new sign-in is aal1 with aal2 to reach; it cannot add a factor until it gets there.
+  const next = make({ auth: { storageKey: unique("sb-mfa-next") } });
+  ok(await next.auth.signInWithPassword({ email: address, password: PASSWORD }), "sign in again");
+  level = ok(await next.auth.mfa.getAuthenticatorAssuranceLevel(), "aal");
+  check(level.currentLevel === "aal1" && level.nextLevel === "aal2", "aal1 → aal2", level);
+  const insufficient = fails(await next.auth.mfa.enroll({ factorType: "totp", friendlyName: "second" }), "auth_error", "enroll at aal1");
+  check(insufficient.serverCode === "insufficient_aal" && insufficient.status === 403, "insufficient_aal", insufficient.serverCode);
+  const unenrollLow = fails(await next.auth.mfa.unenroll({ factorId: enrolled.id }), "auth_error", "unenroll at aal1");
+  check(unenrollLow.serverCode === "insufficient_aal", "a verified factor needs aal2 to go", unenrollLow.serverCode);
+  ok(await next.auth.mfa.challengeAndVerify({ factorId: enrolled.id, code: await totp(enrolled.totp.secret) }), "challengeAndVerify");
+  check(ok(await next.auth.mfa.getAuthenticatorAssuranceLevel(), "aal").currentLevel === "aal2", "aal2 in one step");
+  const removed = ok(await next.auth.mfa.unenroll({ factorId: enrolled.id }), "unenroll");
+  check(removed.id === enrolled.id, "unenroll answers the id", removed);
+  check(ok(await next.auth.mfa.listFactors(), "listFactors").all.length === 0, "no factor left");
+  ok(await next.auth.refreshSession(), "refresh");
+  check(ok(await next.auth.mfa.getAuthenticatorAssuranceLevel(), "aal").currentLevel === "aal1", "back to aal1 once the factor is gone");
+  fails(await next.auth.mfa.challenge({ factorId: "" }), "validation_failed", "an empty factor id");
+}

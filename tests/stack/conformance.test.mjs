@@ -487,3 +487,72 @@ test("/reauthenticate mails a nonce; where required, a password change needs it 
   const m = (await signUp(MAIN)).json;
   assert.equal((await call(MAIN, "/auth/v1/user", { method: "PUT", token: m.access_token, body: { password: "battery-staple-7" } })).status, 200);
 });
+
+// --- MFA with TOTP (internal/api/mfa.go).
+function totpNode(secret, at = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let acc = 0, bits = 0;
+  const key = [];
+  for (const c of secret) { acc = (acc << 5) | alphabet.indexOf(c); bits += 5; if (bits >= 8) { bits -= 8; key.push((acc >> bits) & 255); } }
+  const msg = Buffer.alloc(8);
+  msg.writeUInt32BE(Math.floor(at / 30000), 4);
+  const h = crypto.createHmac("sha1", Buffer.from(key)).update(msg).digest();
+  const o = h[19] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1e6).padStart(6, "0");
+}
+
+test("MFA: enroll answers the secret (32 base32), the otpauth URI and a raw SVG QR code; names are unique; bad types are 400", async () => {
+  const s = (await signUp(MAIN)).json;
+  const enroll = (body) => call(MAIN, "/auth/v1/factors", { token: s.access_token, body });
+  const r = await enroll({ factor_type: "totp", friendly_name: "app", issuer: "mission-control" });
+  assert.equal(r.status, 200);
+  assert.deepEqual(Object.keys(r.json).sort(), ["friendly_name", "id", "totp", "type"]);
+  assert.match(r.json.totp.secret, /^[A-Z2-7]{32}$/);
+  assert.ok(r.json.totp.qr_code.includes("<svg") && !r.json.totp.qr_code.startsWith("data:"), "raw SVG, not a data URI");
+  assert.equal(r.json.totp.uri, `otpauth://totp/mission-control:${s.user.email}?algorithm=SHA1&digits=6&issuer=mission-control&period=30&secret=${r.json.totp.secret}`);
+  const dup = await enroll({ factor_type: "totp", friendly_name: "app" });
+  assert.deepEqual([dup.status, dup.json.code], [422, "mfa_factor_name_conflict"]);
+  const bad = await enroll({ factor_type: "sms" });
+  assert.deepEqual([bad.status, bad.json.message], [400, "factor_type needs to be totp, phone, or webauthn"]);
+  const user = await call(MAIN, "/auth/v1/user", { method: "GET", token: s.access_token });
+  assert.deepEqual(user.json.factors.map((f) => [f.status, f.factor_type, f.friendly_name]), [["unverified", "totp", "app"]]);
+  const anon = (await call(MAIN, "/auth/v1/signup", { body: {} })).json;
+  const a = await call(MAIN, "/auth/v1/factors", { token: anon.access_token, body: { factor_type: "totp" } });
+  assert.deepEqual([a.status, a.json.code], [403, "no_authorization"]);
+});
+
+test("MFA: a verified TOTP code raises the session to aal2 (amr totp first), ends the user's other aal1 sessions, and unenroll needs aal2", async () => {
+  const email = unique("mfa");
+  const s = (await signUp(MAIN, email)).json;
+  const other = (await call(MAIN, "/auth/v1/token?grant_type=password", { body: { email, password: PASSWORD } })).json;
+  const f = (await call(MAIN, "/auth/v1/factors", { token: s.access_token, body: { factor_type: "totp" } })).json;
+  const ch = await call(MAIN, `/auth/v1/factors/${f.id}/challenge`, { token: s.access_token, body: {} });
+  assert.equal(ch.status, 200);
+  assert.deepEqual([ch.json.type, Math.abs(ch.json.expires_at - (Date.now() / 1000 + 300)) < 10], ["totp", true]);
+  const code = totpNode(f.totp.secret);
+  const wrong = await call(MAIN, `/auth/v1/factors/${f.id}/verify`, { token: s.access_token, body: { challenge_id: ch.json.id, code: code === "000000" ? "111111" : "000000" } });
+  assert.deepEqual([wrong.status, wrong.json.code, wrong.json.message], [422, "mfa_verification_failed", "Invalid TOTP code entered"]);
+  const ok = await call(MAIN, `/auth/v1/factors/${f.id}/verify`, { token: s.access_token, body: { challenge_id: ch.json.id, code } });
+  assert.equal(ok.status, 200);
+  const c = claims(ok.json.access_token);
+  assert.equal(c.aal, "aal2");
+  assert.deepEqual(c.amr.map((x) => x.method), ["totp", "password"]);
+  assert.notEqual(ok.json.refresh_token, s.refresh_token, "a new refresh token");
+  const used = await call(MAIN, `/auth/v1/factors/${f.id}/verify`, { token: ok.json.access_token, body: { challenge_id: ch.json.id, code } });
+  assert.equal(used.status, 422, "a challenge verifies once");
+  const gone = await call(MAIN, "/auth/v1/user", { method: "GET", token: other.access_token });
+  assert.deepEqual([gone.status, gone.json.code], [403, "session_not_found"]);
+  const rls = await call(MAIN, "/rest/v1/aal2_notes?select=id", { method: "GET", token: ok.json.access_token, headers: { "accept-profile": "mc_test" } });
+  assert.deepEqual(rls.json, [{ id: 1 }], "an aal2 policy sees the token's aal");
+  // A fresh aal1 session cannot enroll another factor nor remove the verified one.
+  const fresh = (await call(MAIN, "/auth/v1/token?grant_type=password", { body: { email, password: PASSWORD } })).json;
+  assert.equal(claims(fresh.access_token).aal, "aal1");
+  const enroll = await call(MAIN, "/auth/v1/factors", { token: fresh.access_token, body: { factor_type: "totp", friendly_name: "b" } });
+  assert.deepEqual([enroll.status, enroll.json.code], [403, "insufficient_aal"]);
+  const low = await call(MAIN, `/auth/v1/factors/${f.id}`, { method: "DELETE", token: fresh.access_token });
+  assert.deepEqual([low.status, low.json.code], [422, "insufficient_aal"]);
+  const del = await call(MAIN, `/auth/v1/factors/${f.id}`, { method: "DELETE", token: ok.json.access_token });
+  assert.deepEqual([del.status, del.json], [200, { id: f.id }]);
+  const after = await refresh(MAIN, ok.json.refresh_token);
+  assert.equal(claims(after.json.access_token).aal, "aal1", "the session falls back to aal1");
+});

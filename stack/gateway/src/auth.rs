@@ -23,6 +23,7 @@ use sqlx::{PgPool, Row};
 use uuid::Uuid;
 
 mod flows;
+mod mfa;
 
 use crate::gate::Keys;
 use crate::limits::{Class, ClientAddr, Limits};
@@ -79,6 +80,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
         .route("/otp", post(otp))
         .route("/verify", get(flows::verify_get).post(flows::verify_post))
         .route("/resend", post(flows::resend))
+        .route("/factors", post(mfa::enroll))
+        .route("/factors/{id}/challenge", post(mfa::challenge))
+        .route("/factors/{id}/verify", post(mfa::verify))
+        .route("/factors/{id}", axum::routing::delete(mfa::unenroll))
         .route("/reauthenticate", get(flows::reauthenticate))
         .route("/_mailbox", get(mailbox))
         .route("/_callback", get(callback_page))
@@ -232,6 +237,10 @@ async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, Au
         if let Some(t) = v {
             user[k] = json!(t);
         }
+    }
+    let factors = mfa::factors_json(pool, id).await?;
+    if !factors.is_empty() {
+        user["factors"] = json!(factors);
     }
     // A pending email change: the address waiting for confirmation, and when it was sent.
     if let Some(new) = row.get::<Option<String>, _>("email_change") {
@@ -392,11 +401,25 @@ async fn session_json(
     let user = user_json(&s.pool, user_id, answer == Answer::Signup).await?;
     let iat = now();
     let exp = iat + s.jwt_exp;
+    // The session's assurance level: aal2 once a second factor was verified in it, with that
+    // method first in `amr` (newest first, as GoTrue orders it).
+    let mfa: Option<i64> = sqlx::query_scalar(
+        "SELECT extract(epoch from mfa_verified_at)::bigint FROM auth.sessions WHERE id = $1 AND aal = 'aal2'",
+    )
+    .bind(session_id)
+    .fetch_optional(&s.pool)
+    .await?
+    .flatten();
+    let mut amr = vec![json!({"method": method, "timestamp": iat})];
+    if let Some(at) = mfa {
+        amr.insert(0, json!({"method": "totp", "timestamp": at}));
+    }
     let claims = json!({
         "iss": s.issuer, "sub": user_id, "aud": "authenticated", "exp": exp, "iat": iat,
         "email": user["email"], "phone": "", "app_metadata": user["app_metadata"],
-        "user_metadata": user["user_metadata"], "role": "authenticated", "aal": "aal1",
-        "amr": [{"method": method, "timestamp": iat}], "session_id": session_id,
+        "user_metadata": user["user_metadata"], "role": "authenticated",
+        "aal": if mfa.is_some() { "aal2" } else { "aal1" },
+        "amr": amr, "session_id": session_id,
         "is_anonymous": user["is_anonymous"],
     });
     let access = jsonwebtoken::encode(

@@ -66,6 +66,30 @@ pub fn form_encode(v: &str) -> String {
     out
 }
 
+/// `n` random bytes (the 14 random bytes of each v4 UUID, from the OS's generator).
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n + 14);
+    while out.len() < n {
+        let u = Uuid::new_v4().into_bytes();
+        out.extend(u[..6].iter().chain(&u[7..8]).chain(&u[9..]));
+    }
+    out.truncate(n);
+    out
+}
+
+/// A URL path as Go's `url.URL` writes it (`:` and `@` kept).
+pub fn path_encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The link's token hash: hex sha224(address + code), `pkce_`-prefixed in the PKCE flow.
 pub fn link_hash(address: &str, code: &str, pkce: bool) -> String {
     let digest = sha2::Sha224::digest(format!("{address}{code}").as_bytes());
