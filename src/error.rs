@@ -87,6 +87,9 @@ error_codes! {
     /// Auth: `exchangeCodeForSession` found no PKCE code verifier in the auth storage (the
     /// flow began in another browser, or the storage was cleared).
     PkceCodeVerifierNotFound => "pkce_code_verifier_not_found",
+    /// Auth: `getClaims` was given a token that is not a valid JWT (malformed, expired, or its
+    /// signature does not verify).
+    InvalidJwt => "invalid_jwt",
     /// A workflow step the row's state machine does not allow (`details` names from → to).
     InvalidTransition => "invalid_transition",
     /// The row changed between reading it and the compare-and-set update: read it again.

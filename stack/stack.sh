@@ -80,7 +80,10 @@ REBUILT=0
 # MC_SHORT_JWT_EXP seconds (for the auth tests that watch tokens expire) are configured as a
 # project that tests a lot would be: anonymous sign-ins on, auth rate limits raised. The
 # "strict" one keeps Supabase's defaults (anonymous sign-ins off, hosted rate limits), for the
-# tests of those defaults. The short one also asks for a reauthentication nonce before every
+# tests of those defaults. All three sign users' access tokens with the same ES256 keys
+# ($MC_STACK_DIR/auth-signing-keys.json, served at /auth/v1/.well-known/jwks.json), as new
+# Supabase projects do; the HS256 demo keys keep working (MC_AUTH_SIGNING_KEYS= for an
+# HS256-only project). The short one also asks for a reauthentication nonce before every
 # password change (GoTrue's SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION, for sessions of
 # any age instead of GoTrue's 24 h), for the tests of that step.
 SHORT_PORT="${MC_SHORT_API_PORT:-$((API_PORT + 10))}"
@@ -108,6 +111,7 @@ start_gateway() { # name port jwt-exp env-file
   MC_AUTH_DB_URL="postgres://supabase_auth_admin:supabase_auth_admin@127.0.0.1:$PG_PORT/postgres" \
   MC_JWT_SECRET="$JWT_SECRET" MC_JWT_EXP="$exp" MC_STACK_ENV="$envfile" \
   MC_REFRESH_REUSE_INTERVAL="$reuse" \
+  MC_AUTH_SIGNING_KEYS="${MC_AUTH_SIGNING_KEYS-$MC_STACK_DIR/auth-signing-keys.json}" \
     env $settings bash -c 'umask 077; rm -f "$1"; exec nohup "$0" >"$1" 2>&1' "$GATEWAY" "$LOGS/gateway-$name.log" &
   echo $! > "$MC_STACK_DIR/gateway-$name.pid"
   echo "$port $exp $reuse $settings" > "$MC_STACK_DIR/gateway-$name.settings"

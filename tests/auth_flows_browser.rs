@@ -33,6 +33,8 @@ extern "C" {
     fn resend_answers_without_telling(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = mfaTotpRaisesTheSessionToAal2)]
     fn mfa_totp_raises_the_session_to_aal2(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = getClaimsVerifiesAcrossARotation)]
+    fn get_claims_verifies_across_a_rotation(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = reauthenticationNonceGuardsThePassword)]
     fn reauthentication_nonce_guards_the_password(ctx: &JsValue) -> Promise;
 }
@@ -119,4 +121,9 @@ async fn a_reauthentication_nonce_guards_the_password_change() {
 #[wasm_bindgen_test]
 async fn totp_mfa_raises_the_session_to_aal2_and_rls_sees_it() {
     run(mfa_totp_raises_the_session_to_aal2).await;
+}
+
+#[wasm_bindgen_test]
+async fn get_claims_verifies_es256_tokens_across_a_key_rotation() {
+    run(get_claims_verifies_across_a_rotation).await;
 }

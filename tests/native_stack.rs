@@ -885,3 +885,48 @@ async fn messages_memory_and_removal_from_rust() {
         "{e:?}"
     );
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn get_claims_verifies_es256_natively_and_refuses_a_forgery() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    assert!(mc.auth().get_claims(None, false).await.unwrap().is_none());
+    let (session, user) = mc
+        .auth()
+        .sign_up(&email("claims"), "correct-horse-9", None)
+        .await
+        .expect("sign up");
+    let session = session.expect("autoconfirm gives a session");
+    let jwt = mc
+        .auth()
+        .get_claims(None, false)
+        .await
+        .expect("verified")
+        .expect("signed in");
+    assert_eq!(jwt.header["alg"], "ES256");
+    assert_eq!(jwt.claims["sub"].as_str(), user.id());
+    assert_eq!(jwt.signature.len(), 64);
+    // The same token with another payload: the signature no longer verifies (p256, no server).
+    let parts: Vec<&str> = session.access_token.split('.').collect();
+    let mut claims = jwt.claims.clone();
+    claims["role"] = "service_role".into();
+    let forged = format!(
+        "{}.{}.{}",
+        parts[0],
+        mission_control_sdk::auth::base64url_encode(claims.to_string().as_bytes()),
+        parts[2]
+    );
+    let e = mc
+        .auth()
+        .get_claims(Some(&forged), false)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (ErrorCode::InvalidJwt, "Invalid JWT signature")
+    );
+    let e = mc.auth().get_claims(Some("a.b"), false).await.unwrap_err();
+    assert_eq!(e.message, "Invalid JWT structure");
+}

@@ -7,6 +7,7 @@
 #[cfg_attr(target_arch = "wasm32", path = "browser.rs")]
 #[cfg_attr(not(target_arch = "wasm32"), path = "native.rs")]
 mod browser;
+mod claims;
 mod errors;
 mod flows;
 mod mfa;
@@ -15,10 +16,13 @@ mod session;
 pub mod step;
 mod storage;
 
+pub use claims::{decode_jwt, Jwt};
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
 pub use mfa::{assurance_level, list_factors, AssuranceLevel};
-pub use session::{is_service_key, storage_key, Session, User};
+pub use session::{
+    base64url as base64url_decode, base64url_encode, is_service_key, storage_key, Session, User,
+};
 pub use step::{Bearer, Call, Decision, Then};
 pub use storage::Storage;
 
@@ -250,6 +254,8 @@ pub(crate) struct Inner {
     ready: Cell<bool>,
     /// What reading the page's URL for a redirect's session failed with, if it did.
     url_error: RefCell<Option<Error>>,
+    /// The project's JWKS and when it was fetched (ms), for `getClaims` (kept 10 minutes).
+    jwks: RefCell<Option<(f64, Value)>>,
     listeners: RefCell<Vec<(u32, Listener)>>,
     next_id: Cell<u32>,
     pub(crate) browser: RefCell<Option<browser::Browser>>,
@@ -418,6 +424,7 @@ impl AuthClient {
             initialized: Cell::new(false),
             ready: Cell::new(false),
             url_error: RefCell::new(None),
+            jwks: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             next_id: Cell::new(1),
             browser: RefCell::new(None),

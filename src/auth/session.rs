@@ -187,7 +187,7 @@ pub fn is_service_key(key: &str) -> bool {
 }
 
 /// Base64url without padding (RFC 4648 §5), as JWTs and PKCE challenges are written.
-pub(crate) fn base64url_encode(bytes: &[u8]) -> String {
+pub fn base64url_encode(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -202,7 +202,8 @@ pub(crate) fn base64url_encode(bytes: &[u8]) -> String {
     out
 }
 
-pub(crate) fn base64url(s: &str) -> Option<Vec<u8>> {
+/// Base64url (RFC 4648 §5) back to bytes; also reads the standard alphabet and padding.
+pub fn base64url(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in s.bytes() {

@@ -167,6 +167,8 @@ export interface McClientOptions extends ClientJsonOptions {
 export interface McUser { id: string; email?: string; user_metadata: Record<string, unknown>; app_metadata: Record<string, unknown>; [key: string]: unknown }
 export type McAuthResponse = { data: { user: McUser | null; session: McSession | null }; error: McError | null }
 
+/** The claims of a Supabase access token (`getClaims`). */
+export interface McJwtClaims { sub: string; aud: string | string[]; exp: number; iat: number; iss: string; role: string; aal: "aal1" | "aal2"; session_id: string; email?: string; phone?: string; amr?: { method: string; timestamp: number }[]; is_anonymous?: boolean; app_metadata?: Record<string, unknown>; user_metadata?: Record<string, unknown>; [claim: string]: unknown }
 /** A factor of the user (`user.factors`, `mfa.listFactors`). */
 export interface McFactor { id: string; friendly_name?: string; factor_type: "totp" | "phone" | "webauthn"; status: "verified" | "unverified"; created_at: string; updated_at: string; phone?: string; last_challenged_at?: string | null }
 /** What `mfa.enroll` answers for a TOTP factor (`qr_code`: an SVG data URI). */

@@ -1,7 +1,7 @@
 // Generated from the method table (src/surface/table.rs) by tests/surface.rs (MC_WRITE_SURFACE=1 cargo test --test surface): do not edit.
 
 /** An McError's stable `code` (`ErrorCode` in Rust). */
-export type ErrorCode = "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation" | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch" | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error" | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable" | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found" | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired" | "provider_disabled" | "not_signed_in" | "pkce_code_verifier_not_found" | "invalid_transition" | "conflict" | "not_found" | "internal" | "wasm_blocked" | "wasm_unavailable" | "not_ready"
+export type ErrorCode = "validation_failed" | "unique_violation" | "foreign_key_violation" | "check_violation" | "not_null_violation" | "invalid_value" | "permission_denied" | "single_row_mismatch" | "immutable_record" | "jwt_expired" | "jwt_invalid" | "unknown_name" | "rest_error" | "auth_error" | "invalid_api_key" | "network" | "timeout" | "aborted" | "undecodable" | "invalid_credentials" | "user_already_exists" | "email_exists" | "weak_password" | "session_not_found" | "refresh_token_already_used" | "refresh_token_not_found" | "over_request_rate_limit" | "otp_expired" | "provider_disabled" | "not_signed_in" | "pkce_code_verifier_not_found" | "invalid_jwt" | "invalid_transition" | "conflict" | "not_found" | "internal" | "wasm_blocked" | "wasm_unavailable" | "not_ready"
 
 /** What happened to the session. */
 export type AuthEvent = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED" | "PASSWORD_RECOVERY" | "MFA_CHALLENGE_VERIFIED"
@@ -179,6 +179,8 @@ export declare class McAuth {
   reauthenticate(): Promise<McAuthResponse>
   /** Signs out (`scope`: global by default, local or others). */
   signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
+  /** The claims of the session's access token (or `jwt`), verified: an asymmetric signature (ES256, RS256) against the project's JWKS (kept 10 minutes, fetched again for an unknown `kid`), anything else by the server. `data` is null when signed out. */
+  getClaims(jwt?: string, options?: { allowExpired?: boolean }): Promise<{ data: { claims: McJwtClaims; header: { alg: string; kid?: string; typ?: string }; signature: number[] } | null; error: McError | null }>
   /** Multi-factor authentication (TOTP), as supabase-js's `auth.mfa`. */
   readonly mfa: McAuthMfa
   /** Subscribes to INITIAL_SESSION, SIGNED_IN, SIGNED_OUT, TOKEN_REFRESHED, USER_UPDATED, PASSWORD_RECOVERY and MFA_CHALLENGE_VERIFIED. */

@@ -93,3 +93,34 @@ pub fn page_url() -> Option<String> {
 
 /// No page here.
 pub fn replace_page_url(_url: &str) {}
+
+/// Verifies a JWS signature with a public JWK: ES256 (P-256, the RustCrypto `p256` crate).
+/// `None` for an algorithm this platform cannot verify (the caller asks the server instead).
+pub async fn verify_signature(
+    alg: &str,
+    jwk: &serde_json::Value,
+    input: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    use p256::ecdsa::signature::Verifier;
+    if alg != "ES256" || jwk["kty"] != "EC" || jwk["crv"] != "P-256" {
+        return None;
+    }
+    let coordinate = |k: &str| -> Option<[u8; 32]> {
+        crate::auth::base64url_decode(jwk[k].as_str()?)?
+            .try_into()
+            .ok()
+    };
+    let (x, y) = (coordinate("x"), coordinate("y"));
+    let (Some(x), Some(y)) = (x, y) else {
+        return Some(false);
+    };
+    let point = p256::EncodedPoint::from_affine_coordinates(&x.into(), &y.into(), false);
+    let Ok(key) = p256::ecdsa::VerifyingKey::from_encoded_point(&point) else {
+        return Some(false);
+    };
+    let Ok(sig) = p256::ecdsa::Signature::from_slice(signature) else {
+        return Some(false);
+    };
+    Some(key.verify(input, &sig).is_ok())
+}

@@ -192,3 +192,68 @@ pub fn replace_page_url(url: &str) {
         let _ = f.call3(&history, &state, &"".into(), &url.into());
     }
 }
+
+/// Verifies a JWS signature with a public JWK by WebCrypto: ES256 (ECDSA P-256) or RS256
+/// (RSASSA-PKCS1-v1_5), as supabase-js's getClaims does. `None` where the page has no
+/// `crypto.subtle` or the algorithm is another (the caller asks the server instead).
+pub async fn verify_signature(
+    alg: &str,
+    jwk: &serde_json::Value,
+    input: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    let (import, verify) = match alg {
+        "ES256" => (
+            r#"{"name":"ECDSA","namedCurve":"P-256"}"#,
+            r#"{"name":"ECDSA","hash":"SHA-256"}"#,
+        ),
+        "RS256" => (
+            r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#,
+            r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#,
+        ),
+        _ => return None,
+    };
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into()).ok()?;
+    let method = |name: &str| -> Option<Function> {
+        Reflect::get(&subtle, &name.into()).ok()?.dyn_into().ok()
+    };
+    let (import_key, verify_fn) = (method("importKey")?, method("verify")?);
+    let json = |t: &str| js_sys::JSON::parse(t).unwrap_or(JsValue::NULL);
+    let usages = js_sys::Array::of1(&"verify".into());
+    let args = js_sys::Array::of5(
+        &"jwk".into(),
+        &to_js(jwk),
+        &json(import),
+        &JsValue::FALSE,
+        &usages,
+    );
+    let key = JsFuture::from(
+        import_key
+            .apply(&subtle, &args)
+            .ok()?
+            .dyn_into::<Promise>()
+            .ok()?,
+    )
+    .await
+    .ok();
+    let Some(key) = key else {
+        return Some(false);
+    };
+    let args = js_sys::Array::of4(
+        &json(verify),
+        &key,
+        &js_sys::Uint8Array::from(signature),
+        &js_sys::Uint8Array::from(input),
+    );
+    let ok = JsFuture::from(
+        verify_fn
+            .apply(&subtle, &args)
+            .ok()?
+            .dyn_into::<Promise>()
+            .ok()?,
+    )
+    .await
+    .ok()?;
+    Some(ok.as_bool() == Some(true))
+}

@@ -407,3 +407,19 @@ pub(super) fn mfa_assurance_level<'a>(a: &'a AuthClient, _: &'a Value) -> Answer
         )
     })
 }
+
+/// `getClaims(jwt?, { allowExpired? })`: the verified claims, or null when signed out.
+pub(super) fn get_claims<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let jwt = match &args[0] {
+            Value::Null => None,
+            Value::String(s) => Some(s.as_str()),
+            _ => return Err(Fields::new(&Value::Null, "auth", "jwt")?.bad("", "must be a string")),
+        };
+        let allow = Fields::new(&args[1], "auth", "options")?.flag("allowExpired")?;
+        Ok(match a.get_claims(jwt, allow.unwrap_or(false)).await? {
+            Some(j) => j.to_json(),
+            None => Value::Null,
+        })
+    })
+}

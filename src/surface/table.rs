@@ -692,6 +692,15 @@ pub static METHODS: &[Method] = &[
         run: Run::Auth(auth::mfa_assurance_level, Empty::Null),
     },
     Method {
+        name: "getClaims",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &["getClaims(jwt?: string, options?: { allowExpired?: boolean }): Promise<{ data: { claims: McJwtClaims; header: { alg: string; kid?: string; typ?: string }; signature: number[] } | null; error: McError | null }>"],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "The claims of the session's access token (or `jwt`), verified: an asymmetric signature (ES256, RS256) against the project's JWKS (kept 10 minutes, fetched again for an unknown `kid`), anything else by the server. `data` is null when signed out.",
+        run: Run::Auth(auth::get_claims, Empty::Null),
+    },
+    Method {
         name: "mfa",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]

@@ -351,3 +351,56 @@ export async function mfaTotpRaisesTheSessionToAal2({ make, env }) {
   check(ok(await next.auth.mfa.getAuthenticatorAssuranceLevel(), "aal").currentLevel === "aal1", "back to aal1 once the factor is gone");
   fails(await next.auth.mfa.challenge({ factorId: "" }), "validation_failed", "an empty factor id");
 }
+
+export async function getClaimsVerifiesAcrossARotation({ make, env }) {
+  const seen = { jwks: 0, user: 0 };
+  const spy = (url, init) => {
+    const u = String(url);
+    if (u.includes("/.well-known/jwks.json")) seen.jwks++;
+    if (/\/auth\/v1\/user(\?|$)/.test(u)) seen.user++;
+    return fetch(url, init);
+  };
+  const mc = make({ auth: { storageKey: unique("sb-claims") }, global: { fetch: spy } });
+  check(ok(await mc.auth.getClaims(), "getClaims signed out") === null, "null when signed out");
+  const up = ok(await mc.auth.signUp({ email: email("claims"), password: PASSWORD }), "signUp");
+  const first = ok(await mc.auth.getClaims(), "getClaims");
+  check(first.header.alg === "ES256" && typeof first.header.kid === "string", "an ES256 token with a kid", first.header);
+  check(first.claims.sub === up.user.id && first.claims.role === "authenticated" && first.claims.aal === "aal1", "the claims", first.claims);
+  check(Array.isArray(first.signature) && first.signature.length === 64, "the signature's 64 bytes", first.signature.length);
+  check(seen.jwks === 1 && seen.user === 0, "verified against the JWKS, not by the server", seen);
+  ok(await mc.auth.getClaims(), "getClaims again");
+  check(seen.jwks === 1, "the JWKS is kept", seen);
+  const oldToken = up.session.access_token;
+
+  // Rotations: the standby key (already published, so already in our JWKS) signs; after a
+  // second rotation the signing key is one published after we fetched: unknown, fetched again.
+  const rotate = async () => (await fetch(`${env.url}/auth/v1/_rotate_signing_key`, { method: "POST", headers: { apikey: env.service } })).json();
+  const once = await rotate();
+  check(typeof once.kid === "string" && once.kid !== first.header.kid, "a new signing key", once);
+  ok(await mc.auth.refreshSession(), "refresh: a token of the standby key");
+  let claims = ok(await mc.auth.getClaims(), "getClaims after a rotation");
+  check(claims.header.kid === once.kid && seen.jwks === 1, "the standby key was in the JWKS already", { kid: claims.header.kid, seen });
+  const twice = await rotate();
+  ok(await mc.auth.refreshSession(), "refresh: a token of a key published since");
+  const second = ok(await mc.auth.getClaims(), "getClaims after a second rotation");
+  check(second.header.kid === twice.kid && twice.kid === once.standby_kid && seen.jwks === 2 && seen.user === 0, "an unknown kid fetches the JWKS again", { kid: second.header.kid, seen });
+  check(ok(await mc.auth.getClaims(oldToken), "the old key's token").claims.sub === up.user.id, "the old key still verifies");
+  check(Array.isArray(ok(await mc.from("companies").select("id"), "a query with the new key's token")), "PostgREST takes the new key too");
+
+  // Tampered, malformed, expired.
+  const [h, p, sig] = second.header && (await mc.auth.getSession()).data.session.access_token.split(".");
+  const payload = JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/")));
+  const forged = btoa(JSON.stringify({ ...payload, role: "service_role" })).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const bad = fails(await mc.auth.getClaims(`${h}.${forged}.${sig}`), "invalid_jwt", "a forged payload");
+  check(bad.message === "Invalid JWT signature", "Invalid JWT signature", bad.message);
+  check(fails(await mc.auth.getClaims("not.a-jwt"), "invalid_jwt", "malformed").message === "Invalid JWT structure", "Invalid JWT structure");
+  // HS256 (the anon key): the server judges it.
+  const before = seen.user;
+  const hs = await mc.auth.getClaims(env.anon);
+  check(seen.user === before + 1 && hs.error && hs.data === null, "an HS256 token goes to GET /user, which refuses a key without a user", hs.error && hs.error.serverCode);
+  const short = make({ auth: { storageKey: unique("sb-claims-short"), autoRefreshToken: false } }, env.shortUrl);
+  const s = ok(await short.auth.signUp({ email: email("claims-exp"), password: PASSWORD }), "signUp (8 s tokens)").session;
+  await new Promise((r) => setTimeout(r, (s.expires_at - Date.now() / 1000 + 1.2) * 1000));
+  check(fails(await short.auth.getClaims(s.access_token), "invalid_jwt", "expired").message === "JWT has expired", "JWT has expired");
+  check(ok(await short.auth.getClaims(s.access_token, { allowExpired: true }), "allowExpired").claims.sub === s.user.id, "allowExpired verifies it anyway");
+}

@@ -556,3 +556,41 @@ test("MFA: a verified TOTP code raises the session to aal2 (amr totp first), end
   const after = await refresh(MAIN, ok.json.refresh_token);
   assert.equal(claims(after.json.access_token).aal, "aal1", "the session falls back to aal1");
 });
+
+// --- Asymmetric signing keys (internal/api/jwks.go, internal/conf/jwk.go).
+test("JWKS: public ES256 keys only (use sig, key_ops verify, no private part), cached 10 minutes, no API key needed; access tokens name their kid", async () => {
+  const res = await fetch(`${MAIN}/auth/v1/.well-known/jwks.json`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("cache-control"), "public, max-age=600");
+  const { keys } = await res.json();
+  assert.ok(keys.length >= 1);
+  for (const k of keys) {
+    assert.deepEqual([k.kty, k.crv, k.alg, k.use, k.key_ops], ["EC", "P-256", "ES256", "sig", ["verify"]]);
+    assert.ok(!("d" in k) && typeof k.x === "string" && typeof k.y === "string" && typeof k.kid === "string");
+  }
+  const s = (await signUp(MAIN)).json;
+  const header = JSON.parse(Buffer.from(s.access_token.split(".")[0], "base64url").toString());
+  assert.equal(header.alg, "ES256");
+  assert.ok(keys.some((k) => k.kid === header.kid), "the token's kid is in the JWKS");
+  const key = crypto.createPublicKey({ key: keys.find((k) => k.kid === header.kid), format: "jwk" });
+  const [h, p, sig] = s.access_token.split(".");
+  assert.ok(crypto.verify("sha256", Buffer.from(`${h}.${p}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(sig, "base64url")), "the signature verifies with the published key");
+});
+
+test("a key rotation: the standby key signs, a new standby is published, tokens of the old key keep working (auth and REST), and the HS256 demo keys still do; new tokens carry the new kid, tokens of the old key keep working (auth and REST), and the HS256 demo keys still do", async () => {
+  const before = (await signUp(MAIN)).json;
+  const rotated = await call(MAIN, "/auth/v1/_rotate_signing_key", { headers: { apikey: env.MC_SERVICE_KEY } });
+  assert.equal(rotated.status, 200);
+  const after = (await signUp(MAIN)).json;
+  const kid = (t) => JSON.parse(Buffer.from(t.split(".")[0], "base64url").toString()).kid;
+  assert.equal(kid(after.access_token), rotated.json.kid);
+  const { keys } = await (await fetch(`${MAIN}/auth/v1/.well-known/jwks.json`)).json();
+  const kids = keys.map((k) => k.kid);
+  assert.ok(kids.includes(kid(before.access_token)) && kids.includes(rotated.json.kid) && kids.at(-1) === rotated.json.standby_kid, "the old, the signing and the new standby key are published");
+  for (const t of [before.access_token, after.access_token]) {
+    assert.equal((await call(MAIN, "/auth/v1/user", { method: "GET", token: t })).status, 200);
+    assert.equal((await call(MAIN, "/rest/v1/companies?select=id", { method: "GET", token: t })).status, 200);
+  }
+  assert.equal((await call(MAIN, "/rest/v1/companies?select=id", { method: "GET" })).status, 200, "the anon key (HS256)");
+  assert.equal((await call(MAIN, "/auth/v1/_rotate_signing_key", {})).status, 403, "rotation is the service role's");
+});

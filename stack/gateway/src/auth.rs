@@ -15,7 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::Validation;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sqlx::postgres::PgPoolOptions;
@@ -23,6 +23,7 @@ use sqlx::{PgPool, Row};
 use uuid::Uuid;
 
 mod flows;
+mod keys;
 mod mfa;
 
 use crate::gate::Keys;
@@ -42,6 +43,7 @@ pub struct AuthState {
     limits: Arc<Limits>,
     site_url: String,
     reauthenticate_after: Option<i64>,
+    keys: keys::SigningKeys,
 }
 
 impl AuthState {
@@ -64,6 +66,7 @@ impl AuthState {
             limits: Arc::new(Limits::from_env()),
             site_url: cfg.site_url.clone(),
             reauthenticate_after: cfg.reauthenticate_after,
+            keys: keys::SigningKeys::open(cfg.signing_keys.as_ref().map(Into::into))?,
         })
     }
 }
@@ -86,6 +89,8 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
         .route("/factors/{id}", axum::routing::delete(mfa::unenroll))
         .route("/reauthenticate", get(flows::reauthenticate))
         .route("/_mailbox", get(mailbox))
+        .route("/.well-known/jwks.json", get(jwks))
+        .route("/_rotate_signing_key", post(rotate_signing_key))
         .route("/_callback", get(callback_page))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit))
         .with_state(state)
@@ -422,12 +427,10 @@ async fn session_json(
         "amr": amr, "session_id": session_id,
         "is_anonymous": user["is_anonymous"],
     });
-    let access = jsonwebtoken::encode(
-        &Header::default(),
-        &claims,
-        &EncodingKey::from_secret(s.secret.as_bytes()),
-    )
-    .map_err(|e| AuthError::new(500, "unexpected_failure", e.to_string()))?;
+    let access = s
+        .keys
+        .sign(&claims, &s.secret)
+        .map_err(|e| AuthError::new(500, "unexpected_failure", e.to_string()))?;
     let mut body = json!({
         "access_token": access, "token_type": "bearer", "expires_in": s.jwt_exp, "expires_at": exp,
         "refresh_token": refresh, "user": user,
@@ -692,14 +695,21 @@ async fn authenticate(s: &AuthState, headers: &HeaderMap) -> Result<(Uuid, Uuid)
                 "This endpoint requires a valid Bearer token",
             )
         })?;
-    let mut validation = Validation::new(jsonwebtoken::Algorithm::HS256);
+    let bad = |why: String| {
+        AuthError::new(
+            403,
+            "bad_jwt",
+            format!("invalid JWT: unable to parse or verify signature, {why}"),
+        )
+    };
+    let header = jsonwebtoken::decode_header(bearer).map_err(|e| bad(e.to_string()))?;
+    let (key, alg) = s
+        .keys
+        .verifying_key(&header, &s.secret)
+        .ok_or_else(|| bad("token is unverifiable: no key for its kid or alg".into()))?;
+    let mut validation = Validation::new(alg);
     validation.set_audience(&["authenticated"]);
-    let data = jsonwebtoken::decode::<Value>(
-        bearer,
-        &DecodingKey::from_secret(s.secret.as_bytes()),
-        &validation,
-    )
-    .map_err(|e| {
+    let data = jsonwebtoken::decode::<Value>(bearer, &key, &validation).map_err(|e| {
         AuthError::new(
             403,
             "bad_jwt",
@@ -940,6 +950,30 @@ async fn otp(
     flows::begin_flow(&s, id, pkce.as_ref(), "magiclink").await?;
     send_code(&s, id, "magiclink", &email, pkce.is_some(), &redirect).await?;
     ok(json!({}))
+}
+
+/// `GET /.well-known/jwks.json`: the public signing keys (none for an HS256-only project).
+async fn jwks(State(s): State<AuthState>) -> Response {
+    let mut res = Json(s.keys.jwks()).into_response();
+    res.headers_mut().insert(
+        "cache-control",
+        HeaderValue::from_static("public, max-age=600"),
+    );
+    res
+}
+
+/// Test helper (service_role key only): Supabase's "rotate keys" — the standby key signs from
+/// now on, a new standby is published, the old keys keep verifying. `{kid, standby_kid}`.
+async fn rotate_signing_key(State(s): State<AuthState>, headers: HeaderMap) -> AuthResult {
+    let key = headers.get("apikey").and_then(|v| v.to_str().ok());
+    if key != Some(s.service_key.as_str()) {
+        return Err(AuthError::new(403, "not_admin", "User not allowed"));
+    }
+    let (kid, standby) = s
+        .keys
+        .rotate()
+        .map_err(|e| AuthError::new(500, "unexpected_failure", e.to_string()))?;
+    ok(json!({ "kid": kid, "standby_kid": standby }))
 }
 
 /// Test helper: a page for emailed links and OAuth redirects to land on, which tells the page

@@ -37,6 +37,9 @@ pub struct Config {
     /// With GoTrue's SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION on: a session older than
     /// this many seconds (GoTrue: 24 h) needs a reauthentication nonce to change the password.
     pub reauthenticate_after: Option<i64>,
+    /// Where the ES256 signing keys are kept (MC_AUTH_SIGNING_KEYS); without it, access
+    /// tokens are HS256 with the JWT secret (a legacy project).
+    pub signing_keys: Option<String>,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -57,6 +60,9 @@ impl Config {
             refresh_reuse_interval: env_or("MC_REFRESH_REUSE_INTERVAL", "10").parse()?,
             min_password_length: env_or("MC_PASSWORD_MIN_LENGTH", "6").parse()?,
             site_url: env_or("MC_AUTH_SITE_URL", "http://127.0.0.1:3000"),
+            signing_keys: std::env::var("MC_AUTH_SIGNING_KEYS")
+                .ok()
+                .filter(|p| !p.is_empty()),
             reauthenticate_after: match std::env::var("MC_AUTH_REAUTHENTICATE_AFTER") {
                 Ok(v) => Some(v.parse().context("MC_AUTH_REAUTHENTICATE_AFTER")?),
                 Err(_) => None,
@@ -90,6 +96,17 @@ async fn main() -> anyhow::Result<()> {
     std::env::set_var("PGRST_DB_SCHEMAS", "public,mc_test");
     std::env::set_var("PGRST_DB_ANON_ROLE", "anon");
     std::env::set_var("PGRST_JWT_SECRET", &cfg.jwt_secret);
+    // With signing keys, users' tokens are ES256: PostgREST takes the keys from the auth
+    // server's JWKS as well as the legacy secret (Supabase's own setup after the move).
+    if cfg.signing_keys.is_some() {
+        std::env::set_var(
+            "PGRST_JWT_JWKS_URL",
+            format!(
+                "http://127.0.0.1:{}/auth/v1/.well-known/jwks.json",
+                cfg.port
+            ),
+        );
+    }
     std::env::set_var("PGRST_COMPAT_MODE", "true");
     std::env::set_var("PGRST_DB_MAX_ROWS", gate::MAX_ROWS.to_string());
     // Supabase's statement timeouts for the API roles (also set on the roles themselves).
