@@ -99,6 +99,10 @@ start_gateway() { # name port jwt-exp env-file
   local reuse; reuse=$([ "$name" = short ] && echo 2 || echo 10)
   local settings; settings=$([ "$name" = strict ] && echo "" || echo "$RAISED_LIMITS")
   [ "$name" = short ] && settings="$settings MC_AUTH_REAUTHENTICATE_AFTER=0"
+  # Every gateway has the local OpenID Connect realm as its `keycloak` provider; the main and
+  # short ones allow manual identity linking (GoTrue's default, off, stays on the strict one).
+  settings="$settings MC_AUTH_EXTERNAL_KEYCLOAK_URL=local"
+  [ "$name" = strict ] || settings="$settings MC_AUTH_MANUAL_LINKING=true"
   # A gateway built after the running one started, or started with other settings, is restarted.
   if gateway_running "$name" && [ "$REBUILT" = 0 ] && [ "$GATEWAY" -ot "$MC_STACK_DIR/gateway-$name.pid" ] \
      && [ "$(cat "$MC_STACK_DIR/gateway-$name.settings" 2>/dev/null)" = "$port $exp $reuse $settings" ]; then

@@ -35,6 +35,12 @@ extern "C" {
     fn mfa_totp_raises_the_session_to_aal2(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = getClaimsVerifiesAcrossARotation)]
     fn get_claims_verifies_across_a_rotation(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = oauthRoundTripThroughTheLocalProvider)]
+    fn oauth_round_trip_through_the_local_provider(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = identitiesLinkAndUnlink)]
+    fn identities_link_and_unlink(ctx: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = signInWithIdTokenChecksTheNonce)]
+    fn sign_in_with_id_token_checks_the_nonce(ctx: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = reauthenticationNonceGuardsThePassword)]
     fn reauthentication_nonce_guards_the_password(ctx: &JsValue) -> Promise;
 }
@@ -126,4 +132,19 @@ async fn totp_mfa_raises_the_session_to_aal2_and_rls_sees_it() {
 #[wasm_bindgen_test]
 async fn get_claims_verifies_es256_tokens_across_a_key_rotation() {
     run(get_claims_verifies_across_a_rotation).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_oauth_round_trip_runs_through_the_local_openid_provider() {
+    run(oauth_round_trip_through_the_local_provider).await;
+}
+
+#[wasm_bindgen_test]
+async fn identities_are_linked_through_the_provider_and_unlinked() {
+    run(identities_link_and_unlink).await;
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_with_id_token_checks_signature_audience_and_nonce() {
+    run(sign_in_with_id_token_checks_the_nonce).await;
 }

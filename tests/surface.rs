@@ -99,7 +99,7 @@ fn workflows_and_auth_methods_are_named_as_the_declarations_install_them() {
         .filter(|m| matches!(m.run, Run::Auth(..)))
         .map(|m| m.name)
         .collect();
-    assert_eq!(auth.len(), 24);
+    assert_eq!(auth.len(), 29);
     assert!(METHODS
         .iter()
         .filter(|m| matches!(m.run, Run::Auth(..)))

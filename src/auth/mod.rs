@@ -11,6 +11,7 @@ mod claims;
 mod errors;
 mod flows;
 mod mfa;
+mod oauth;
 pub mod pkce;
 mod session;
 pub mod step;
@@ -19,6 +20,7 @@ mod storage;
 pub use claims::{decode_jwt, Jwt};
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
+pub use oauth::OAuthOptions;
 pub use mfa::{assurance_level, list_factors, AssuranceLevel};
 pub use session::{
     base64url as base64url_decode, base64url_encode, is_service_key, storage_key, Session, User,

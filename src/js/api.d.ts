@@ -169,6 +169,8 @@ export type McAuthResponse = { data: { user: McUser | null; session: McSession |
 
 /** The claims of a Supabase access token (`getClaims`). */
 export interface McJwtClaims { sub: string; aud: string | string[]; exp: number; iat: number; iss: string; role: string; aal: "aal1" | "aal2"; session_id: string; email?: string; phone?: string; amr?: { method: string; timestamp: number }[]; is_anonymous?: boolean; app_metadata?: Record<string, unknown>; user_metadata?: Record<string, unknown>; [claim: string]: unknown }
+/** An identity of the user (`user.identities`, `getUserIdentities`). */
+export interface McUserIdentity { identity_id: string; id: string; user_id: string; provider: string; identity_data?: Record<string, unknown>; email?: string; created_at?: string; updated_at?: string; last_sign_in_at?: string }
 /** A factor of the user (`user.factors`, `mfa.listFactors`). */
 export interface McFactor { id: string; friendly_name?: string; factor_type: "totp" | "phone" | "webauthn"; status: "verified" | "unverified"; created_at: string; updated_at: string; phone?: string; last_challenged_at?: string | null }
 /** What `mfa.enroll` answers for a TOTP factor (`qr_code`: an SVG data URI). */

@@ -154,7 +154,7 @@ export declare class McAuth {
   /** Emails a one-time code and magic link (`shouldCreateUser` true by default; in the PKCE flow the link brings a `code`). */
   signInWithOtp(credentials: { email: string; options?: { shouldCreateUser?: boolean; data?: Record<string, unknown>; emailRedirectTo?: string } }): Promise<McAuthResponse>
   /** Verifies a code (emailed or texted) or an emailed link's `token_hash`: the session it opens (none for the first of a secure email change's two confirmations). */
-  verifyOtp(params: ({ email: string; token: string } | { phone: string; token: string } | { token_hash: string }) & { type: McOtpType; options?: { redirectTo?: string } }): Promise<McAuthResponse>
+  verifyOtp(params: ({ email: string; token: string; type: Exclude<McOtpType, "sms" | "phone_change"> } | { phone: string; token: string; type: "sms" | "phone_change" } | { token_hash: string; type: Exclude<McOtpType, "sms" | "phone_change"> }) & { options?: { redirectTo?: string } }): Promise<McAuthResponse>
   /** Signs in as a new anonymous user. */
   signInAnonymously(credentials?: { options?: { data?: Record<string, unknown> } }): Promise<McAuthResponse>
   /** Refreshes the session now (optionally from `{ refresh_token }`). */
@@ -179,6 +179,16 @@ export declare class McAuth {
   reauthenticate(): Promise<McAuthResponse>
   /** Signs out (`scope`: global by default, local or others). */
   signOut(options?: { scope?: McSignOutScope }): Promise<{ error: McError | null }>
+  /** Signs in through a provider: the URL of GoTrue's `/authorize` (with a PKCE challenge in the PKCE flow), where the page goes unless `skipBrowserRedirect`; the redirect back is finished by `detectSessionInUrl` or `exchangeCodeForSession`. */
+  signInWithOAuth(credentials: { provider: string; options?: { redirectTo?: string; scopes?: string; queryParams?: Record<string, string>; skipBrowserRedirect?: boolean } }): Promise<{ data: { provider: string; url: string } | null; error: McError | null }>
+  /** A session for a provider's ID token (`nonce`: the raw nonce whose SHA-256 the token carries). */
+  signInWithIdToken(credentials: { provider: string; token: string; access_token?: string; nonce?: string }): Promise<McAuthResponse>
+  /** The user's identities, from the server. */
+  getUserIdentities(): Promise<{ data: { identities: McUserIdentity[] } | null; error: McError | null }>
+  /** Links another provider's identity to the signed-in user: the provider's URL, where the page goes unless `skipBrowserRedirect`. */
+  linkIdentity(credentials: { provider: string; options?: { redirectTo?: string; scopes?: string; queryParams?: Record<string, string>; skipBrowserRedirect?: boolean } }): Promise<{ data: { provider: string; url: string } | null; error: McError | null }>
+  /** Unlinks an identity (a user keeps at least one). */
+  unlinkIdentity(identity: { identity_id: string }): Promise<{ data: {} | null; error: McError | null }>
   /** The claims of the session's access token (or `jwt`), verified: an asymmetric signature (ES256, RS256) against the project's JWKS (kept 10 minutes, fetched again for an unknown `kid`), anything else by the server. `data` is null when signed out. */
   getClaims(jwt?: string, options?: { allowExpired?: boolean }): Promise<{ data: { claims: McJwtClaims; header: { alg: string; kid?: string; typ?: string }; signature: number[] } | null; error: McError | null }>
   /** Multi-factor authentication (TOTP), as supabase-js's `auth.mfa`. */

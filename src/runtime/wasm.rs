@@ -257,3 +257,13 @@ pub async fn verify_signature(
     .ok()?;
     Some(ok.as_bool() == Some(true))
 }
+
+/// Sends the page to `url` (`location.assign`), where there is a page.
+pub fn assign_page_url(url: &str) {
+    let Ok(location) = Reflect::get(&js_sys::global(), &"location".into()) else {
+        return;
+    };
+    if let Ok(f) = Reflect::get(&location, &"assign".into()).and_then(|f| f.dyn_into::<Function>()) {
+        let _ = f.call1(&location, &url.into());
+    }
+}

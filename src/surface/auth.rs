@@ -423,3 +423,105 @@ pub(super) fn get_claims<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
         })
     })
 }
+
+/// `{ provider, options: { redirectTo, scopes, queryParams, skipBrowserRedirect } }`.
+struct OAuthCredentials {
+    provider: String,
+    options: crate::auth::OAuthOptions,
+}
+
+impl Arg for OAuthCredentials {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        let o = f.nested("options")?;
+        let params = o.nested("queryParams")?;
+        let mut query_params = Vec::new();
+        if let Value::Object(m) = params.v {
+            for (k, v) in m {
+                match v {
+                    Value::String(s) => query_params.push((k.clone(), s.clone())),
+                    Value::Null => {}
+                    _ => return Err(params.bad(k, "must be a string")),
+                }
+            }
+        }
+        Ok(OAuthCredentials {
+            provider: f.text("provider")?.unwrap_or_default(),
+            options: crate::auth::OAuthOptions {
+                redirect_to: o.text("redirectTo")?,
+                scopes: o.text("scopes")?,
+                query_params,
+                skip_browser_redirect: o.flag("skipBrowserRedirect")?.unwrap_or(false),
+            },
+        })
+    }
+}
+
+/// `{ provider, token, access_token?, nonce? }`.
+struct IdTokenCredentials {
+    provider: String,
+    token: String,
+    access_token: Option<String>,
+    nonce: Option<String>,
+}
+
+impl Arg for IdTokenCredentials {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(IdTokenCredentials {
+            provider: f.text("provider")?.unwrap_or_default(),
+            token: f.text("token")?.unwrap_or_default(),
+            access_token: f.text("access_token")?,
+            nonce: f.text("nonce")?,
+        })
+    }
+}
+
+/// An identity, as `getUserIdentities` lists them (`identity_id` is what unlinking needs).
+struct IdentityArg(String);
+
+impl Arg for IdentityArg {
+    fn read(f: &Fields) -> Result<Self, Error> {
+        Ok(IdentityArg(f.text("identity_id")?.unwrap_or_default()))
+    }
+}
+
+/// The provider's sign-in URL (and, in the browser, the page goes there).
+pub(super) fn sign_in_with_oauth<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let c: OAuthCredentials = read_arg(&args[0], "credentials")?;
+        let url = a.sign_in_with_oauth(&c.provider, &c.options).await?;
+        Ok(json!({ "provider": c.provider, "url": url }))
+    })
+}
+
+/// A session for a provider's ID token.
+pub(super) fn sign_in_with_id_token<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let c: IdTokenCredentials = read_arg(&args[0], "credentials")?;
+        let s = a
+            .sign_in_with_id_token(&c.provider, &c.token, c.access_token.as_deref(), c.nonce.as_deref())
+            .await?;
+        Ok(session_answer(s))
+    })
+}
+
+/// The user's identities.
+pub(super) fn get_user_identities<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
+    Box::pin(async move { Ok(json!({ "identities": a.user_identities().await? })) })
+}
+
+/// Links another provider's identity (the URL; in the browser the page goes there).
+pub(super) fn link_identity<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let c: OAuthCredentials = read_arg(&args[0], "credentials")?;
+        let url = a.link_identity(&c.provider, &c.options).await?;
+        Ok(json!({ "provider": c.provider, "url": url }))
+    })
+}
+
+/// Unlinks an identity.
+pub(super) fn unlink_identity<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    Box::pin(async move {
+        let IdentityArg(id) = read_arg(&args[0], "identity")?;
+        a.unlink_identity(&id).await
+    })
+}

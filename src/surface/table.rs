@@ -515,7 +515,7 @@ pub static METHODS: &[Method] = &[
         name: "verifyOtp",
         on: &[On::Auth],
         #[cfg(not(target_arch = "wasm32"))]
-        ts: &["verifyOtp(params: ({ email: string; token: string } | { phone: string; token: string } | { token_hash: string }) & { type: McOtpType; options?: { redirectTo?: string } }): Promise<McAuthResponse>"],
+        ts: &[r#"verifyOtp(params: ({ email: string; token: string; type: Exclude<McOtpType, "sms" | "phone_change"> } | { phone: string; token: string; type: "sms" | "phone_change" } | { token_hash: string; type: Exclude<McOtpType, "sms" | "phone_change"> }) & { options?: { redirectTo?: string } }): Promise<McAuthResponse>"#],
         #[cfg(not(target_arch = "wasm32"))]
         doc: "Verifies a code (emailed or texted) or an emailed link's `token_hash`: the session it opens (none for the first of a secure email change's two confirmations).",
         run: Run::Auth(auth::verify_otp, Empty::UserSession),
@@ -690,6 +690,51 @@ pub static METHODS: &[Method] = &[
         #[cfg(not(target_arch = "wasm32"))]
         doc: "The session's assurance level from its access token (no request), and `aal2` as the next where a factor is verified.",
         run: Run::Auth(auth::mfa_assurance_level, Empty::Null),
+    },
+    Method {
+        name: "signInWithOAuth",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"signInWithOAuth(credentials: { provider: string; options?: { redirectTo?: string; scopes?: string; queryParams?: Record<string, string>; skipBrowserRedirect?: boolean } }): Promise<{ data: { provider: string; url: string } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Signs in through a provider: the URL of GoTrue's `/authorize` (with a PKCE challenge in the PKCE flow), where the page goes unless `skipBrowserRedirect`; the redirect back is finished by `detectSessionInUrl` or `exchangeCodeForSession`.",
+        run: Run::Auth(auth::sign_in_with_oauth, Empty::Null),
+    },
+    Method {
+        name: "signInWithIdToken",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"signInWithIdToken(credentials: { provider: string; token: string; access_token?: string; nonce?: string }): Promise<McAuthResponse>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "A session for a provider's ID token (`nonce`: the raw nonce whose SHA-256 the token carries).",
+        run: Run::Auth(auth::sign_in_with_id_token, Empty::UserSession),
+    },
+    Method {
+        name: "getUserIdentities",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"getUserIdentities(): Promise<{ data: { identities: McUserIdentity[] } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "The user's identities, from the server.",
+        run: Run::Auth(auth::get_user_identities, Empty::Null),
+    },
+    Method {
+        name: "linkIdentity",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"linkIdentity(credentials: { provider: string; options?: { redirectTo?: string; scopes?: string; queryParams?: Record<string, string>; skipBrowserRedirect?: boolean } }): Promise<{ data: { provider: string; url: string } | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Links another provider's identity to the signed-in user: the provider's URL, where the page goes unless `skipBrowserRedirect`.",
+        run: Run::Auth(auth::link_identity, Empty::Null),
+    },
+    Method {
+        name: "unlinkIdentity",
+        on: &[On::Auth],
+        #[cfg(not(target_arch = "wasm32"))]
+        ts: &[r#"unlinkIdentity(identity: { identity_id: string }): Promise<{ data: {} | null; error: McError | null }>"#],
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "Unlinks an identity (a user keeps at least one).",
+        run: Run::Auth(auth::unlink_identity, Empty::Null),
     },
     Method {
         name: "getClaims",

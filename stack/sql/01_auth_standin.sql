@@ -102,5 +102,28 @@ ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS aal text NOT NULL DEFAULT 'aa
 ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS factor_id uuid;
 ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS mfa_verified_at timestamptz;
 
+-- External sign-in: identities of other providers, the flow state of an OAuth redirect, and
+-- whether a user has an email identity (a user created by a provider has none).
+CREATE TABLE IF NOT EXISTS auth.identities (
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id         uuid NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
+  provider        text NOT NULL,
+  provider_id     text NOT NULL,
+  identity_data   jsonb NOT NULL DEFAULT '{}',
+  email           text,
+  last_sign_in_at timestamptz,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  updated_at      timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (provider, provider_id)
+);
+ALTER TABLE auth.users ADD COLUMN IF NOT EXISTS email_identity boolean NOT NULL DEFAULT true;
+ALTER TABLE auth.flow_state ALTER COLUMN code_challenge DROP NOT NULL;
+ALTER TABLE auth.flow_state ALTER COLUMN code_challenge_method DROP NOT NULL;
+ALTER TABLE auth.flow_state ADD COLUMN IF NOT EXISTS provider_type text;
+ALTER TABLE auth.flow_state ADD COLUMN IF NOT EXISTS referrer text;
+ALTER TABLE auth.flow_state ADD COLUMN IF NOT EXISTS linking_target_id uuid;
+ALTER TABLE auth.flow_state ADD COLUMN IF NOT EXISTS provider_access_token text;
+ALTER TABLE auth.flow_state ADD COLUMN IF NOT EXISTS provider_refresh_token text;
+
 RESET ROLE;
 GRANT SELECT ON auth.users TO service_role;

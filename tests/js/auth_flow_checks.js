@@ -404,3 +404,91 @@ export async function getClaimsVerifiesAcrossARotation({ make, env }) {
   check(fails(await short.auth.getClaims(s.access_token), "invalid_jwt", "expired").message === "JWT has expired", "JWT has expired");
   check(ok(await short.auth.getClaims(s.access_token, { allowExpired: true }), "allowExpired").claims.sub === s.user.id, "allowExpired verifies it anyway");
 }
+
+const sha256hex = async (text) => [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+export async function oauthRoundTripThroughTheLocalProvider({ make, env }) {
+  useStack(env);
+  const who = email("oauth");
+  // PKCE: our URL → GoTrue's /authorize → the provider → GoTrue's /callback → back with ?code=.
+  const key = unique("sb-oauth");
+  const mc = make({ auth: { storageKey: key, flowType: "pkce", detectSessionInUrl: false } });
+  const data = ok(await mc.auth.signInWithOAuth({ provider: "keycloak", options: { redirectTo: callback(), scopes: "offline_access", queryParams: { login_hint: who }, skipBrowserRedirect: true } }), "signInWithOAuth");
+  const url = new URL(data.url);
+  check(data.provider === "keycloak" && url.origin === env.url && url.pathname === "/auth/v1/authorize", "GoTrue's /authorize", data.url);
+  check(url.searchParams.get("provider") === "keycloak" && url.searchParams.get("redirect_to") === callback() && url.searchParams.get("scopes") === "offline_access" && url.searchParams.get("code_challenge_method") === "s256" && url.searchParams.get("login_hint") === who, "provider, redirect_to, scopes, the challenge, the query params", data.url);
+  check(/^"[0-9a-f]{112}"$/.test(localStorage.getItem(`${key}-code-verifier`)), "the verifier is kept");
+  const landed = new URL(await follow(data.url));
+  const code = landed.searchParams.get("code");
+  check(code && landed.hash === "", "back with a code", landed.href);
+  const s = ok(await mc.auth.exchangeCodeForSession(code), "exchangeCodeForSession").session;
+  check(s.user.email === who && s.user.app_metadata.provider === "keycloak" && s.user.identities.length === 1 && s.user.identities[0].provider === "keycloak", "a user of the provider", { email: s.user.email, app: s.user.app_metadata });
+  check(typeof s.provider_token === "string" && s.provider_token.startsWith("oidc-at-"), "the provider's token in the session", s.provider_token);
+  // Implicit: the session in the fragment, read from the page's URL.
+  const key2 = unique("sb-oauth-implicit");
+  const mc2 = make({ auth: { storageKey: key2, detectSessionInUrl: false } });
+  const d2 = ok(await mc2.auth.signInWithOAuth({ provider: "keycloak", options: { redirectTo: callback(), queryParams: { login_hint: who }, skipBrowserRedirect: true } }), "signInWithOAuth (implicit)");
+  check(!new URL(d2.url).searchParams.has("code_challenge"), "no challenge in the implicit flow");
+  const landed2 = new URL(await follow(d2.url));
+  const fragment = new URLSearchParams(landed2.hash.slice(1));
+  check(fragment.get("access_token") && fragment.get("provider_token") && fragment.get("token_type") === "bearer", "the fragment's tokens", landed2.hash.slice(0, 30));
+  await atUrl(`${location.pathname}${landed2.hash}`, async () => {
+    const c = make({ auth: { storageKey: key2 } });
+    ok(await c.auth.initialize(), "initialize");
+    const got = ok(await c.auth.getSession(), "getSession").session;
+    check(got && got.user.id === s.user.id && got.provider_token === fragment.get("provider_token"), "the same user, the provider token kept", got && got.user.email);
+    check(location.hash === "", "the fragment left the URL");
+  });
+  // The provider refuses: the error comes back to the app.
+  const d3 = ok(await mc2.auth.signInWithOAuth({ provider: "keycloak", options: { redirectTo: callback(), queryParams: { prompt: "deny" }, skipBrowserRedirect: true } }), "signInWithOAuth (refused)");
+  const refused = new URL(await follow(d3.url));
+  check(refused.searchParams.get("error") === "access_denied", "the provider's refusal comes back", refused.href);
+}
+
+export async function identitiesLinkAndUnlink({ make, env }) {
+  useStack(env);
+  const mc = make({ auth: { storageKey: unique("sb-link"), flowType: "pkce", detectSessionInUrl: false } });
+  const address = email("link");
+  ok(await mc.auth.signUp({ email: address, password: PASSWORD }), "signUp");
+  let ids = ok(await mc.auth.getUserIdentities(), "getUserIdentities").identities;
+  check(ids.length === 1 && ids[0].provider === "email", "one email identity", ids);
+  const only = fails(await mc.auth.unlinkIdentity(ids[0]), "auth_error", "unlink the only identity");
+  check(only.serverCode === "single_identity_not_deletable", "single_identity_not_deletable", only.serverCode);
+  const other = email("idp-account");
+  const link = ok(await mc.auth.linkIdentity({ provider: "keycloak", options: { redirectTo: callback(), queryParams: { login_hint: other }, skipBrowserRedirect: true } }), "linkIdentity");
+  check(link.provider === "keycloak" && link.url.includes("/oidc/realms/mc/protocol/openid-connect/auth") && link.url.includes(`login_hint=${encodeURIComponent(other)}`), "the provider's URL", link.url);
+  const code = new URL(await follow(link.url)).searchParams.get("code");
+  const linked = ok(await mc.auth.exchangeCodeForSession(code), "exchangeCodeForSession").session;
+  check(linked.user.email === address, "still the same user", linked.user.email);
+  ids = ok(await mc.auth.getUserIdentities(), "getUserIdentities").identities;
+  check(ids.map((i) => i.provider).sort().join() === "email,keycloak" && ids.find((i) => i.provider === "keycloak").email === other, "the provider's identity linked", ids.map((i) => [i.provider, i.email]));
+  // The same identity again, to another user: refused on the way back.
+  const second = make({ auth: { storageKey: unique("sb-link-2"), flowType: "pkce", detectSessionInUrl: false } });
+  ok(await second.auth.signUp({ email: email("link-2"), password: PASSWORD }), "signUp (second user)");
+  const again = ok(await second.auth.linkIdentity({ provider: "keycloak", options: { redirectTo: callback(), queryParams: { login_hint: other }, skipBrowserRedirect: true } }), "linkIdentity (taken)");
+  const refused = new URL(await follow(again.url));
+  check(refused.searchParams.get("error_code") === "identity_already_exists", "identity_already_exists", refused.href);
+  ok(await mc.auth.unlinkIdentity(ids.find((i) => i.provider === "keycloak")), "unlinkIdentity");
+  ids = ok(await mc.auth.getUserIdentities(), "getUserIdentities").identities;
+  check(ids.length === 1 && ids[0].provider === "email", "back to the email identity", ids);
+  fails(await mc.auth.unlinkIdentity({ identity_id: "" }), "validation_failed", "an empty identity id");
+}
+
+export async function signInWithIdTokenChecksTheNonce({ make, env }) {
+  const mc = make({ auth: { storageKey: unique("sb-idtoken") } });
+  const who = email("idtoken");
+  const nonce = unique("nonce");
+  const mint = async (q) => (await (await fetch(`${env.url}/oidc/realms/mc/_id_token?${new URLSearchParams(q)}`)).json()).id_token;
+  const token = await mint({ email: who, nonce: await sha256hex(nonce) });
+  const s = ok(await mc.auth.signInWithIdToken({ provider: "keycloak", token, nonce }), "signInWithIdToken").session;
+  check(s.user.email === who && s.user.identities[0].provider === "keycloak", "the token's user", s.user.email);
+  const wrong = await mc.auth.signInWithIdToken({ provider: "keycloak", token, nonce: "another" });
+  check(wrong.error && wrong.error.status === 400 && wrong.error.message === "Nonces mismatch", "a nonce that does not hash to the token's", wrong.error && wrong.error.message);
+  const missing = await mc.auth.signInWithIdToken({ provider: "keycloak", token });
+  check(missing.error && missing.error.message === "Passed nonce and nonce in id_token should either both exist or not.", "the raw nonce is required when the token has one", missing.error && missing.error.message);
+  const otherAud = await mc.auth.signInWithIdToken({ provider: "keycloak", token: await mint({ email: who, aud: "someone-else" }) });
+  check(otherAud.error && otherAud.error.message.startsWith("Unacceptable audience in id_token"), "the audience is checked", otherAud.error && otherAud.error.message);
+  const forged = await mc.auth.signInWithIdToken({ provider: "keycloak", token: token.slice(0, -4) + "AAAA" });
+  check(forged.error && forged.error.message === "Bad ID token", "the signature is checked", forged.error && forged.error.message);
+  fails(await mc.auth.signInWithIdToken({ provider: "keycloak", token: "" }), "validation_failed", "an empty token");
+}

@@ -594,3 +594,75 @@ test("a key rotation: the standby key signs, a new standby is published, tokens 
   assert.equal((await call(MAIN, "/rest/v1/companies?select=id", { method: "GET" })).status, 200, "the anon key (HS256)");
   assert.equal((await call(MAIN, "/auth/v1/_rotate_signing_key", {})).status, 403, "rotation is the service role's");
 });
+
+// --- External sign-in with the local OpenID Connect realm as the `keycloak` provider
+// (internal/api/external.go, external_oauth.go, identity.go, token_oidc.go).
+const REALM = `${MAIN}/oidc/realms/mc`;
+const hop = (url) => fetch(url, { redirect: "manual" }).then((r) => r.headers.get("location"));
+
+test("/authorize: an unknown provider is 400; keycloak is a 302 to the realm with the client, GoTrue's callback, code, openid scopes, the flow state as state, and the other query params", async () => {
+  const unknown = await fetch(`${MAIN}/auth/v1/authorize?provider=github`, { redirect: "manual" });
+  assert.deepEqual([unknown.status, (await unknown.json()).message], [400, "Unsupported provider: Provider github could not be found"]);
+  const badMethod = await fetch(`${MAIN}/auth/v1/authorize?provider=keycloak&code_challenge=${"a".repeat(43)}&code_challenge_method=md5`, { redirect: "manual" });
+  assert.deepEqual([badMethod.status, (await badMethod.json()).message], [400, "Invalid code_challenge_method"]);
+  const res = await fetch(`${MAIN}/auth/v1/authorize?provider=keycloak&scopes=offline_access&login_hint=a%40b.co`, { redirect: "manual" });
+  assert.equal(res.status, 302);
+  const to = new URL(res.headers.get("location"));
+  assert.equal(`${to.origin}${to.pathname}`, `${REALM}/protocol/openid-connect/auth`);
+  assert.deepEqual(
+    ["client_id", "redirect_uri", "response_type", "scope", "login_hint"].map((k) => to.searchParams.get(k)),
+    ["mission-control", `${MAIN}/auth/v1/callback`, "code", "openid profile email offline_access", "a@b.co"],
+  );
+  assert.match(to.searchParams.get("state"), /^[0-9a-f-]{36}$/);
+});
+
+test("/callback: a missing or unknown state redirects to the site URL with bad_oauth_callback / bad_oauth_state; the implicit round trip lands with the session and provider tokens in the fragment", async () => {
+  const missing = new URL(await hop(`${MAIN}/auth/v1/callback?code=x`));
+  assert.deepEqual([missing.origin, missing.searchParams.get("error_code"), missing.searchParams.get("error_description")], ["http://127.0.0.1:3000", "bad_oauth_callback", "OAuth state parameter missing"]);
+  const unknown = new URL(await hop(`${MAIN}/auth/v1/callback?code=x&state=${crypto.randomUUID()}`));
+  assert.deepEqual([unknown.searchParams.get("error_code"), unknown.searchParams.get("error_description")], ["bad_oauth_state", "OAuth state not found or expired"]);
+  const who = unique("oauth-node");
+  const atProvider = await hop(`${MAIN}/auth/v1/authorize?provider=keycloak&redirect_to=${encodeURIComponent(HERE)}&login_hint=${encodeURIComponent(who)}`);
+  const atCallback = await hop(atProvider);
+  assert.ok(atCallback.startsWith(`${MAIN}/auth/v1/callback?code=`));
+  const landed = await hop(atCallback);
+  const [base, fragment] = landed.split("#");
+  assert.equal(base, HERE);
+  assert.deepEqual([...new URLSearchParams(fragment).keys()], ["access_token", "expires_at", "expires_in", "provider_refresh_token", "provider_token", "refresh_token", "sb", "token_type"]);
+  const token = new URLSearchParams(fragment).get("access_token");
+  assert.equal(claims(token).amr[0].method, "oauth");
+  const user = (await call(MAIN, "/auth/v1/user", { method: "GET", token })).json;
+  assert.deepEqual([user.email, user.app_metadata.provider, user.identities.map((i) => i.provider)], [who, "keycloak", ["keycloak"]]);
+  const reused = new URL(await hop(atCallback));
+  assert.equal(reused.searchParams.get("error_code"), "bad_oauth_state", "a state works once");
+});
+
+test("identities: manual linking is off by default (404 manual_linking_disabled); linking answers the provider URL with skip_http_redirect; unlinking checks the id and keeps one identity", async () => {
+  // A session of the project, asked of the gateway with GoTrue's defaults (same database and keys).
+  const strict = (await signUp(MAIN)).json;
+  const off = await call(STRICT, "/auth/v1/user/identities/authorize?provider=keycloak&skip_http_redirect=true", { method: "GET", token: strict.access_token });
+  assert.deepEqual([off.status, off.json.code], [404, "manual_linking_disabled"]);
+  const s = (await signUp(MAIN)).json;
+  const link = await call(MAIN, "/auth/v1/user/identities/authorize?provider=keycloak&skip_http_redirect=true", { method: "GET", token: s.access_token });
+  assert.equal(link.status, 200);
+  assert.ok(link.json.url.startsWith(`${REALM}/protocol/openid-connect/auth?`));
+  const bad = await call(MAIN, "/auth/v1/user/identities/not-a-uuid", { method: "DELETE", token: s.access_token });
+  assert.deepEqual([bad.status, bad.json.message], [404, "identity_id must be an UUID"]);
+  const only = await call(MAIN, `/auth/v1/user/identities/${s.user.identities[0].identity_id}`, { method: "DELETE", token: s.access_token });
+  assert.deepEqual([only.status, only.json.code], [422, "single_identity_not_deletable"]);
+});
+
+test("/token?grant_type=id_token: OAuth-style errors (400 {error, error_description}); the token's nonce is the SHA-256 hex of the raw one", async () => {
+  const grant = (body) => call(MAIN, "/auth/v1/token?grant_type=id_token", { body });
+  const none = await grant({ provider: "keycloak" });
+  assert.deepEqual([none.status, none.json], [400, { error: "invalid request", error_description: "id_token required" }]);
+  const who = unique("idt");
+  const raw = "n-" + crypto.randomUUID();
+  const hashed = crypto.createHash("sha256").update(raw).digest("hex");
+  const token = (await (await fetch(`${REALM}/_id_token?email=${encodeURIComponent(who)}&nonce=${hashed}`)).json()).id_token;
+  const wrong = await grant({ provider: "keycloak", id_token: token, nonce: "other" });
+  assert.deepEqual([wrong.status, wrong.json], [400, { error: "invalid nonce", error_description: "Nonces mismatch" }]);
+  const ok = await grant({ provider: "keycloak", id_token: token, nonce: raw });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.json.user.email, who);
+});

@@ -67,8 +67,34 @@ export async function auth() {
   const r = await m.auth.signInWithPassword({ email: "a@b.co", password: "x" })
   if (r.error) { const c: "invalid_credentials" | string = r.error.code; const reasons: string[] = r.error.reasons; void c; void reasons }
   await m.auth.verifyOtp({ email: "a@b.co", token: "1", type: "recovery" })
-  // @ts-expect-error not an OTP type
+  // @ts-expect-error an email code has an email type
   await m.auth.verifyOtp({ email: "a@b.co", token: "1", type: "sms" })
+  await m.auth.verifyOtp({ phone: "+15550100", token: "1", type: "sms" })
+  await m.auth.verifyOtp({ token_hash: "h", type: "email_change" })
+  // @ts-expect-error not an OTP type
+  await m.auth.verifyOtp({ token_hash: "h", type: "text" })
+  const pkce = createClient("u", "k", { auth: { flowType: "pkce", detectSessionInUrl: false } })
+  const ex = await pkce.auth.exchangeCodeForSession("code")
+  if (ex.data.session) { const r: string | null = ex.data.redirectType; const u: string = ex.data.user.id; void r; void u }
+  // @ts-expect-error not a flow type
+  createClient("u", "k", { auth: { flowType: "hybrid" } })
+  const o = await m.auth.signInWithOAuth({ provider: "keycloak", options: { redirectTo: "http://x", queryParams: { login_hint: "a" }, skipBrowserRedirect: true } })
+  if (o.data) { const url: string = o.data.url; void url }
+  const f = await m.auth.mfa.enroll({ factorType: "totp", friendlyName: "app" })
+  if (f.data) { const secret: string = f.data.totp.secret; void secret }
+  // @ts-expect-error mfa.verify needs the challenge
+  await m.auth.mfa.verify({ factorId: "f", code: "123456" })
+  const aal = await m.auth.mfa.getAuthenticatorAssuranceLevel()
+  if (aal.data) { const l: "aal1" | "aal2" | null = aal.data.currentLevel; void l }
+  const c = await m.auth.getClaims()
+  if (c.data) { const level: "aal1" | "aal2" = c.data.claims.aal; const kid: string | undefined = c.data.header.kid; void level; void kid }
+  const ids = await m.auth.getUserIdentities()
+  if (ids.data) { const first = ids.data.identities[0]; await m.auth.unlinkIdentity(first) }
+  await m.auth.resend({ type: "signup", email: "a@b.co" })
+  // @ts-expect-error a phone type needs a phone
+  await m.auth.resend({ type: "sms", email: "a@b.co" })
+  await m.auth.reauthenticate()
+  await m.auth.updateUser({ password: "p", nonce: "123456" }, { emailRedirectTo: "http://x" })
   // @ts-expect-error not a sign-out scope
   await m.auth.signOut({ scope: "everyone" })
 }

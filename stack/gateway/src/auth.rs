@@ -25,6 +25,7 @@ use uuid::Uuid;
 mod flows;
 mod keys;
 mod mfa;
+mod oauth;
 
 use crate::gate::Keys;
 use crate::limits::{Class, ClientAddr, Limits};
@@ -44,6 +45,8 @@ pub struct AuthState {
     site_url: String,
     reauthenticate_after: Option<i64>,
     keys: keys::SigningKeys,
+    external: Option<oauth::External>,
+    manual_linking: bool,
 }
 
 impl AuthState {
@@ -67,6 +70,14 @@ impl AuthState {
             site_url: cfg.site_url.clone(),
             reauthenticate_after: cfg.reauthenticate_after,
             keys: keys::SigningKeys::open(cfg.signing_keys.as_ref().map(Into::into))?,
+            external: cfg.keycloak_url.as_ref().map(|url| oauth::External {
+                name: "keycloak".into(),
+                url: url.clone(),
+                client_id: cfg.keycloak_client_id.clone(),
+                secret: cfg.keycloak_secret.clone(),
+                redirect_uri: format!("http://127.0.0.1:{}/auth/v1/callback", cfg.port),
+            }),
+            manual_linking: cfg.manual_linking,
         })
     }
 }
@@ -83,6 +94,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AuthState) -> Router<S> {
         .route("/otp", post(otp))
         .route("/verify", get(flows::verify_get).post(flows::verify_post))
         .route("/resend", post(flows::resend))
+        .route("/authorize", get(oauth::authorize))
+        .route("/callback", get(oauth::callback))
+        .route("/user/identities/authorize", get(oauth::link))
+        .route("/user/identities/{id}", axum::routing::delete(oauth::unlink))
         .route("/factors", post(mfa::enroll))
         .route("/factors/{id}/challenge", post(mfa::challenge))
         .route("/factors/{id}/verify", post(mfa::verify))
@@ -192,7 +207,7 @@ async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, Au
     let row = sqlx::query(
         "SELECT aud, role, email, email_confirmed_at, recovery_sent_at, last_sign_in_at,
                 raw_app_meta_data, raw_user_meta_data, is_anonymous, created_at, updated_at,
-                email_change, email_change_sent_at
+                email_change, email_change_sent_at, email_identity
            FROM auth.users WHERE id = $1",
     )
     .bind(id)
@@ -208,8 +223,9 @@ async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, Au
         row.get("last_sign_in_at"),
     );
     let mut meta: Value = row.get("raw_user_meta_data");
-    let mut identities = Vec::new();
-    if let (Some(email), false) = (&email, anonymous) {
+    let mut email_identity = None;
+    let has_email_identity: bool = row.get("email_identity");
+    if let (Some(email), false, true) = (&email, anonymous, has_email_identity) {
         let data = json!({"email": email, "email_verified": confirmed.is_some(), "phone_verified": false, "sub": id});
         if let (Value::Object(m), Value::Object(d)) = (&mut meta, &data) {
             for (k, v) in d {
@@ -224,8 +240,9 @@ async fn user_json(pool: &PgPool, id: Uuid, in_signup: bool) -> Result<Value, Au
         if let Some(t) = last {
             identity["last_sign_in_at"] = json!(t);
         }
-        identities.push(identity);
+        email_identity = Some(identity);
     }
+    let identities = oauth::identities_json(pool, id, email_identity).await?;
     let mut user = json!({
         "id": id, "aud": row.get::<String, _>("aud"), "role": row.get::<String, _>("role"),
         "email": email.unwrap_or_default(), "phone": "",
@@ -452,6 +469,9 @@ struct Credentials {
     code_challenge: Option<String>,
     code_challenge_method: Option<String>,
     nonce: Option<String>,
+    id_token: Option<String>,
+    provider: Option<String>,
+    link_identity: Option<bool>,
 }
 
 async fn signup(State(s): State<AuthState>, body: Option<Json<Credentials>>) -> AuthResult {
@@ -527,6 +547,7 @@ struct GrantQuery {
 
 async fn token(
     State(s): State<AuthState>,
+    headers: HeaderMap,
     Query(q): Query<GrantQuery>,
     body: Option<Json<Credentials>>,
 ) -> AuthResult {
@@ -562,6 +583,7 @@ async fn token(
             refresh(&s, &token).await
         }
         Some("pkce") => flows::pkce_grant(&s, c).await,
+        Some("id_token") => oauth::id_token_grant(&s, &headers, c).await,
         _ => Err(AuthError::new(
             400,
             "unsupported_grant_type",

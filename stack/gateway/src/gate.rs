@@ -109,6 +109,9 @@ pub async fn gate(State(state): State<Arc<GatewayState>>, req: Request, next: Ne
         res
     } else if req.uri().path() == "/health" {
         next.run(req).await
+    } else if req.uri().path().starts_with("/oidc/") {
+        // The local OpenID Connect test provider (src/oidc.rs): another party, not the API.
+        next.run(req).await
     } else if OPEN_AUTH_PATHS.contains(&req.uri().path()) && state.db.up() {
         // What a browser opens from an email or a provider's redirect carries no API key:
         // Supabase's gateway routes these without key-auth (its `auth-v1-open*` routes).

@@ -13,6 +13,7 @@ mod counts;
 mod gate;
 mod limits;
 mod normalize;
+mod oidc;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -40,6 +41,15 @@ pub struct Config {
     /// Where the ES256 signing keys are kept (MC_AUTH_SIGNING_KEYS); without it, access
     /// tokens are HS256 with the JWT secret (a legacy project).
     pub signing_keys: Option<String>,
+    /// GOTRUE_EXTERNAL_KEYCLOAK_URL: the OpenID Connect realm of the `keycloak` provider
+    /// (MC_AUTH_EXTERNAL_KEYCLOAK_URL; `local` for the gateway's own test realm, `/oidc`).
+    pub keycloak_url: Option<String>,
+    /// GOTRUE_EXTERNAL_KEYCLOAK_CLIENT_ID.
+    pub keycloak_client_id: String,
+    /// GOTRUE_EXTERNAL_KEYCLOAK_SECRET.
+    pub keycloak_secret: String,
+    /// GOTRUE_SECURITY_MANUAL_LINKING_ENABLED (false by default, as GoTrue's).
+    pub manual_linking: bool,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -63,6 +73,20 @@ impl Config {
             signing_keys: std::env::var("MC_AUTH_SIGNING_KEYS")
                 .ok()
                 .filter(|p| !p.is_empty()),
+            keycloak_url: match std::env::var("MC_AUTH_EXTERNAL_KEYCLOAK_URL")
+                .ok()
+                .filter(|u| !u.is_empty())
+            {
+                Some(u) if u == "local" => Some(format!(
+                    "http://127.0.0.1:{}{}",
+                    env_or("MC_PORT", "54321"),
+                    oidc::REALM_PATH
+                )),
+                other => other,
+            },
+            keycloak_client_id: env_or("MC_AUTH_EXTERNAL_KEYCLOAK_CLIENT_ID", oidc::CLIENT_ID),
+            keycloak_secret: env_or("MC_AUTH_EXTERNAL_KEYCLOAK_SECRET", oidc::CLIENT_SECRET),
+            manual_linking: env_or("MC_AUTH_MANUAL_LINKING", "false") == "true",
             reauthenticate_after: match std::env::var("MC_AUTH_REAUTHENTICATE_AFTER") {
                 Ok(v) => Some(v.parse().context("MC_AUTH_REAUTHENTICATE_AFTER")?),
                 Err(_) => None,
@@ -145,6 +169,10 @@ async fn main() -> anyhow::Result<()> {
         .route("/rest/v1/", any(gate::rest))
         .route("/rest/v1/{*path}", any(gate::rest))
         .nest("/auth/v1", auth::router(auth_state))
+        .nest(
+            oidc::REALM_PATH,
+            oidc::router(oidc::Provider::new(cfg.port)?),
+        )
         .with_state(state.clone())
         .route("/health", get(|| async { "ok" }))
         .layer(axum::middleware::from_fn_with_state(state, gate::gate));

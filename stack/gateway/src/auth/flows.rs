@@ -209,7 +209,7 @@ pub async fn pkce_grant(s: &AuthState, c: Credentials) -> AuthResult {
     }
     refuse_nul(&[Some(&code), Some(&verifier)], None)?;
     let row = sqlx::query(
-        "SELECT id, user_id, code_challenge, code_challenge_method, authentication_method,
+        "SELECT id, user_id, code_challenge, code_challenge_method, authentication_method, provider_access_token, provider_refresh_token,
                 extract(epoch from now() - coalesce(CASE WHEN authentication_method = 'magiclink' THEN auth_code_issued_at END, created_at))::float8 AS age
            FROM auth.flow_state WHERE auth_code = $1 AND user_id IS NOT NULL AND auth_code_issued_at IS NOT NULL",
     )
@@ -224,15 +224,19 @@ pub async fn pkce_grant(s: &AuthState, c: Credentials) -> AuthResult {
             "invalid flow state, flow state has expired",
         ));
     }
-    let challenge: String = row.get("code_challenge");
-    let matches = match row.get::<String, _>("code_challenge_method").as_str() {
-        "s256" => {
-            base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .encode(sha2::Sha256::digest(verifier.as_bytes()))
-                == challenge
-        }
-        _ => verifier == challenge,
-    };
+    let challenge: String = row
+        .get::<Option<String>, _>("code_challenge")
+        .unwrap_or_default();
+    let method = row.get::<Option<String>, _>("code_challenge_method");
+    let matches = !challenge.is_empty()
+        && match method.as_deref().unwrap_or_default() {
+            "s256" => {
+                base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .encode(sha2::Sha256::digest(verifier.as_bytes()))
+                    == challenge
+            }
+            _ => verifier == challenge,
+        };
     if !matches {
         return Err(AuthError::new(
             400,
@@ -245,7 +249,14 @@ pub async fn pkce_grant(s: &AuthState, c: Credentials) -> AuthResult {
         .execute(&s.pool)
         .await?;
     let method: String = row.get("authentication_method");
-    ok(new_session(s, row.get("user_id"), &method, Answer::Other).await?)
+    let mut session = new_session(s, row.get("user_id"), &method, Answer::Other).await?;
+    // An OAuth flow hands the provider's tokens over with the session.
+    for key in ["provider_access_token", "provider_refresh_token"] {
+        if let Some(t) = row.get::<Option<String>, _>(key) {
+            session[key.replace("_access", "")] = json!(t);
+        }
+    }
+    ok(session)
 }
 
 #[derive(Deserialize, Default)]

@@ -1,0 +1,132 @@
+//! Sign-in through another provider, as supabase-js does it: `signInWithOAuth` (GoTrue's
+//! `/authorize` URL, PKCE when the flow is PKCE, the browser sent there), `signInWithIdToken`
+//! (a provider's ID token for a session), and the user's identities (list, link, unlink).
+
+use serde_json::{json, Value};
+
+use super::{check_token, done, AuthClient, AuthEvent, Call, Session, Then};
+use crate::error::{Error, ErrorCode};
+use crate::http::{encode_component, Method};
+
+/// Options of [`AuthClient::sign_in_with_oauth`] and [`AuthClient::link_identity`].
+#[derive(Debug, Clone, Default)]
+pub struct OAuthOptions {
+    /// Where the provider's round trip lands (`redirectTo`).
+    pub redirect_to: Option<String>,
+    /// More scopes to ask the provider for (space-separated).
+    pub scopes: Option<String>,
+    /// Query parameters passed on to the provider (`queryParams`, e.g. `login_hint`).
+    pub query_params: Vec<(String, String)>,
+    /// Only answer the URL: do not send the browser there.
+    pub skip_browser_redirect: bool,
+}
+
+impl AuthClient {
+    /// `path` (under `/auth/v1`) with supabase-js's query: provider, redirect_to, scopes, the
+    /// PKCE challenge (in the PKCE flow; its verifier kept), the query params, and
+    /// `skip_http_redirect=true` where asked.
+    async fn provider_query(&self, path: &str, provider: &str, o: &OAuthOptions, skip: bool) -> String {
+        let mut q = vec![format!("provider={}", encode_component(provider))];
+        if let Some(to) = &o.redirect_to {
+            q.push(format!("redirect_to={}", encode_component(to)));
+        }
+        if let Some(s) = &o.scopes {
+            q.push(format!("scopes={}", encode_component(s)));
+        }
+        let mut pkce = json!({});
+        self.pkce_fields(&mut pkce, false).await;
+        if let (Some(c), Some(m)) = (pkce["code_challenge"].as_str(), pkce["code_challenge_method"].as_str()) {
+            q.push(format!("code_challenge={}&code_challenge_method={m}", encode_component(c)));
+        }
+        for (k, v) in &o.query_params {
+            q.push(format!("{}={}", encode_component(k), encode_component(v)));
+        }
+        if skip {
+            q.push("skip_http_redirect=true".into());
+        }
+        format!("{path}?{}", q.join("&"))
+    }
+
+    /// The URL that signs in through `provider` (GoTrue's `/authorize`); in the browser the
+    /// page goes there unless `skip_browser_redirect`. The round trip ends on `redirect_to`
+    /// with the session (implicit) or a `code` (PKCE), which `detect_session_in_url` or
+    /// [`AuthClient::exchange_code_for_session`] finishes.
+    pub async fn sign_in_with_oauth(&self, provider: &str, o: &OAuthOptions) -> Result<String, Error> {
+        let mut v = Vec::new();
+        check_token("provider", provider, &mut v);
+        done(v)?;
+        self.initialize().await;
+        let url = format!(
+            "{}{}",
+            self.inner.url,
+            self.provider_query("/authorize", provider, o, false)
+                .await
+        );
+        if !o.skip_browser_redirect {
+            crate::runtime::assign_page_url(&url);
+        }
+        Ok(url)
+    }
+
+    /// A session for the user of a provider's ID token (`nonce`: the raw nonce whose SHA-256
+    /// the token carries), SIGNED_IN.
+    pub async fn sign_in_with_id_token(
+        &self,
+        provider: &str,
+        token: &str,
+        access_token: Option<&str>,
+        nonce: Option<&str>,
+    ) -> Result<Session, Error> {
+        let mut v = Vec::new();
+        check_token("provider", provider, &mut v);
+        check_token("token", token, &mut v);
+        done(v)?;
+        let mut body = json!({ "provider": provider, "id_token": token });
+        if let Some(a) = access_token {
+            body["access_token"] = json!(a);
+        }
+        if let Some(n) = nonce {
+            body["nonce"] = json!(n);
+        }
+        let call = Call::post("/token?grant_type=id_token", body).then(Then::Session(AuthEvent::SignedIn));
+        self.run(call)
+            .await?
+            .session
+            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))
+    }
+
+    /// The user's identities, from the server.
+    pub async fn user_identities(&self) -> Result<Vec<Value>, Error> {
+        let user = self.get_user().await?;
+        Ok(user.as_json()["identities"].as_array().cloned().unwrap_or_default())
+    }
+
+    /// The URL that links `provider`'s identity to the signed-in user (GoTrue's
+    /// `/user/identities/authorize`); in the browser the page goes there unless
+    /// `skip_browser_redirect`.
+    pub async fn link_identity(&self, provider: &str, o: &OAuthOptions) -> Result<String, Error> {
+        let mut v = Vec::new();
+        check_token("provider", provider, &mut v);
+        done(v)?;
+        self.initialize().await;
+        let path = self.provider_query("/user/identities/authorize", provider, o, true).await;
+        let answer = self.run(Call::signed_in(Method::Get, path, None)).await?.answer;
+        let url = answer["url"]
+            .as_str()
+            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no url"))?
+            .to_string();
+        if !o.skip_browser_redirect {
+            crate::runtime::assign_page_url(&url);
+        }
+        Ok(url)
+    }
+
+    /// Unlinks an identity (by its `identity_id`); a user keeps at least one.
+    pub async fn unlink_identity(&self, identity_id: &str) -> Result<Value, Error> {
+        let mut v = Vec::new();
+        check_token("identity_id", identity_id, &mut v);
+        done(v)?;
+        let path = format!("/user/identities/{}", encode_component(identity_id));
+        Ok(self.run(Call::signed_in(Method::Delete, path, None)).await?.answer)
+    }
+}
