@@ -190,6 +190,8 @@ function hostileValues() {
     [], [undefined, null], [1, [2, [3]]], new Array(5), new Array(100000).fill("v"), { length: 3 },
     { email: "a@b.co", password: "pw-123456" }, { scope: "nope" }, { count: "exact", head: 1 }, { referencedTable: 5 },
     { type: "recovery", token: 5 }, { access_token: {}, refresh_token: [] }, { data: nested(200) },
+    { provider: "keycloak", options: { skipBrowserRedirect: true, queryParams: { a: 1 } } }, { factorId: "f", challengeId: 7, code: "123456" },
+    { token_hash: "h", type: "sms" }, { identity_id: nested(50) }, { allowExpired: "yes" },
     nested(10), nested(129), nested(1000), nested(3000), nested(10000), nested(100000), nested(100000, true),
     { a: nested(5000, true) }, { toJSON: () => nested(100000) },
   ];
@@ -221,10 +223,11 @@ async function hostile({ create, env }, check, count = 10000, seed = 20261201) {
   const proto = Object.getPrototypeOf(fake.from("tasks"));
   const builderMethods = Object.getOwnPropertyNames(proto).filter((n) => n !== "constructor" && typeof Object.getOwnPropertyDescriptor(proto, n).value === "function" && n !== "then" && n !== "catch" && n !== "finally");
   const authMethods = Object.getOwnPropertyNames(fake.auth).filter((n) => typeof fake.auth[n] === "function");
+  const mfaMethods = Object.getOwnPropertyNames(fake.auth.mfa).filter((n) => typeof fake.auth.mfa[n] === "function");
   const workflowCalls = ["tasks", "escalations", "chat", "agents", "messages", "memory", "onboarding", "cockpit"]
     .flatMap((g) => Object.keys(fake[g]).map((n) => [g, n]));
   check("hostile_workflow_calls_found", workflowCalls.length >= 30, "workflows found", workflowCalls);
-  check("hostile_builder_and_auth_methods_found", builderMethods.length >= 45 && authMethods.length >= 19 && ["exchangeCodeForSession", "resend", "reauthenticate", "initialize"].every((n) => authMethods.includes(n)), "methods found", { builderMethods, authMethods });
+  check("hostile_builder_and_auth_methods_found", builderMethods.length >= 45 && authMethods.length >= 19 && ["exchangeCodeForSession", "resend", "reauthenticate", "initialize", "getClaims", "signInWithOAuth", "linkIdentity", "unlinkIdentity", "signInWithIdToken", "getUserIdentities"].every((n) => authMethods.includes(n)) && mfaMethods.length === 7, "methods found", { builderMethods, authMethods, mfaMethods });
   const stats = { calls: 0, returned: 0, threw: 0, resolved: 0, rejected: 0, errorAnswers: 0 };
 
   const isMcError = (e) => e instanceof McError && typeof e.code === "string" && typeof e.message === "string";
@@ -275,9 +278,12 @@ async function hostile({ create, env }, check, count = 10000, seed = 20261201) {
         await settle("String(builder)", () => String(b), false);
         await settle("JSON.stringify(builder)", () => JSON.stringify(b), false);
       }
-    } else if (r < 0.75) {
+    } else if (r < 0.72) {
       const m = pick(authMethods);
       await settle(`auth.${m}`, () => fake.auth[m](...args()));
+    } else if (r < 0.75) {
+      const m = pick(mfaMethods);
+      await settle(`auth.mfa.${m}`, () => fake.auth.mfa[m](...args()));
     } else if (r < 0.88) {
       const [g, n] = pick(workflowCalls);
       await settle(`${g}.${n}`, () => fake[g][n](...args()));
