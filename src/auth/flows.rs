@@ -4,10 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::{
-    check_email, check_token, done, pkce, with_redirect, AuthClient, AuthEvent, Bearer, Call,
-    Session, Then, User,
-};
+use super::{check_token, done, pkce, AuthClient, AuthEvent, Bearer, Call, Session, Then, User};
 use crate::error::{Error, ErrorCode};
 use crate::http::Method;
 
@@ -41,10 +38,6 @@ impl ResendType {
             ResendType::Sms => "sms",
             ResendType::PhoneChange => "phone_change",
         }
-    }
-
-    fn is_phone(self) -> bool {
-        matches!(self, ResendType::Sms | ResendType::PhoneChange)
     }
 }
 
@@ -335,21 +328,8 @@ impl AuthClient {
         address: &str,
         redirect_to: Option<&str>,
     ) -> Result<(), Error> {
-        let mut v = Vec::new();
-        let mut body = json!({"type": kind.as_str()});
-        if kind.is_phone() {
-            check_token("phone", address, &mut v);
-            body["phone"] = json!(address);
-        } else {
-            check_email(address, &mut v);
-            body["email"] = json!(address);
-        }
-        done(v)?;
-        let mut call = Call::post(with_redirect("/resend", redirect_to), body);
-        if !kind.is_phone() {
-            call = call.pkce(false);
-        }
-        self.run(call).await?;
+        self.run(super::plan::resend(kind, address, redirect_to)?)
+            .await?;
         Ok(())
     }
 
@@ -357,8 +337,7 @@ impl AuthClient {
     /// [`super::UserAttributes`]) that a password change then needs where the server requires
     /// reauthentication.
     pub async fn reauthenticate(&self) -> Result<(), Error> {
-        self.run(Call::signed_in(Method::Get, "/reauthenticate", None))
-            .await?;
+        self.run(super::plan::reauthenticate()).await?;
         Ok(())
     }
 }

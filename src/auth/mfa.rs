@@ -4,9 +4,8 @@
 
 use serde_json::{json, Value};
 
-use super::{check_token, done, session, AuthClient, AuthEvent, Call, Session, Then};
+use super::{session, AuthClient, Session};
 use crate::error::{Error, ErrorCode};
-use crate::http::{encode_component, Method};
 
 /// The assurance level of the session and the one it could reach
 /// ([`AuthClient::mfa_assurance_level`]).
@@ -20,13 +19,6 @@ pub struct AssuranceLevel {
     pub methods: Value,
 }
 
-fn factor_path(factor_id: &str, rest: &str) -> Result<String, Error> {
-    let mut v = Vec::new();
-    check_token("factorId", factor_id, &mut v);
-    done(v)?;
-    Ok(format!("/factors/{}{rest}", encode_component(factor_id)))
-}
-
 impl AuthClient {
     /// Enrolls a TOTP factor: `{ id, type, friendly_name?, totp: { qr_code, secret, uri } }`,
     /// the QR code as a `data:image/svg+xml;utf-8,` URI, as supabase-js hands it over. The
@@ -37,29 +29,14 @@ impl AuthClient {
         friendly_name: Option<&str>,
         issuer: Option<&str>,
     ) -> Result<Value, Error> {
-        let mut body = json!({ "factor_type": factor_type });
-        if let Some(n) = friendly_name {
-            body["friendly_name"] = json!(n);
-        }
-        if let Some(i) = issuer {
-            body["issuer"] = json!(i);
-        }
-        let mut answer = self
-            .run(Call::signed_in(Method::Post, "/factors", Some(body)))
-            .await?
-            .answer;
-        if let Some(svg) = answer.pointer("/totp/qr_code").and_then(Value::as_str) {
-            let uri = format!("data:image/svg+xml;utf-8,{svg}");
-            answer["totp"]["qr_code"] = json!(uri);
-        }
-        Ok(answer)
+        let call = super::plan::mfa_enroll(factor_type, friendly_name, issuer);
+        Ok(enrolled(self.run(call).await?.answer))
     }
 
     /// Starts a challenge of a factor: `{ id, type, expires_at }`.
     pub async fn mfa_challenge(&self, factor_id: &str) -> Result<Value, Error> {
-        let path = factor_path(factor_id, "/challenge")?;
         Ok(self
-            .run(Call::signed_in(Method::Post, path, Some(json!({}))))
+            .run(super::plan::mfa_challenge(factor_id)?)
             .await?
             .answer)
     }
@@ -72,14 +49,7 @@ impl AuthClient {
         challenge_id: &str,
         code: &str,
     ) -> Result<Session, Error> {
-        let path = factor_path(factor_id, "/verify")?;
-        let mut v = Vec::new();
-        check_token("challengeId", challenge_id, &mut v);
-        check_token("code", code, &mut v);
-        done(v)?;
-        let body = json!({ "challenge_id": challenge_id, "code": code });
-        let call = Call::signed_in(Method::Post, path, Some(body))
-            .then(Then::Session(AuthEvent::MfaChallengeVerified));
+        let call = super::plan::mfa_verify(factor_id, challenge_id, code)?;
         self.run(call)
             .await?
             .session
@@ -99,9 +69,8 @@ impl AuthClient {
 
     /// Removes a factor (a verified one needs an `aal2` session): `{ id }`.
     pub async fn mfa_unenroll(&self, factor_id: &str) -> Result<Value, Error> {
-        let path = factor_path(factor_id, "")?;
         Ok(self
-            .run(Call::signed_in(Method::Delete, path, None))
+            .run(super::plan::mfa_unenroll(factor_id)?)
             .await?
             .answer)
     }
@@ -125,6 +94,15 @@ impl AuthClient {
         };
         Ok(assurance_level(&s))
     }
+}
+
+/// An enrollment's answer with its QR code as the SVG data URI supabase-js hands over (pure).
+pub fn enrolled(mut answer: Value) -> Value {
+    if let Some(svg) = answer.pointer("/totp/qr_code").and_then(Value::as_str) {
+        let uri = format!("data:image/svg+xml;utf-8,{svg}");
+        answer["totp"]["qr_code"] = json!(uri);
+    }
+    answer
 }
 
 /// `{ all, totp, phone, webauthn }` of a user object (pure).

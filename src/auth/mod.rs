@@ -13,6 +13,7 @@ mod flows;
 mod mfa;
 mod oauth;
 pub mod pkce;
+pub mod plan;
 mod session;
 pub mod step;
 mod storage;
@@ -20,8 +21,8 @@ mod storage;
 pub use claims::{decode_jwt, Jwt};
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
+pub use mfa::{assurance_level, enrolled as mfa_enrolled, list_factors, AssuranceLevel};
 pub use oauth::OAuthOptions;
-pub use mfa::{assurance_level, list_factors, AssuranceLevel};
 pub use session::{
     base64url as base64url_decode, base64url_encode, is_service_key, storage_key, Session, User,
 };
@@ -682,14 +683,6 @@ impl AuthClient {
         })
     }
 
-    /// Passwords are the server's to judge (GoTrue answers 422 `weak_password` with
-    /// `reasons`, and sends no minimum length in `/settings`): only an empty one is refused here.
-    fn check_password(password: &str, out: &mut Vec<Violation>) {
-        if password.is_empty() {
-            out.push(violation("password", "must not be empty", Value::Null));
-        }
-    }
-
     /// In the PKCE flow: a new code verifier, kept in the auth storage under supabase-js's key
     /// and format, and the request's `code_challenge` and `code_challenge_method`; in the
     /// implicit flow, nothing.
@@ -719,15 +712,7 @@ impl AuthClient {
         password: &str,
         data: Option<Value>,
     ) -> Result<(Option<Session>, User), Error> {
-        let mut v = Vec::new();
-        check_email(email, &mut v);
-        Self::check_password(password, &mut v);
-        done(v)?;
-        let body = json!({"email": email, "password": password, "data": data.unwrap_or(json!({}))});
-        let call = Call::post("/signup", body)
-            .pkce(false)
-            .then(Then::SessionOrUser(AuthEvent::SignedIn));
-        let o = self.run(call).await?;
+        let o = self.run(plan::sign_up(email, password, data)?).await?;
         let user = o.user.unwrap_or_else(|| User::from_json(Value::Null));
         Ok((o.session, user))
     }
@@ -755,25 +740,14 @@ impl AuthClient {
         email: &str,
         password: &str,
     ) -> Result<Session, Error> {
-        let mut v = Vec::new();
-        check_email(email, &mut v);
-        check_token("password", password, &mut v);
-        done(v)?;
-        let body = json!({"email": email, "password": password});
-        let call = Call::post("/token?grant_type=password", body);
-        self.session_of(call.then(Then::Session(AuthEvent::SignedIn)))
+        self.session_of(plan::sign_in_with_password(email, password)?)
             .await
     }
 
     /// Sends a one-time code and magic link to `email`; the link lands on `options.redirect_to`
     /// (the server's site URL by default).
     pub async fn sign_in_with_otp(&self, email: &str, options: OtpOptions) -> Result<(), Error> {
-        let mut v = Vec::new();
-        check_email(email, &mut v);
-        done(v)?;
-        let body = json!({"email": email, "create_user": options.create_user, "data": options.data.unwrap_or(json!({}))});
-        let path = with_redirect("/otp", options.redirect_to.as_deref());
-        self.run(Call::post(path, body).pkce(false)).await?;
+        self.run(plan::sign_in_with_otp(email, &options)?).await?;
         Ok(())
     }
 
@@ -781,53 +755,12 @@ impl AuthClient {
     /// the session it opens (SIGNED_IN, or PASSWORD_RECOVERY for `recovery`), or `None` where
     /// it opens none (the first of a secure email change's two confirmations).
     pub async fn verify_otp(&self, params: VerifyOtp) -> Result<Option<Session>, Error> {
-        let kind = params.kind;
-        let mut v = Vec::new();
-        let mut body = match &params.target {
-            OtpTarget::Email { email, token } => {
-                check_email(email, &mut v);
-                check_token("token", token, &mut v);
-                json!({"email": email, "token": token})
-            }
-            OtpTarget::Phone { phone, token } => {
-                check_token("phone", phone, &mut v);
-                check_token("token", token, &mut v);
-                json!({"phone": phone, "token": token})
-            }
-            OtpTarget::TokenHash(hash) => {
-                check_token("token_hash", hash, &mut v);
-                json!({ "token_hash": hash })
-            }
-        };
-        let phone = matches!(params.target, OtpTarget::Phone { .. });
-        if phone != matches!(kind, OtpType::Sms | OtpType::PhoneChange) {
-            v.push(violation(
-                "type",
-                if phone {
-                    "must be sms or phone_change for a phone"
-                } else {
-                    "must be an email type (not sms or phone_change)"
-                },
-                json!(kind.as_str()),
-            ));
-        }
-        done(v)?;
-        body["type"] = json!(kind.as_str());
-        let path = with_redirect("/verify", params.redirect_to.as_deref());
-        let event = if kind == OtpType::Recovery {
-            AuthEvent::PasswordRecovery
-        } else {
-            AuthEvent::SignedIn
-        };
-        let call = Call::post(path, body).then(Then::SessionOrUser(event));
-        Ok(self.run(call).await?.session)
+        Ok(self.run(plan::verify_otp(&params)?).await?.session)
     }
 
     /// Signs in as a new anonymous user, where the server allows it.
     pub async fn sign_in_anonymously(&self, data: Option<Value>) -> Result<Session, Error> {
-        let call = Call::post("/signup", json!({"data": data.unwrap_or(json!({}))}));
-        self.session_of(call.then(Then::Session(AuthEvent::SignedIn)))
-            .await
+        self.session_of(plan::sign_in_anonymously(data)).await
     }
 
     /// Refreshes now: with `refresh_token`, or the session's. One refresh at a time per client
@@ -948,8 +881,7 @@ impl AuthClient {
 
     /// The signed-in user, as the server knows it now.
     pub async fn get_user(&self) -> Result<User, Error> {
-        self.user_of(Call::signed_in(Method::Get, "/user", None).then(Then::User(None)))
-            .await
+        self.user_of(plan::get_user()).await
     }
 
     /// Changes the user's email, password or metadata (USER_UPDATED). A new email is pending
@@ -960,40 +892,8 @@ impl AuthClient {
         attributes: UserAttributes,
         redirect_to: Option<&str>,
     ) -> Result<User, Error> {
-        let UserAttributes {
-            email,
-            password,
-            data,
-            nonce,
-        } = attributes;
-        let mut v = Vec::new();
-        if let Some(e) = &email {
-            check_email(e, &mut v);
-        }
-        if let Some(p) = &password {
-            Self::check_password(p, &mut v);
-        }
-        if let Some(n) = &nonce {
-            check_token("nonce", n, &mut v);
-        }
-        done(v)?;
-        let mut body = json!({});
-        let pkce = email.is_some();
-        for (key, value) in [("email", email), ("password", password), ("nonce", nonce)] {
-            if let Some(text) = value {
-                body[key] = json!(text);
-            }
-        }
-        if let Some(d) = data {
-            body["data"] = d;
-        }
-        let path = with_redirect("/user", redirect_to);
-        let mut call = Call::signed_in(Method::Put, path, Some(body))
-            .then(Then::User(Some(AuthEvent::UserUpdated)));
-        if pkce {
-            call = call.pkce(false);
-        }
-        self.user_of(call).await
+        self.user_of(plan::update_user(&attributes, redirect_to)?)
+            .await
     }
 
     /// Sends a password-recovery code and link to `email`; the link lands on `redirect_to`.
@@ -1002,11 +902,7 @@ impl AuthClient {
         email: &str,
         redirect_to: Option<&str>,
     ) -> Result<(), Error> {
-        let mut v = Vec::new();
-        check_email(email, &mut v);
-        done(v)?;
-        let path = with_redirect("/recover", redirect_to);
-        self.run(Call::post(path, json!({ "email": email })).pkce(true))
+        self.run(plan::reset_password_for_email(email, redirect_to)?)
             .await?;
         Ok(())
     }

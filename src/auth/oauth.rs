@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::{check_token, done, AuthClient, AuthEvent, Call, Session, Then};
+use super::{check_token, done, AuthClient, Call, Session};
 use crate::error::{Error, ErrorCode};
 use crate::http::{encode_component, Method};
 
@@ -25,7 +25,13 @@ impl AuthClient {
     /// `path` (under `/auth/v1`) with supabase-js's query: provider, redirect_to, scopes, the
     /// PKCE challenge (in the PKCE flow; its verifier kept), the query params, and
     /// `skip_http_redirect=true` where asked.
-    async fn provider_query(&self, path: &str, provider: &str, o: &OAuthOptions, skip: bool) -> String {
+    async fn provider_query(
+        &self,
+        path: &str,
+        provider: &str,
+        o: &OAuthOptions,
+        skip: bool,
+    ) -> String {
         let mut q = vec![format!("provider={}", encode_component(provider))];
         if let Some(to) = &o.redirect_to {
             q.push(format!("redirect_to={}", encode_component(to)));
@@ -35,8 +41,14 @@ impl AuthClient {
         }
         let mut pkce = json!({});
         self.pkce_fields(&mut pkce, false).await;
-        if let (Some(c), Some(m)) = (pkce["code_challenge"].as_str(), pkce["code_challenge_method"].as_str()) {
-            q.push(format!("code_challenge={}&code_challenge_method={m}", encode_component(c)));
+        if let (Some(c), Some(m)) = (
+            pkce["code_challenge"].as_str(),
+            pkce["code_challenge_method"].as_str(),
+        ) {
+            q.push(format!(
+                "code_challenge={}&code_challenge_method={m}",
+                encode_component(c)
+            ));
         }
         for (k, v) in &o.query_params {
             q.push(format!("{}={}", encode_component(k), encode_component(v)));
@@ -51,7 +63,11 @@ impl AuthClient {
     /// page goes there unless `skip_browser_redirect`. The round trip ends on `redirect_to`
     /// with the session (implicit) or a `code` (PKCE), which `detect_session_in_url` or
     /// [`AuthClient::exchange_code_for_session`] finishes.
-    pub async fn sign_in_with_oauth(&self, provider: &str, o: &OAuthOptions) -> Result<String, Error> {
+    pub async fn sign_in_with_oauth(
+        &self,
+        provider: &str,
+        o: &OAuthOptions,
+    ) -> Result<String, Error> {
         let mut v = Vec::new();
         check_token("provider", provider, &mut v);
         done(v)?;
@@ -59,8 +75,7 @@ impl AuthClient {
         let url = format!(
             "{}{}",
             self.inner.url,
-            self.provider_query("/authorize", provider, o, false)
-                .await
+            self.provider_query("/authorize", provider, o, false).await
         );
         if !o.skip_browser_redirect {
             crate::runtime::assign_page_url(&url);
@@ -77,18 +92,7 @@ impl AuthClient {
         access_token: Option<&str>,
         nonce: Option<&str>,
     ) -> Result<Session, Error> {
-        let mut v = Vec::new();
-        check_token("provider", provider, &mut v);
-        check_token("token", token, &mut v);
-        done(v)?;
-        let mut body = json!({ "provider": provider, "id_token": token });
-        if let Some(a) = access_token {
-            body["access_token"] = json!(a);
-        }
-        if let Some(n) = nonce {
-            body["nonce"] = json!(n);
-        }
-        let call = Call::post("/token?grant_type=id_token", body).then(Then::Session(AuthEvent::SignedIn));
+        let call = super::plan::sign_in_with_id_token(provider, token, access_token, nonce)?;
         self.run(call)
             .await?
             .session
@@ -98,7 +102,10 @@ impl AuthClient {
     /// The user's identities, from the server.
     pub async fn user_identities(&self) -> Result<Vec<Value>, Error> {
         let user = self.get_user().await?;
-        Ok(user.as_json()["identities"].as_array().cloned().unwrap_or_default())
+        Ok(user.as_json()["identities"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default())
     }
 
     /// The URL that links `provider`'s identity to the signed-in user (GoTrue's
@@ -109,8 +116,13 @@ impl AuthClient {
         check_token("provider", provider, &mut v);
         done(v)?;
         self.initialize().await;
-        let path = self.provider_query("/user/identities/authorize", provider, o, true).await;
-        let answer = self.run(Call::signed_in(Method::Get, path, None)).await?.answer;
+        let path = self
+            .provider_query("/user/identities/authorize", provider, o, true)
+            .await;
+        let answer = self
+            .run(Call::signed_in(Method::Get, path, None))
+            .await?
+            .answer;
         let url = answer["url"]
             .as_str()
             .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no url"))?
@@ -123,10 +135,9 @@ impl AuthClient {
 
     /// Unlinks an identity (by its `identity_id`); a user keeps at least one.
     pub async fn unlink_identity(&self, identity_id: &str) -> Result<Value, Error> {
-        let mut v = Vec::new();
-        check_token("identity_id", identity_id, &mut v);
-        done(v)?;
-        let path = format!("/user/identities/{}", encode_component(identity_id));
-        Ok(self.run(Call::signed_in(Method::Delete, path, None)).await?.answer)
+        Ok(self
+            .run(super::plan::unlink_identity(identity_id)?)
+            .await?
+            .answer)
     }
 }

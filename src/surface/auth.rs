@@ -6,8 +6,8 @@ use serde_json::{json, Value};
 use super::args::{read_arg, Arg, Fields};
 use super::Answer;
 use crate::auth::{
-    AuthClient, OtpOptions, OtpTarget, OtpType, ResendType, Session, SignOutScope, User,
-    UserAttributes, VerifyOtp,
+    plan, AuthClient, Call, OtpOptions, OtpTarget, OtpType, ResendType, Session, SignOutScope,
+    User, UserAttributes, VerifyOtp,
 };
 use crate::error::Error;
 
@@ -154,6 +154,57 @@ impl Arg for SignOutOptions {
     }
 }
 
+/// How a plan's outcome becomes `data`.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// `{ user, session }`.
+    UserSession,
+    /// `{ user: null, session: null }`.
+    NoUser,
+    /// `{ user }`.
+    User,
+    /// The server's answer.
+    Answer,
+    /// `{}`.
+    Empty,
+    /// The session itself.
+    Session,
+    /// An enrollment, its QR code as a data URI.
+    Enrolled,
+    /// `{ all, totp, phone, webauthn }` from the user.
+    Factors,
+    /// `{ identities }` from the user.
+    Identities,
+}
+
+/// A method's plan: its arguments read into the request and the shape of its answer.
+type Plan = fn(&Value) -> Result<(Call, Shape), Error>;
+
+/// The one driver of every one-request auth method: the plan (no I/O), the request through
+/// [`AuthClient::run`], the answer shaped. One future for all of them in the wasm.
+fn run_plan<'a>(a: &'a AuthClient, args: &'a Value, plan: Plan) -> Answer<'a> {
+    Box::pin(async move {
+        let (call, shape) = plan(args)?;
+        let o = a.run(call).await?;
+        let user = || o.user.as_ref().map_or(Value::Null, |u| u.as_json().clone());
+        Ok(match shape {
+            Shape::UserSession => {
+                json!({ "user": user(), "session": session_json(o.session.as_ref()) })
+            }
+            Shape::NoUser => no_user(),
+            Shape::User => json!({ "user": user() }),
+            Shape::Answer => o.answer,
+            Shape::Empty => json!({}),
+            Shape::Session => session_json(o.session.as_ref()),
+            Shape::Enrolled => crate::auth::mfa_enrolled(o.answer),
+            Shape::Factors => crate::auth::list_factors(&user()),
+            Shape::Identities => {
+                json!({ "identities": user()["identities"].as_array().cloned().unwrap_or_default() })
+            }
+        })
+    })
+}
+
 fn session_json(s: Option<&Session>) -> Value {
     s.map_or(Value::Null, Session::to_json)
 }
@@ -172,53 +223,53 @@ fn no_user() -> Value {
 
 /// Signs up; with autoconfirm the client is then signed in.
 pub(super) fn sign_up<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
-        let (s, u) = a.sign_up(&c.email, &c.password, c.options.data).await?;
-        Ok(user_session(s.as_ref(), &u))
+        let call = plan::sign_up(&c.email, &c.password, c.options.data)?;
+        Ok((call, Shape::UserSession))
     })
 }
 
 /// Signs in with email and password.
 pub(super) fn sign_in_with_password<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
-        Ok(session_answer(
-            a.sign_in_with_password(&c.email, &c.password).await?,
+        Ok((
+            plan::sign_in_with_password(&c.email, &c.password)?,
+            Shape::UserSession,
         ))
     })
 }
 
-/// Emails a one-time code. Options: `{ shouldCreateUser, data }`.
+/// Emails a one-time code. Options: `{ shouldCreateUser, data, emailRedirectTo }`.
 pub(super) fn sign_in_with_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
         let options = OtpOptions {
             create_user: c.options.should_create_user.unwrap_or(true),
             data: c.options.data,
             redirect_to: c.options.email_redirect_to,
         };
-        a.sign_in_with_otp(&c.email, options).await?;
-        Ok(no_user())
+        Ok((plan::sign_in_with_otp(&c.email, &options)?, Shape::NoUser))
     })
 }
 
-/// Exchanges an emailed code for a session.
+/// Verifies a code or a token hash.
 pub(super) fn verify_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let p: VerifyOtp = read_arg(&args[0], "params")?;
-        Ok(match a.verify_otp(p).await? {
-            Some(s) => session_answer(s),
-            None => no_user(),
-        })
+        Ok((plan::verify_otp(&p)?, Shape::UserSession))
     })
 }
 
 /// Signs in as a new anonymous user.
 pub(super) fn sign_in_anonymously<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
-        Ok(session_answer(a.sign_in_anonymously(c.options.data).await?))
+        Ok((
+            plan::sign_in_anonymously(c.options.data),
+            Shape::UserSession,
+        ))
     })
 }
 
@@ -249,27 +300,31 @@ pub(super) fn get_session<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
 }
 
 /// The signed-in user, from the server.
-pub(super) fn get_user<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move { Ok(json!({ "user": a.get_user().await? })) })
-}
-
-/// Changes email, password or metadata (`data`).
-pub(super) fn update_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let u: UserAttributes = read_arg(&args[0], "attributes")?;
-        let RedirectOptions(to) = read_arg(&args[1], "options")?;
-        let user = a.update_user(u, to.as_deref()).await?;
-        Ok(json!({ "user": user }))
+pub(super) fn get_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    run_plan(a, args, |args| {
+        let _ = args;
+        Ok((plan::get_user(), Shape::User))
     })
 }
 
-/// Emails a password-recovery code.
+/// Changes email, password (with a `nonce`) or metadata (`data`).
+pub(super) fn update_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    run_plan(a, args, |args| {
+        let u: UserAttributes = read_arg(&args[0], "attributes")?;
+        let RedirectOptions(to) = read_arg(&args[1], "options")?;
+        Ok((plan::update_user(&u, to.as_deref())?, Shape::User))
+    })
+}
+
+/// Emails a password-recovery code and link.
 pub(super) fn reset_password_for_email<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let Text(email) = read_arg(&args[0], "email")?;
         let RedirectOptions(to) = read_arg(&args[1], "options")?;
-        a.reset_password_for_email(&email, to.as_deref()).await?;
-        Ok(json!({}))
+        Ok((
+            plan::reset_password_for_email(&email, to.as_deref())?,
+            Shape::Empty,
+        ))
     })
 }
 
@@ -295,19 +350,18 @@ pub(super) fn exchange_code_for_session<'a>(a: &'a AuthClient, args: &'a Value) 
 
 /// Sends a sign-up or email-change confirmation (or a phone code) again.
 pub(super) fn resend<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let r: Resend = read_arg(&args[0], "credentials")?;
-        a.resend(r.kind, &r.address, r.redirect_to.as_deref())
-            .await?;
-        Ok(no_user())
+        let call = plan::resend(r.kind, &r.address, r.redirect_to.as_deref())?;
+        Ok((call, Shape::NoUser))
     })
 }
 
 /// Emails the signed-in user the code a password change may need (`nonce`).
-pub(super) fn reauthenticate<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        a.reauthenticate().await?;
-        Ok(no_user())
+pub(super) fn reauthenticate<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    run_plan(a, args, |args| {
+        let _ = args;
+        Ok((plan::reauthenticate(), Shape::NoUser))
     })
 }
 
@@ -348,31 +402,31 @@ impl Arg for MfaParams {
 
 /// Enrolls a TOTP factor.
 pub(super) fn mfa_enroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
-        a.mfa_enroll(
+        let call = plan::mfa_enroll(
             &p.factor_type,
             p.friendly_name.as_deref(),
             p.issuer.as_deref(),
-        )
-        .await
+        );
+        Ok((call, Shape::Enrolled))
     })
 }
 
 /// Challenges a factor.
 pub(super) fn mfa_challenge<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
-        a.mfa_challenge(&p.factor_id).await
+        Ok((plan::mfa_challenge(&p.factor_id)?, Shape::Answer))
     })
 }
 
 /// Verifies a code (the session becomes aal2).
 pub(super) fn mfa_verify<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
-        let s = a.mfa_verify(&p.factor_id, &p.challenge_id, &p.code).await?;
-        Ok(s.to_json())
+        let call = plan::mfa_verify(&p.factor_id, &p.challenge_id, &p.code)?;
+        Ok((call, Shape::Session))
     })
 }
 
@@ -387,15 +441,18 @@ pub(super) fn mfa_challenge_and_verify<'a>(a: &'a AuthClient, args: &'a Value) -
 
 /// Removes a factor.
 pub(super) fn mfa_unenroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
-        a.mfa_unenroll(&p.factor_id).await
+        Ok((plan::mfa_unenroll(&p.factor_id)?, Shape::Answer))
     })
 }
 
 /// The user's factors.
-pub(super) fn mfa_list_factors<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move { a.mfa_list_factors().await })
+pub(super) fn mfa_list_factors<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    run_plan(a, args, |args| {
+        let _ = args;
+        Ok((plan::get_user(), Shape::Factors))
+    })
 }
 
 /// The session's assurance level.
@@ -495,18 +552,20 @@ pub(super) fn sign_in_with_oauth<'a>(a: &'a AuthClient, args: &'a Value) -> Answ
 
 /// A session for a provider's ID token.
 pub(super) fn sign_in_with_id_token<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let c: IdTokenCredentials = read_arg(&args[0], "credentials")?;
-        let s = a
-            .sign_in_with_id_token(&c.provider, &c.token, c.access_token.as_deref(), c.nonce.as_deref())
-            .await?;
-        Ok(session_answer(s))
+        let (access, nonce) = (c.access_token.as_deref(), c.nonce.as_deref());
+        let call = plan::sign_in_with_id_token(&c.provider, &c.token, access, nonce)?;
+        Ok((call, Shape::UserSession))
     })
 }
 
 /// The user's identities.
-pub(super) fn get_user_identities<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move { Ok(json!({ "identities": a.user_identities().await? })) })
+pub(super) fn get_user_identities<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+    run_plan(a, args, |args| {
+        let _ = args;
+        Ok((plan::get_user(), Shape::Identities))
+    })
 }
 
 /// Links another provider's identity (the URL; in the browser the page goes there).
@@ -520,8 +579,8 @@ pub(super) fn link_identity<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a
 
 /// Unlinks an identity.
 pub(super) fn unlink_identity<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
+    run_plan(a, args, |args| {
         let IdentityArg(id) = read_arg(&args[0], "identity")?;
-        a.unlink_identity(&id).await
+        Ok((plan::unlink_identity(&id)?, Shape::Answer))
     })
 }
