@@ -2,44 +2,12 @@
 //! calls that only ask the server to send something: PKCE's code exchange, the session a
 //! redirect left in the page's URL, `resend`, `reauthenticate`.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::{check_token, done, pkce, AuthClient, AuthEvent, Bearer, Call, Session, Then, User};
+use super::{check_token, done, pkce, AuthClient, AuthEvent, Call, Session, Then};
 use crate::error::{Error, ErrorCode};
-use crate::http::Method;
 
-/// What `resend` sends again (GoTrue's `/resend` types).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResendType {
-    /// The sign-up confirmation.
-    Signup,
-    /// The email-change confirmation.
-    EmailChange,
-    /// The SMS code of a phone sign-in.
-    Sms,
-    /// The SMS code of a phone change.
-    PhoneChange,
-}
-
-impl ResendType {
-    /// Every type.
-    pub const ALL: &'static [ResendType] = &[
-        ResendType::Signup,
-        ResendType::EmailChange,
-        ResendType::Sms,
-        ResendType::PhoneChange,
-    ];
-
-    /// The type as GoTrue spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResendType::Signup => "signup",
-            ResendType::EmailChange => "email_change",
-            ResendType::Sms => "sms",
-            ResendType::PhoneChange => "phone_change",
-        }
-    }
-}
+pub use super::plan::ResendType;
 
 /// How a redirect handed the sign-in back to the page ([`parse_callback`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -269,13 +237,7 @@ impl AuthClient {
                 provider_token,
                 provider_refresh_token,
             } => {
-                let bearer = Bearer::Token(access_token.clone());
-                let call = Call::new(Method::Get, "/user", None, bearer).then(Then::User(None));
-                let user = self
-                    .send(call)
-                    .await?
-                    .user
-                    .unwrap_or_else(|| User::from_json(Value::Null));
+                let user = self.user_of_token(&access_token).await?;
                 let now = super::now();
                 let mut extra = serde_json::Map::new();
                 if let Some(t) = provider_token {

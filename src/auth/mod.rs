@@ -18,14 +18,13 @@ mod session;
 pub mod step;
 mod storage;
 
+pub use crate::runtime::{base64url_decode, base64url_encode};
 pub use claims::{decode_jwt, Jwt};
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
 pub use mfa::{assurance_level, enrolled as mfa_enrolled, list_factors, AssuranceLevel};
 pub use oauth::OAuthOptions;
-pub use session::{
-    base64url as base64url_decode, base64url_encode, is_service_key, storage_key, Session, User,
-};
+pub use session::{is_service_key, storage_key, Session, User};
 pub use step::{Bearer, Call, Decision, Then};
 pub use storage::Storage;
 
@@ -725,6 +724,18 @@ impl AuthClient {
             .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))
     }
 
+    /// The user of an access token that is not (yet) the session's, from the server
+    /// (`GET /user` with it), without waiting for the client's start (which uses it).
+    pub(crate) async fn user_of_token(&self, access_token: &str) -> Result<User, Error> {
+        let bearer = Bearer::Token(access_token.to_string());
+        let call = Call::new(Method::Get, "/user", None, bearer).then(Then::User(None));
+        Ok(self
+            .send(call)
+            .await?
+            .user
+            .unwrap_or_else(|| User::from_json(Value::Null)))
+    }
+
     /// Runs a call whose answer is the user.
     async fn user_of(&self, call: Call) -> Result<User, Error> {
         Ok(self
@@ -825,13 +836,7 @@ impl AuthClient {
         if exp <= now() {
             return self.refresh_with(refresh_token).await;
         }
-        let bearer = Bearer::Token(access_token.to_string());
-        let call = Call::new(Method::Get, "/user", None, bearer).then(Then::User(None));
-        let user = self
-            .send(call)
-            .await?
-            .user
-            .unwrap_or_else(|| User::from_json(Value::Null));
+        let user = self.user_of_token(access_token).await?;
         let s = Session {
             access_token: access_token.to_string(),
             refresh_token: refresh_token.to_string(),

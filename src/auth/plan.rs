@@ -18,7 +18,6 @@
 
 use serde_json::{json, Value};
 
-pub use super::flows::ResendType;
 use super::{
     check_email, check_token, done, violation, with_redirect, AuthEvent, Call, OtpOptions,
     OtpTarget, OtpType, Then, UserAttributes, VerifyOtp,
@@ -256,4 +255,37 @@ pub fn mfa_unenroll(factor_id: &str) -> Result<Call, Error> {
         factor_path(factor_id, "")?,
         None,
     ))
+}
+
+/// What `resend` sends again (GoTrue's `/resend` types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResendType {
+    /// The sign-up confirmation.
+    Signup,
+    /// The email-change confirmation.
+    EmailChange,
+    /// The SMS code of a phone sign-in.
+    Sms,
+    /// The SMS code of a phone change.
+    PhoneChange,
+}
+
+impl ResendType {
+    /// Every type.
+    pub const ALL: &'static [ResendType] = &[
+        ResendType::Signup,
+        ResendType::EmailChange,
+        ResendType::Sms,
+        ResendType::PhoneChange,
+    ];
+
+    /// The type as GoTrue spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResendType::Signup => "signup",
+            ResendType::EmailChange => "email_change",
+            ResendType::Sms => "sms",
+            ResendType::PhoneChange => "phone_change",
+        }
+    }
 }

@@ -107,9 +107,7 @@ pub async fn verify_signature(
         return None;
     }
     let coordinate = |k: &str| -> Option<[u8; 32]> {
-        crate::auth::base64url_decode(jwk[k].as_str()?)?
-            .try_into()
-            .ok()
+        super::base64url_decode(jwk[k].as_str()?)?.try_into().ok()
     };
     let (x, y) = (coordinate("x"), coordinate("y"));
     let (Some(x), Some(y)) = (x, y) else {

@@ -155,51 +155,116 @@ pub async fn adapter_remove(a: &Adapter, key: &str) {
     adapter_call(a, "removeItem", &[&key.into()]).await;
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/runtime/page.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = mcSha256)]
-    fn mc_sha256(bytes: &[u8]) -> Promise;
-    #[wasm_bindgen(js_name = mcVerify)]
-    fn mc_verify(alg: &str, jwk: &str, input: &[u8], sig: &[u8]) -> Promise;
-    #[wasm_bindgen(js_name = mcPageUrl)]
-    fn mc_page_url() -> Option<String>;
-    #[wasm_bindgen(js_name = mcSetPageUrl)]
-    fn mc_set_page_url(url: &str, replace: bool);
-}
-
-/// SHA-256 of `data` by WebCrypto; `None` where the page has no `crypto.subtle` (an insecure
-/// origin), as supabase-js then falls back to a plain challenge.
+/// SHA-256 of `data` by WebCrypto (`crypto.subtle.digest`); `None` where the page has no
+/// `crypto.subtle` (an insecure origin), as supabase-js then falls back to a plain challenge.
 pub async fn sha256(data: &[u8]) -> Option<[u8; 32]> {
-    let v = JsFuture::from(mc_sha256(data)).await.ok()?;
-    js_sys::Uint8Array::new(&v.dyn_into().ok()?).to_vec().try_into().ok()
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into()).ok()?;
+    let digest: Function = Reflect::get(&subtle, &"digest".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise = digest
+        .call2(&subtle, &"SHA-256".into(), &js_sys::Uint8Array::from(data))
+        .ok()?;
+    let buf = JsFuture::from(promise.dyn_into::<Promise>().ok()?)
+        .await
+        .ok()?;
+    js_sys::Uint8Array::new(&buf).to_vec().try_into().ok()
 }
 
-/// Verifies a JWS signature with a public JWK by WebCrypto: ES256 (ECDSA P-256) or RS256, as
-/// supabase-js's getClaims does. `None` where the page cannot (the caller asks the server).
+/// The page's address (`location.href`), where there is a page.
+pub fn page_url() -> Option<String> {
+    let location = Reflect::get(&js_sys::global(), &"location".into()).ok()?;
+    Reflect::get(&location, &"href".into()).ok()?.as_string()
+}
+
+/// Replaces the page's address without a reload (`history.replaceState`, keeping its state).
+pub fn replace_page_url(url: &str) {
+    let Ok(history) = Reflect::get(&js_sys::global(), &"history".into()) else {
+        return;
+    };
+    let replace = Reflect::get(&history, &"replaceState".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    if let Some(f) = replace {
+        let state = Reflect::get(&history, &"state".into()).unwrap_or(JsValue::NULL);
+        let _ = f.call3(&history, &state, &"".into(), &url.into());
+    }
+}
+
+/// Verifies a JWS signature with a public JWK by WebCrypto: ES256 (ECDSA P-256) or RS256
+/// (RSASSA-PKCS1-v1_5), as supabase-js's getClaims does. `None` where the page has no
+/// `crypto.subtle` or the algorithm is another (the caller asks the server instead).
 pub async fn verify_signature(
     alg: &str,
     jwk: &serde_json::Value,
     input: &[u8],
     signature: &[u8],
 ) -> Option<bool> {
-    let jwk = crate::json::write(jwk);
-    JsFuture::from(mc_verify(alg, &jwk, input, signature))
-        .await
-        .ok()?
-        .as_bool()
-}
-
-/// The page's address (`location.href`), where there is a page.
-pub fn page_url() -> Option<String> {
-    mc_page_url()
-}
-
-/// Replaces the page's address without a reload (`history.replaceState`, keeping its state).
-pub fn replace_page_url(url: &str) {
-    mc_set_page_url(url, true);
+    let (import, verify) = match alg {
+        "ES256" => (
+            r#"{"name":"ECDSA","namedCurve":"P-256"}"#,
+            r#"{"name":"ECDSA","hash":"SHA-256"}"#,
+        ),
+        "RS256" => (
+            r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#,
+            r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#,
+        ),
+        _ => return None,
+    };
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into()).ok()?;
+    let method = |name: &str| -> Option<Function> {
+        Reflect::get(&subtle, &name.into()).ok()?.dyn_into().ok()
+    };
+    let (import_key, verify_fn) = (method("importKey")?, method("verify")?);
+    let json = |t: &str| js_sys::JSON::parse(t).unwrap_or(JsValue::NULL);
+    let usages = js_sys::Array::of1(&"verify".into());
+    let args = js_sys::Array::of5(
+        &"jwk".into(),
+        &to_js(jwk),
+        &json(import),
+        &JsValue::FALSE,
+        &usages,
+    );
+    let key = JsFuture::from(
+        import_key
+            .apply(&subtle, &args)
+            .ok()?
+            .dyn_into::<Promise>()
+            .ok()?,
+    )
+    .await
+    .ok();
+    let Some(key) = key else {
+        return Some(false);
+    };
+    let args = js_sys::Array::of4(
+        &json(verify),
+        &key,
+        &js_sys::Uint8Array::from(signature),
+        &js_sys::Uint8Array::from(input),
+    );
+    let ok = JsFuture::from(
+        verify_fn
+            .apply(&subtle, &args)
+            .ok()?
+            .dyn_into::<Promise>()
+            .ok()?,
+    )
+    .await
+    .ok()?;
+    Some(ok.as_bool() == Some(true))
 }
 
 /// Sends the page to `url` (`location.assign`), where there is a page.
 pub fn assign_page_url(url: &str) {
-    mc_set_page_url(url, false);
+    let Ok(location) = Reflect::get(&js_sys::global(), &"location".into()) else {
+        return;
+    };
+    if let Ok(f) = Reflect::get(&location, &"assign".into()).and_then(|f| f.dyn_into::<Function>())
+    {
+        let _ = f.call1(&location, &url.into());
+    }
 }

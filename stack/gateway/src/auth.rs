@@ -24,6 +24,7 @@ use uuid::Uuid;
 
 mod flows;
 mod keys;
+pub use keys::SigningKeys;
 mod mfa;
 mod oauth;
 
@@ -44,7 +45,7 @@ pub struct AuthState {
     limits: Arc<Limits>,
     site_url: String,
     reauthenticate_after: Option<i64>,
-    keys: keys::SigningKeys,
+    pub keys: keys::SigningKeys,
     external: Option<oauth::External>,
     manual_linking: bool,
 }
@@ -135,6 +136,15 @@ async fn rate_limit(State(s): State<AuthState>, req: Request, next: Next) -> Res
         }
     }
     next.run(req).await
+}
+
+/// 422 `email_exists`: the address belongs to another user.
+fn email_exists() -> AuthError {
+    AuthError::new(
+        422,
+        "email_exists",
+        "A user with this email address has already been registered",
+    )
 }
 
 /// An error as GoTrue sends it: status, stable code, message (plus extra fields).
@@ -799,11 +809,7 @@ async fn put_user(
         .fetch_one(&s.pool)
         .await?;
         if taken {
-            return Err(AuthError::new(
-                422,
-                "email_exists",
-                "A user with this email address has already been registered",
-            ));
+            return Err(email_exists());
         }
         // Secure email change: pending until both addresses confirm (see flows.rs).
         let redirect = flows::redirect_to(&s, r.redirect_to.as_deref());

@@ -41,6 +41,8 @@ pub struct GatewayState {
     pub rest_uncapped: Router,
     pub secret: String,
     pub db: crate::limits::DbWatch,
+    /// The auth server's signing keys: users' ES256 tokens are verified with them here.
+    pub signing: crate::auth::SigningKeys,
 }
 
 /// The REST server's row ceiling (`PGRST_DB_MAX_ROWS`, Supabase's default).
@@ -176,6 +178,45 @@ fn bearer_role(headers: &HeaderMap, _secret: &str) -> Option<String> {
     data.claims["role"].as_str().map(str::to_string)
 }
 
+/// A user's ES256 access token, verified here with the auth server's current keys, goes on to
+/// the REST server as the same claims signed with the legacy HS256 secret. Supabase's
+/// PostgREST reads the project's JWKS itself; the local REST server caches a JWKS and refetches
+/// it for an unknown `kid` at most every 30 s, which a test suite that rotates keys outruns.
+/// A token that does not verify goes on as it came, for the REST server to refuse (PGRST301).
+fn hand_over_token(headers: &mut HeaderMap, state: &GatewayState) {
+    let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+    else {
+        return;
+    };
+    let Ok(head) = jsonwebtoken::decode_header(token) else {
+        return;
+    };
+    if head.alg != jsonwebtoken::Algorithm::ES256 {
+        return;
+    }
+    let Some((key, alg)) = state.signing.verifying_key(&head, &state.secret) else {
+        return;
+    };
+    let mut v = jsonwebtoken::Validation::new(alg);
+    v.validate_aud = false;
+    let Ok(data) = jsonwebtoken::decode::<serde_json::Value>(token, &key, &v) else {
+        return;
+    };
+    let Ok(copy) = jsonwebtoken::encode(
+        &jsonwebtoken::Header::default(),
+        &data.claims,
+        &jsonwebtoken::EncodingKey::from_secret(state.secret.as_bytes()),
+    ) else {
+        return;
+    };
+    if let Ok(value) = HeaderValue::from_str(&format!("Bearer {copy}")) {
+        headers.insert(header::AUTHORIZATION, value);
+    }
+}
+
 /// `/rest/v1/<path>?<query>` → the REST server's `/<path>?<normalised query>`.
 pub async fn rest(State(state): State<Arc<GatewayState>>, req: Request) -> Response {
     let (mut parts, body) = req.into_parts();
@@ -205,6 +246,7 @@ pub async fn rest(State(state): State<Arc<GatewayState>>, req: Request) -> Respo
                 .into_response()
         }
     };
+    hand_over_token(&mut parts.headers, &state);
     let signed_in = bearer_role(&parts.headers, &state.secret).as_deref() == Some("authenticated");
     let req = Request::from_parts(parts, Body::new(body));
     let server = if counted.is_empty() {

@@ -120,17 +120,8 @@ async fn main() -> anyhow::Result<()> {
     std::env::set_var("PGRST_DB_SCHEMAS", "public,mc_test");
     std::env::set_var("PGRST_DB_ANON_ROLE", "anon");
     std::env::set_var("PGRST_JWT_SECRET", &cfg.jwt_secret);
-    // With signing keys, users' tokens are ES256: PostgREST takes the keys from the auth
-    // server's JWKS as well as the legacy secret (Supabase's own setup after the move).
-    if cfg.signing_keys.is_some() {
-        std::env::set_var(
-            "PGRST_JWT_JWKS_URL",
-            format!(
-                "http://127.0.0.1:{}/auth/v1/.well-known/jwks.json",
-                cfg.port
-            ),
-        );
-    }
+    // With signing keys, users' tokens are ES256: the gateway verifies them and hands the REST
+    // server an HS256 copy (gate::hand_over_token).
     std::env::set_var("PGRST_COMPAT_MODE", "true");
     std::env::set_var("PGRST_DB_MAX_ROWS", gate::MAX_ROWS.to_string());
     // Supabase's statement timeouts for the API roles (also set on the roles themselves).
@@ -158,6 +149,7 @@ async fn main() -> anyhow::Result<()> {
     let db = limits::DbWatch::start(&cfg.rest_db_url);
     let state = Arc::new(gate::GatewayState {
         keys: keys.clone(),
+        signing: auth_state.keys.clone(),
         rest,
         rest_uncapped,
         secret: cfg.jwt_secret.clone(),

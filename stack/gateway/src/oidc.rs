@@ -31,6 +31,9 @@ pub const CLIENT_ID: &str = "mission-control";
 /// Its secret.
 pub const CLIENT_SECRET: &str = "mission-control-oidc-secret";
 
+/// What a code grants: the email signed in, the request's nonce, its redirect URI.
+type Grant = (String, Option<String>, String);
+
 /// What the provider knows: its signing key and the codes and tokens it handed out.
 #[derive(Clone)]
 pub struct Provider {
@@ -39,8 +42,8 @@ pub struct Provider {
     kid: String,
     x: String,
     y: String,
-    /// code → (email, nonce, redirect_uri)
-    codes: Arc<Mutex<HashMap<String, (String, Option<String>, String)>>>,
+    /// code → what it grants
+    codes: Arc<Mutex<HashMap<String, Grant>>>,
     /// access token → email
     tokens: Arc<Mutex<HashMap<String, String>>>,
 }

@@ -353,11 +353,7 @@ async fn use_code(
         .fetch_one(&s.pool)
         .await?;
         if taken {
-            return Err(AuthError::new(
-                422,
-                "email_exists",
-                "A user with this email address has already been registered",
-            ));
+            return Err(super::email_exists());
         }
         sqlx::query(
             "UPDATE auth.users SET email = email_change, email_change = NULL, email_change_sent_at = NULL,

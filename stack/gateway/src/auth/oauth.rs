@@ -381,54 +381,28 @@ async fn callback_inner(s: &AuthState, q: &HashMap<String, String>) -> AuthResul
     let ext = provider(s, Some(&name))?.clone();
     // The back channel: the code for the provider's tokens, then who the user is.
     let http = reqwest::Client::new();
-    let tokens: Value = http
-        .post(format!("{}/protocol/openid-connect/token", ext.url))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", code.as_str()),
-            ("redirect_uri", ext.redirect_uri.as_str()),
-            ("client_id", ext.client_id.as_str()),
-            ("client_secret", ext.secret.as_str()),
-        ])
-        .send()
-        .await
-        .map_err(|e| {
-            AuthError::new(
-                500,
-                "unexpected_failure",
-                format!("provider token endpoint: {e}"),
-            )
-        })?
-        .json()
-        .await
-        .map_err(|e| {
-            AuthError::new(
-                500,
-                "unexpected_failure",
-                format!("provider token answer: {e}"),
-            )
-        })?;
+    let tokens = provider_json(
+        http.post(format!("{}/protocol/openid-connect/token", ext.url))
+            .form(&[
+                ("grant_type", "authorization_code"),
+                ("code", code.as_str()),
+                ("redirect_uri", ext.redirect_uri.as_str()),
+                ("client_id", ext.client_id.as_str()),
+                ("client_secret", ext.secret.as_str()),
+            ]),
+        "token",
+    )
+    .await?;
     let Some(access) = tokens["access_token"].as_str() else {
         let description = tokens["error_description"]
             .as_str()
             .unwrap_or("Unable to exchange external code");
         return Ok(callback_error(&referrer, "unexpected_failure", description));
     };
-    let info: Value = http
+    let userinfo = http
         .get(format!("{}/protocol/openid-connect/userinfo", ext.url))
-        .bearer_auth(access)
-        .send()
-        .await
-        .map_err(|e| AuthError::new(500, "unexpected_failure", format!("provider userinfo: {e}")))?
-        .json()
-        .await
-        .map_err(|e| {
-            AuthError::new(
-                500,
-                "unexpected_failure",
-                format!("provider userinfo answer: {e}"),
-            )
-        })?;
+        .bearer_auth(access);
+    let info = provider_json(userinfo, "userinfo").await?;
     let claims = claims_of(&info, &ext.url);
     let target = flow.get::<Option<Uuid>, _>("linking_target_id");
     let user = match sign_in_user(s, &ext.name, &claims, target).await {
@@ -484,6 +458,20 @@ async fn callback_inner(s: &AuthState, q: &HashMap<String, String>) -> AuthResul
         [(header::LOCATION, format!("{base}#{fragment}"))],
     )
         .into_response())
+}
+
+/// The JSON a provider's endpoint answers (`what` names it in the error).
+async fn provider_json(request: reqwest::RequestBuilder, what: &str) -> Result<Value, AuthError> {
+    let fail = |e: reqwest::Error| {
+        AuthError::new(500, "unexpected_failure", format!("provider {what}: {e}"))
+    };
+    request
+        .send()
+        .await
+        .map_err(fail)?
+        .json()
+        .await
+        .map_err(fail)
 }
 
 fn claims_of(info: &Value, issuer: &str) -> Claims {
