@@ -930,3 +930,50 @@ async fn get_claims_verifies_es256_natively_and_refuses_a_forgery() {
     let e = mc.auth().get_claims(Some("a.b"), false).await.unwrap_err();
     assert_eq!(e.message, "Invalid JWT structure");
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn mfa_and_identities_are_typed_for_rust_users() {
+    let Some(mc) = stack() else {
+        eprintln!("MC_URL not set at build time: skipped");
+        return;
+    };
+    let address = email("mfa");
+    mc.auth()
+        .sign_up(&address, "correct-horse-9", None)
+        .await
+        .expect("sign up");
+    let e = mc
+        .auth()
+        .mfa_enroll("totp", Some("phone app"), None)
+        .await
+        .expect("enroll");
+    assert_eq!(
+        (e.factor_type.as_str(), e.friendly_name.as_deref()),
+        ("totp", Some("phone app"))
+    );
+    assert!(e.totp.qr_code.starts_with("data:image/svg+xml;utf-8,"));
+    assert_eq!(e.totp.secret.len(), 32);
+    let c = mc.auth().mfa_challenge(&e.id).await.expect("challenge");
+    assert!(c.expires_at > 0 && !c.id.is_empty());
+    let f = mc.auth().mfa_list_factors().await.expect("factors");
+    assert_eq!(
+        (f.all.len(), f.all[0].status.as_str(), f.totp.len()),
+        (1, "unverified", 0)
+    );
+    assert_eq!(mc.auth().mfa_unenroll(&e.id).await.expect("unenroll"), e.id);
+    assert!(mc.auth().mfa_list_factors().await.unwrap().all.is_empty());
+    let ids = mc.auth().user_identities().await.expect("identities");
+    assert_eq!(
+        (ids.len(), ids[0].provider.as_str(), ids[0].email.as_deref()),
+        (1, "email", Some(address.as_str()))
+    );
+    let e = mc
+        .auth()
+        .unlink_identity(&ids[0].identity_id)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.server_code.as_deref(),
+        Some("single_identity_not_deletable")
+    );
+}

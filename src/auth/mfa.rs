@@ -7,6 +7,83 @@ use serde_json::{json, Value};
 use super::{session, AuthClient, Session};
 use crate::error::{Error, ErrorCode};
 
+/// A factor of the user (`user.factors`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Factor {
+    /// Its id (`factorId` in the other calls).
+    pub id: String,
+    /// The name the user gave it.
+    #[serde(default)]
+    pub friendly_name: Option<String>,
+    /// `totp`, `phone` or `webauthn`.
+    pub factor_type: String,
+    /// `unverified` until a code was verified, then `verified`.
+    pub status: String,
+    /// When it was enrolled (RFC 3339).
+    #[serde(default)]
+    pub created_at: String,
+    /// When it last changed (RFC 3339).
+    #[serde(default)]
+    pub updated_at: String,
+}
+
+/// The user's factors: all of them, and the verified ones by type.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+pub struct Factors {
+    /// Every factor, verified or not.
+    pub all: Vec<Factor>,
+    /// The verified TOTP factors.
+    pub totp: Vec<Factor>,
+    /// The verified phone factors.
+    pub phone: Vec<Factor>,
+    /// The verified WebAuthn factors.
+    pub webauthn: Vec<Factor>,
+}
+
+/// A TOTP factor just enrolled: what the authenticator app needs.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Enrollment {
+    /// The factor's id.
+    pub id: String,
+    /// `totp`.
+    #[serde(rename = "type")]
+    pub factor_type: String,
+    /// The name given.
+    #[serde(default)]
+    pub friendly_name: Option<String>,
+    /// The secret, as text, URI and QR code.
+    pub totp: Totp,
+}
+
+/// A TOTP secret three ways.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Totp {
+    /// The QR code, an SVG data URI (`data:image/svg+xml;utf-8,<svg …>`).
+    pub qr_code: String,
+    /// The base32 secret.
+    pub secret: String,
+    /// The `otpauth://totp/…` URI.
+    pub uri: String,
+}
+
+/// A challenge of a factor.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Challenge {
+    /// Its id (`challengeId` of the verification).
+    pub id: String,
+    /// The factor's type.
+    #[serde(rename = "type")]
+    pub factor_type: String,
+    /// When it expires (Unix seconds).
+    pub expires_at: i64,
+}
+
+/// An answer of the server read as `T` (`undecodable` when it is not one).
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(v: Value, what: &str) -> Result<T, Error> {
+    serde_json::from_value(v)
+        .map_err(|e| Error::new(ErrorCode::Undecodable, format!("{what}: {e}")))
+}
+
 /// The assurance level of the session and the one it could reach
 /// ([`AuthClient::mfa_assurance_level`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -20,25 +97,25 @@ pub struct AssuranceLevel {
 }
 
 impl AuthClient {
-    /// Enrolls a TOTP factor: `{ id, type, friendly_name?, totp: { qr_code, secret, uri } }`,
-    /// the QR code as a `data:image/svg+xml;utf-8,` URI, as supabase-js hands it over. The
-    /// factor is `unverified` until a code is verified.
+    /// Enrolls a factor (TOTP): its secret, `otpauth://` URI and QR code (an SVG data URI, as
+    /// supabase-js hands it over). The factor is `unverified` until a code is verified.
     pub async fn mfa_enroll(
         &self,
         factor_type: &str,
         friendly_name: Option<&str>,
         issuer: Option<&str>,
-    ) -> Result<Value, Error> {
+    ) -> Result<Enrollment, Error> {
         let call = super::plan::mfa_enroll(factor_type, friendly_name, issuer);
-        Ok(enrolled(self.run(call).await?.answer))
+        decode(enrolled(self.run(call).await?.answer), "the enrollment")
     }
 
-    /// Starts a challenge of a factor: `{ id, type, expires_at }`.
-    pub async fn mfa_challenge(&self, factor_id: &str) -> Result<Value, Error> {
-        Ok(self
+    /// Starts a challenge of a factor (it expires after 300 s).
+    pub async fn mfa_challenge(&self, factor_id: &str) -> Result<Challenge, Error> {
+        let answer = self
             .run(super::plan::mfa_challenge(factor_id)?)
             .await?
-            .answer)
+            .answer;
+        decode(answer, "the challenge")
     }
 
     /// Verifies a code for a challenge: the session, now `aal2`, is kept
@@ -62,24 +139,29 @@ impl AuthClient {
         factor_id: &str,
         code: &str,
     ) -> Result<Session, Error> {
-        let challenge = self.mfa_challenge(factor_id).await?;
-        let id = challenge["id"].as_str().unwrap_or_default().to_string();
+        // The challenge's id from the answer itself: no typed decoding on the path the JS
+        // surface takes (it would bring serde's deserializer into the wasm, ~19 KB gzip).
+        let answer = self
+            .run(super::plan::mfa_challenge(factor_id)?)
+            .await?
+            .answer;
+        let id = answer["id"].as_str().unwrap_or_default().to_string();
         self.mfa_verify(factor_id, &id, code).await
     }
 
-    /// Removes a factor (a verified one needs an `aal2` session): `{ id }`.
-    pub async fn mfa_unenroll(&self, factor_id: &str) -> Result<Value, Error> {
-        Ok(self
+    /// Removes a factor (a verified one needs an `aal2` session); answers its id.
+    pub async fn mfa_unenroll(&self, factor_id: &str) -> Result<String, Error> {
+        let answer = self
             .run(super::plan::mfa_unenroll(factor_id)?)
             .await?
-            .answer)
+            .answer;
+        Ok(answer["id"].as_str().unwrap_or(factor_id).to_string())
     }
 
-    /// The user's factors, from the server: `{ all, totp, phone, webauthn }` — `all` holds
-    /// every factor, the others the verified ones of their type.
-    pub async fn mfa_list_factors(&self) -> Result<Value, Error> {
+    /// The user's factors, from the server: all of them, and the verified ones by type.
+    pub async fn mfa_list_factors(&self) -> Result<Factors, Error> {
         let user = self.get_user().await?;
-        Ok(list_factors(user.as_json()))
+        decode(list_factors(user.as_json()), "the factors")
     }
 
     /// The session's assurance level, read from its access token (no request): where it is
@@ -155,6 +237,37 @@ mod tests {
         assert_eq!(l["phone"].as_array().unwrap().len(), 1);
         assert_eq!(l["webauthn"], json!([]));
         assert_eq!(list_factors(&json!({}))["all"], json!([]));
+        // Read as the Rust API's types, as GoTrue lists them in the user.
+        let user = json!({"factors": [{"id": "f1", "created_at": "2026-12-03T10:00:00Z", "updated_at": "2026-12-03T10:01:00Z",
+            "status": "verified", "friendly_name": "app", "factor_type": "totp", "phone": "", "last_challenged_at": null}]});
+        let typed: Factors = decode(list_factors(&user), "factors").unwrap();
+        assert_eq!(
+            (
+                typed.all.len(),
+                typed.totp[0].id.as_str(),
+                typed.totp[0].friendly_name.as_deref()
+            ),
+            (1, "f1", Some("app"))
+        );
+        assert!(typed.phone.is_empty());
+    }
+
+    #[test]
+    fn an_enrollment_and_a_challenge_read_as_types() {
+        let e: Enrollment = decode(
+            enrolled(json!({"id": "f", "type": "totp", "totp": {"qr_code": "<svg/>", "secret": "ABC", "uri": "otpauth://totp/x"}})),
+            "e",
+        )
+        .unwrap();
+        assert_eq!(
+            (e.totp.qr_code.as_str(), e.friendly_name),
+            ("data:image/svg+xml;utf-8,<svg/>", None)
+        );
+        let c: Challenge =
+            decode(json!({"id": "c", "type": "totp", "expires_at": 5}), "c").unwrap();
+        assert_eq!((c.id.as_str(), c.expires_at), ("c", 5));
+        let bad = decode::<Challenge>(json!({"id": 1}), "the challenge").unwrap_err();
+        assert_eq!(bad.code, ErrorCode::Undecodable);
     }
 
     fn session_with(claims: Value, factors: Value) -> Session {

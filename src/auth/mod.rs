@@ -22,8 +22,11 @@ pub use crate::runtime::{base64url_decode, base64url_encode};
 pub use claims::{decode_jwt, Jwt};
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
-pub use mfa::{assurance_level, enrolled as mfa_enrolled, list_factors, AssuranceLevel};
-pub use oauth::OAuthOptions;
+pub use mfa::{
+    assurance_level, enrolled as mfa_enrolled, list_factors, AssuranceLevel, Challenge, Enrollment,
+    Factor, Factors, Totp,
+};
+pub use oauth::{Identity, OAuthOptions};
 pub use session::{is_service_key, storage_key, Session, User};
 pub use step::{Bearer, Call, Decision, Then};
 pub use storage::Storage;

@@ -8,6 +8,25 @@ use super::{check_token, done, AuthClient, Call, Session};
 use crate::error::{Error, ErrorCode};
 use crate::http::{encode_component, Method};
 
+/// An identity of the user: how they can sign in (`email`, or a provider's account).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Identity {
+    /// Its id (what [`AuthClient::unlink_identity`] takes).
+    pub identity_id: String,
+    /// The provider's id of the user (`sub`).
+    pub id: String,
+    /// The user.
+    pub user_id: String,
+    /// `email`, `keycloak`, …
+    pub provider: String,
+    /// The address the provider gave.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// What the provider said of the user.
+    #[serde(default)]
+    pub identity_data: Value,
+}
+
 /// Options of [`AuthClient::sign_in_with_oauth`] and [`AuthClient::link_identity`].
 #[derive(Debug, Clone, Default)]
 pub struct OAuthOptions {
@@ -100,12 +119,13 @@ impl AuthClient {
     }
 
     /// The user's identities, from the server.
-    pub async fn user_identities(&self) -> Result<Vec<Value>, Error> {
+    pub async fn user_identities(&self) -> Result<Vec<Identity>, Error> {
         let user = self.get_user().await?;
-        Ok(user.as_json()["identities"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default())
+        let list = user.as_json()["identities"].clone();
+        if list.is_null() {
+            return Ok(Vec::new());
+        }
+        super::mfa::decode(list, "the identities")
     }
 
     /// The URL that links `provider`'s identity to the signed-in user (GoTrue's
@@ -134,10 +154,29 @@ impl AuthClient {
     }
 
     /// Unlinks an identity (by its `identity_id`); a user keeps at least one.
-    pub async fn unlink_identity(&self, identity_id: &str) -> Result<Value, Error> {
-        Ok(self
-            .run(super::plan::unlink_identity(identity_id)?)
-            .await?
-            .answer)
+    pub async fn unlink_identity(&self, identity_id: &str) -> Result<(), Error> {
+        self.run(super::plan::unlink_identity(identity_id)?).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identities_read_as_gotrue_lists_them() {
+        let list = json!([{"identity_id": "i1", "id": "sub-1", "user_id": "u", "provider": "keycloak",
+            "identity_data": {"email": "a@b.co"}, "email": "a@b.co", "created_at": "2026-12-03T10:00:00Z"}]);
+        let ids: Vec<Identity> = super::super::mfa::decode(list, "identities").unwrap();
+        assert_eq!(
+            (
+                ids[0].identity_id.as_str(),
+                ids[0].provider.as_str(),
+                ids[0].email.as_deref()
+            ),
+            ("i1", "keycloak", Some("a@b.co"))
+        );
+        assert_eq!(ids[0].identity_data["email"], "a@b.co");
     }
 }
