@@ -411,17 +411,6 @@ fn well_formed_refresh_token(t: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
-async fn session_body(
-    s: &AuthState,
-    user_id: Uuid,
-    session_id: Uuid,
-    refresh: &str,
-    method: &str,
-    answer: Answer,
-) -> AuthResult {
-    ok(session_json(s, user_id, session_id, refresh, method, answer).await?)
-}
-
 async fn session_json(
     s: &AuthState,
     user_id: Uuid,
@@ -708,7 +697,7 @@ async fn refresh(s: &AuthState, token: &str) -> AuthResult {
             .fetch_one(&mut *tx)
             .await?;
     tx.commit().await?;
-    session_body(s, user_id, session_id, &next, &method, Answer::Other).await
+    ok(session_json(s, user_id, session_id, &next, &method, Answer::Other).await?)
 }
 
 /// The user and session named by a valid access token whose session still exists.
