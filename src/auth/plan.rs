@@ -289,3 +289,92 @@ impl ResendType {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn otp(target: OtpTarget, kind: OtpType) -> Result<Call, Error> {
+        verify_otp(&VerifyOtp {
+            target,
+            kind,
+            redirect_to: Some("http://127.0.0.1:3000/cb".into()),
+        })
+    }
+
+    #[test]
+    fn verify_otp_ties_phone_codes_to_phone_types_and_recovery_to_its_event() {
+        let email = || OtpTarget::Email {
+            email: "kim@example.com".into(),
+            token: "123456".into(),
+        };
+        let phone = || OtpTarget::Phone {
+            phone: "+15550100".into(),
+            token: "123456".into(),
+        };
+        let c = otp(email(), OtpType::Recovery).unwrap();
+        assert_eq!(c.then, Then::SessionOrUser(AuthEvent::PasswordRecovery));
+        assert_eq!(
+            c.path,
+            "/verify?redirect_to=http%3A%2F%2F127.0.0.1%3A3000%2Fcb"
+        );
+        assert_eq!(c.body.as_ref().unwrap()["type"], "recovery");
+        assert_eq!(
+            otp(email(), OtpType::Email).unwrap().then,
+            Then::SessionOrUser(AuthEvent::SignedIn)
+        );
+        assert_eq!(
+            otp(phone(), OtpType::Sms).unwrap().body.unwrap()["phone"],
+            "+15550100"
+        );
+        let e = otp(email(), OtpType::Sms).unwrap_err();
+        assert_eq!(
+            e.violations[0].rule,
+            "must be an email type (not sms or phone_change)"
+        );
+        let e = otp(phone(), OtpType::Email).unwrap_err();
+        assert_eq!(
+            e.violations[0].rule,
+            "must be sms or phone_change for a phone"
+        );
+        let hash = otp(OtpTarget::TokenHash("h".into()), OtpType::EmailChange).unwrap();
+        assert_eq!(
+            hash.body.unwrap(),
+            json!({"token_hash": "h", "type": "email_change"})
+        );
+    }
+
+    #[test]
+    fn update_user_refuses_an_empty_password_and_begins_pkce_only_for_an_email() {
+        let attrs = |password: Option<&str>, email: Option<&str>| UserAttributes {
+            email: email.map(Into::into),
+            password: password.map(Into::into),
+            data: None,
+            nonce: None,
+        };
+        let e = update_user(&attrs(Some(""), None), None).unwrap_err();
+        assert_eq!(e.violations[0].field, "password");
+        let c = update_user(&attrs(Some("pw-123456"), None), None).unwrap();
+        assert_eq!(
+            (c.pkce, c.body.unwrap()),
+            (None, json!({"password": "pw-123456"}))
+        );
+        assert_eq!(
+            update_user(&attrs(None, Some("a@b.co")), None)
+                .unwrap()
+                .pkce,
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn resend_types_are_spelled_as_gotrue_spells_them() {
+        let names: Vec<&str> = ResendType::ALL.iter().map(|t| t.as_str()).collect();
+        assert_eq!(names, ["signup", "email_change", "sms", "phone_change"]);
+        let c = resend(ResendType::Sms, "+15550100", None).unwrap();
+        assert_eq!(
+            (c.pkce, c.body.unwrap()),
+            (None, json!({"type": "sms", "phone": "+15550100"}))
+        );
+    }
+}

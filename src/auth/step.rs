@@ -163,7 +163,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let e = decide(Then::Session(AuthEvent::SignedIn), "{}").unwrap_err();
-        assert_eq!(e.code, ErrorCode::Undecodable);
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (ErrorCode::Undecodable, "the auth server sent no session")
+        );
         let e = decide(Then::Session(AuthEvent::SignedIn), "{nope").unwrap_err();
         assert_eq!(e.code, ErrorCode::Undecodable);
     }
@@ -193,6 +196,11 @@ mod tests {
             Decision::User(Some(u), None) => assert_eq!(u.id(), Some("u3")),
             other => panic!("{other:?}"),
         }
+        // A `user` that is not an object is no user.
+        assert_eq!(
+            decide(Then::SessionOrUser(AuthEvent::SignedIn), r#"{"user":"u5"}"#).unwrap(),
+            Decision::User(None, None)
+        );
         // The first of a secure email change's two confirmations: no session, no user.
         let first = r#"{"msg":"Confirmation link accepted. Please proceed to confirm link sent to the other email","code":"200"}"#;
         assert_eq!(
