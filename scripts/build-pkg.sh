@@ -44,6 +44,8 @@ build() { # out-dir target
 }
 
 log "building pkg/ (bundler target, loaded by our own entry)"
+# wasm-pack leaves snippets of JS modules that are gone from the sources: start clean.
+rm -rf pkg/snippets
 build pkg bundler
 # The entry (src/js/entry/index.js) loads the wasm itself — streamed from the file, else from the
 # inlined bytes, synchronously in Node — instead of the bundler target's ESM `.wasm` import,

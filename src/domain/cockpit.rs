@@ -7,66 +7,17 @@
 //!   risks, the roster with active-task counts.
 //! - `department(id)`, `agent(id)`, `agentsByDepartment(id, tier?)`, `pulses`, `memory`.
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::Poll;
-
 use serde_json::{json, Value};
 
-use super::common::{field, id_of, invalid, Workflows};
+use super::common::{field, id_of, invalid, read, Workflows};
+use super::flow::{drive, first, Answers, Flow, Step, Then};
 use crate::error::Error;
 use crate::rest::{Count, QueryBuilder};
 use crate::schema::{
     AgentStatus, EscalationStatus, EscalationType, HealthStatus, MemoryEntryType, PulseStatus,
     TaskStatus,
 };
-
-type Answer = (Value, Option<u64>);
-type Pending = Pin<Box<dyn Future<Output = Result<Answer, Error>>>>;
-
-/// Runs the queries at once and waits for all of them (one round trip of latency).
-async fn all(queries: Vec<QueryBuilder>) -> Result<Vec<Value>, Error> {
-    Ok(all_counted(queries)
-        .await?
-        .into_iter()
-        .map(|(v, _)| v)
-        .collect())
-}
-
-/// [`all`], with each answer's count (`Content-Range`) beside its data.
-async fn all_counted(queries: Vec<QueryBuilder>) -> Result<Vec<Answer>, Error> {
-    let mut futs: Vec<Option<Pending>> = queries
-        .into_iter()
-        .map(|q| {
-            Some(Box::pin(async move {
-                let r = q.execute().await?;
-                Ok((r.data()?, r.count))
-            }) as Pending)
-        })
-        .collect();
-    let mut out: Vec<Option<Result<Answer, Error>>> = futs.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (slot, f) in out.iter_mut().zip(futs.iter_mut()) {
-            if let Some(fut) = f {
-                match fut.as_mut().poll(cx) {
-                    Poll::Ready(v) => {
-                        *slot = Some(v);
-                        *f = None;
-                    }
-                    Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            Poll::Pending
-        } else {
-            Poll::Ready(())
-        }
-    })
-    .await;
-    out.into_iter().flatten().collect()
-}
+use crate::Client;
 
 fn rows(v: &Value) -> &[Value] {
     v.as_array().map(Vec::as_slice).unwrap_or_default()
@@ -192,24 +143,38 @@ fn raw(mut q: QueryBuilder, filters: &[(&str, &str, &str)]) -> QueryBuilder {
     q
 }
 
-/// Every row of a read, paged until complete: the first page (asked with `count=exact`) tells
-/// the total, the others are read at once.
-async fn pages(page: impl Fn(u64) -> QueryBuilder) -> Result<Vec<Value>, Error> {
-    let first = page(0).count(Count::Exact, false).execute().await?;
-    let total = first.count.unwrap_or(0);
-    let mut out = match first.data()? {
-        Value::Array(v) => v,
-        _ => Vec::new(),
-    };
-    if total > out.len() as u64 {
-        let rest = (1..total.div_ceil(PAGE)).map(|p| page(p * PAGE)).collect();
-        for v in all(rest).await? {
-            if let Value::Array(more) = v {
-                out.extend(more);
-            }
+/// Every row of a read, paged until complete, with the answers of `beside` (sent with the
+/// first page): the first page (asked with `count=exact`) tells the total, the others are read
+/// at once after it.
+fn pages(
+    page: impl Fn(u64) -> QueryBuilder + 'static,
+    beside: Vec<QueryBuilder>,
+    then: impl FnOnce(Vec<Value>, Answers) -> Step + 'static,
+) -> Step {
+    let mut qs = vec![page(0).count(Count::Exact, false)];
+    qs.extend(beside);
+    Flow::send(qs, move |answers| {
+        let mut answers = answers.into_iter();
+        let head = first(answers.next().into_iter().collect())?;
+        let beside: Answers = answers.collect();
+        let total = head.count.unwrap_or(0);
+        let mut out = match head.data()? {
+            Value::Array(v) => v,
+            _ => Vec::new(),
+        };
+        if total <= out.len() as u64 {
+            return then(out, beside);
         }
-    }
-    Ok(out)
+        let rest = (1..total.div_ceil(PAGE)).map(|p| page(p * PAGE)).collect();
+        Flow::send(rest, move |more| {
+            for m in more {
+                if let Value::Array(v) = m?.data()? {
+                    out.extend(v);
+                }
+            }
+            then(out, beside)
+        })
+    })
 }
 
 /// An embedded `count` (`[{"count": n}]`), 0 when absent.
@@ -218,34 +183,6 @@ fn n(row: &Value, key: &str) -> u64 {
         .first()
         .and_then(|c| field(c, "count").as_u64())
         .unwrap_or(0)
-}
-
-/// Runs two futures at once.
-async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(|cx| {
-        if ra.is_none() {
-            if let Poll::Ready(v) = a.as_mut().poll(cx) {
-                ra = Some(v);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(v) = b.as_mut().poll(cx) {
-                rb = Some(v);
-            }
-        }
-        if ra.is_some() && rb.is_some() {
-            Poll::Ready(())
-        } else {
-            Poll::Pending
-        }
-    })
-    .await;
-    match (ra, rb) {
-        (Some(a), Some(b)) => (a, b),
-        _ => unreachable!("both futures are ready"),
-    }
 }
 
 /// The cockpit from the company read, the roster and the pending escalations: every number a
@@ -391,86 +328,87 @@ fn page(args: &Value) -> (u64, u64) {
 }
 
 impl Workflows {
-    /// Runs the cockpit read `name` (`load`, `department`, `agent`, `agentsByDepartment`, `pulses`, `memory`) with its JSON arguments.
+    /// Runs the cockpit read `name` (see [`cockpit`]).
     pub async fn cockpit(&self, name: &str, args: &[Value]) -> Result<Value, Error> {
-        let a = |i: usize| args.get(i).unwrap_or(&Value::Null);
-        match name {
-            "load" => self.load(a(0)).await,
-            "department" => self.department(a(0)).await,
-            "agent" => self.agent_view(a(0)).await,
-            "agentsByDepartment" => {
-                let id = id_of("departments", "id", a(0))?;
-                let q = self
-                    .client
-                    .from("agents")
-                    .select("*")
-                    .eq("department_id", id.as_str())
-                    .order("tier", true, None, None)
-                    .order("name", true, None, None);
-                let q = match a(1) {
-                    Value::Null => q,
-                    t if t.as_i64().is_some_and(|t| (1..=5).contains(&t)) => {
-                        q.eq("tier", t.clone())
-                    }
-                    t => return Err(invalid("agents", "tier", "must be 1–5", t.clone())),
-                };
-                q.execute().await?.data()
-            }
-            "pulses" => self.pulses(a(0)).await,
-            "memory" => {
-                let o = a(0);
-                let company = id_of("memory_entries", "company_id", field(o, "company_id"))?;
-                let (from, to) = page(o);
-                let mut q = self
-                    .client
-                    .from("memory_entries")
-                    .select("*")
-                    .eq("company_id", company.as_str());
-                if !field(o, "type").is_null() {
-                    q = q.eq("type", field(o, "type").clone());
-                }
-                q.order("created_at", false, None, None)
-                    .range(from, to, None)
-                    .execute()
-                    .await?
-                    .data()
-            }
-            _ => Err(invalid("cockpit", name, "unknown read", Value::Null)),
-        }
+        drive(cockpit(&self.client, name, args)).await
     }
+}
 
-    async fn load(&self, company: &Value) -> Result<Value, Error> {
-        let mut c = raw(
-            self.client
-                .from("companies")
-                .select(COMPANY_SELECT)
-                .order("created_at", true, None, None)
-                .limit(1, None),
-            COMPANY_FILTERS,
-        )
-        .order("created_at", false, None, Some("memory"))
-        .limit(3, Some("memory"))
-        .order("started_at", false, None, Some("recent"))
-        .limit(RECENT_PULSES, Some("recent"));
-        let day_ago = crate::runtime::rfc3339_ago(86_400);
-        for alias in ["pulses_ok", "pulses_failed"] {
-            c = c.filter(
-                &format!("{alias}.completed_at"),
-                "gte",
-                &Value::String(day_ago.clone()),
-            );
+/// The cockpit read `name` (`load`, `department`, `agent`, `agentsByDepartment`, `pulses`,
+/// `memory`) with its JSON arguments.
+pub fn cockpit(c: &Client, name: &str, args: &[Value]) -> Step {
+    let a = |i: usize| args.get(i).unwrap_or(&Value::Null);
+    match name {
+        "load" => load(c, a(0)),
+        "department" => department(c, a(0)),
+        "agent" => agent_view(c, a(0)),
+        "agentsByDepartment" => {
+            let id = id_of("departments", "id", a(0))?;
+            let q = c
+                .from("agents")
+                .select("*")
+                .eq("department_id", id.as_str())
+                .order("tier", true, None, None)
+                .order("name", true, None, None);
+            let q = match a(1) {
+                Value::Null => q,
+                t if t.as_i64().is_some_and(|t| (1..=5).contains(&t)) => q.eq("tier", t.clone()),
+                t => return Err(invalid("agents", "tier", "must be 1–5", t.clone())),
+            };
+            Flow::data(q, Flow::done)
         }
-        let c = match company {
-            Value::Null => c,
-            v => c.eq("id", id_of("companies", "id", v)?.as_str()),
-        };
-        let found = c.execute().await?.data()?;
+        "pulses" => pulses(c, a(0)),
+        "memory" => {
+            let o = a(0);
+            let company = id_of("memory_entries", "company_id", field(o, "company_id"))?;
+            let (from, to) = page(o);
+            let mut q = c
+                .from("memory_entries")
+                .select("*")
+                .eq("company_id", company.as_str());
+            if !field(o, "type").is_null() {
+                q = q.eq("type", field(o, "type").clone());
+            }
+            let q = q
+                .order("created_at", false, None, None)
+                .range(from, to, None);
+            Flow::data(q, Flow::done)
+        }
+        _ => Err(invalid("cockpit", name, "unknown read", Value::Null)),
+    }
+}
+
+fn load(cl: &Client, company: &Value) -> Step {
+    let mut c = raw(
+        cl.from("companies")
+            .select(COMPANY_SELECT)
+            .order("created_at", true, None, None)
+            .limit(1, None),
+        COMPANY_FILTERS,
+    )
+    .order("created_at", false, None, Some("memory"))
+    .limit(3, Some("memory"))
+    .order("started_at", false, None, Some("recent"))
+    .limit(RECENT_PULSES, Some("recent"));
+    let day_ago = crate::runtime::rfc3339_ago(86_400);
+    for alias in ["pulses_ok", "pulses_failed"] {
+        c = c.filter(
+            &format!("{alias}.completed_at"),
+            "gte",
+            &Value::String(day_ago.clone()),
+        );
+    }
+    let c = match company {
+        Value::Null => c,
+        v => c.eq("id", id_of("companies", "id", v)?.as_str()),
+    };
+    let cl = cl.clone();
+    Flow::data(c, move |found| {
         let Some(company) = rows(&found).first().cloned() else {
-            return Ok(Value::Null);
+            return Flow::done(Value::Null);
         };
         let id = s(&company, "id").to_string();
-        let escalations = self
-            .client
+        let escalations = cl
             .from("escalations")
             .select("*")
             .eq("company_id", id.as_str())
@@ -478,235 +416,247 @@ impl Workflows {
             .order("created_at", false, None, None)
             .limit(PENDING_LISTED, None)
             .count(Count::Exact, false);
-        let (agents, escalations) =
-            join(self.roster(&id), async { escalations.execute().await }).await;
-        let (agents, escalations) = (agents?, escalations?);
-        let pending_count = escalations.count;
-        let escalations = escalations.data()?;
-        Ok(compose(company, agents, rows(&escalations), pending_count))
-    }
-
-    /// Every agent of a company with its counts, paged until complete.
-    async fn roster(&self, company: &str) -> Result<Vec<Value>, Error> {
-        let day_ago = Value::String(crate::runtime::rfc3339_ago(86_400));
-        pages(|from| {
-            [TASK_COUNTS, LOOSE_COUNTS, ROSTER_FILTERS]
-                .iter()
-                .fold(
-                    self.client
-                        .from("agents")
-                        .select(ROSTER_SELECT)
-                        .eq("company_id", company),
-                    |q, f| raw(q, f),
-                )
-                .filter("failed.completed_at", "gte", &day_ago)
-                .order("tier", true, None, None)
-                .order("name", true, None, None)
-                .order("id", true, None, None)
-                .range(from, from + PAGE - 1, None)
-        })
-        .await
-    }
-
-    async fn department(&self, id: &Value) -> Result<Value, Error> {
-        let id = id_of("departments", "id", id)?;
-        let dept = raw(
-            self.client
-                .from("departments")
-                .select("*,open:tasks(count),blocked:tasks(count),done:tasks(count)")
-                .eq("id", id.as_str()),
-            TASK_COUNTS,
+        pages(
+            roster(&cl, &id),
+            vec![escalations],
+            move |agents, beside| {
+                let escalations = first(beside)?;
+                let pending_count = escalations.count;
+                let escalations = escalations.data()?;
+                Flow::done(compose(company, agents, rows(&escalations), pending_count))
+            },
         )
-        .maybe_single();
-        let own = |st: &str| {
-            self.client
-                .from("tasks")
-                .select("*")
-                .eq("department_id", id.as_str())
-                .filter("status", "in", &Value::String(st.into()))
-                .order("created_at", false, None, None)
-                .limit(LISTED, None)
-        };
-        // Every agent of the department (paged until complete), each with its counts and the
-        // newest of what it adds: its tasks without a department, the ACTION_REQUIRED
-        // escalations it raised, its finished pulses. (Lists through the agents rather than a
-        // `!inner` filter, which the local server cannot order.)
-        let agents = pages(|from| {
-            let mut q = raw(
-                raw(
-                    self.client
-                        .from("agents")
-                        .select(DEPARTMENT_AGENTS_SELECT)
-                        .eq("department_id", id.as_str()),
-                    LOOSE_COUNTS,
-                ),
-                DEPARTMENT_LISTS,
-            );
-            for (list, col, n) in [
-                ("lo", "created_at", LISTED),
-                ("ld", "created_at", LISTED),
-                ("esc", "created_at", LISTED),
-                ("recent", "started_at", 20),
-            ] {
-                q = q.order(col, false, None, Some(list)).limit(n, Some(list));
-            }
-            q.order("tier", true, None, None)
-                .order("name", true, None, None)
-                .order("id", true, None, None)
-                .range(from, from + PAGE - 1, None)
-        });
-        let lists = all(vec![dept, own(OPEN), own("(COMPLETE)")]);
-        let (lists, agents) = join(lists, agents).await;
-        let (r, agents) = (lists?, agents?);
-        let d = &r[0];
-        if d.is_null() {
-            let mut e = Error::new(
-                crate::error::ErrorCode::NotFound,
-                format!("departments {id} does not exist or is not visible"),
-            );
-            e.status = 404;
-            return Err(e);
+    })
+}
+
+/// The pages of the roster: every agent of a company with its counts.
+fn roster(c: &Client, company: &str) -> impl Fn(u64) -> QueryBuilder + 'static {
+    let day_ago = Value::String(crate::runtime::rfc3339_ago(86_400));
+    let (c, company) = (c.clone(), company.to_string());
+    move |from| {
+        [TASK_COUNTS, LOOSE_COUNTS, ROSTER_FILTERS]
+            .iter()
+            .fold(
+                c.from("agents")
+                    .select(ROSTER_SELECT)
+                    .eq("company_id", company.as_str()),
+                |q, f| raw(q, f),
+            )
+            .filter("failed.completed_at", "gte", &day_ago)
+            .order("tier", true, None, None)
+            .order("name", true, None, None)
+            .order("id", true, None, None)
+            .range(from, from + PAGE - 1, None)
+    }
+}
+
+fn department(c: &Client, id: &Value) -> Step {
+    let id = id_of("departments", "id", id)?;
+    let dept = raw(
+        c.from("departments")
+            .select("*,open:tasks(count),blocked:tasks(count),done:tasks(count)")
+            .eq("id", id.as_str()),
+        TASK_COUNTS,
+    )
+    .maybe_single();
+    let own = |st: &str| {
+        c.from("tasks")
+            .select("*")
+            .eq("department_id", id.as_str())
+            .filter("status", "in", &Value::String(st.into()))
+            .order("created_at", false, None, None)
+            .limit(LISTED, None)
+    };
+    let beside = vec![dept, own(OPEN), own("(COMPLETE)")];
+    // Every agent of the department (paged until complete), each with its counts and the
+    // newest of what it adds: its tasks without a department, the ACTION_REQUIRED
+    // escalations it raised, its finished pulses. (Lists through the agents rather than a
+    // `!inner` filter, which the local server cannot order.)
+    let (cl, did) = (c.clone(), id.clone());
+    let agents_page = move |from: u64| {
+        let mut q = raw(
+            raw(
+                cl.from("agents")
+                    .select(DEPARTMENT_AGENTS_SELECT)
+                    .eq("department_id", did.as_str()),
+                LOOSE_COUNTS,
+            ),
+            DEPARTMENT_LISTS,
+        );
+        for (list, col, n) in [
+            ("lo", "created_at", LISTED),
+            ("ld", "created_at", LISTED),
+            ("esc", "created_at", LISTED),
+            ("recent", "started_at", 20),
+        ] {
+            q = q.order(col, false, None, Some(list)).limit(n, Some(list));
         }
-        let gather = |own: &Value, key: &str, at: &str, n: usize| {
-            let mut v: Vec<Value> = rows(own)
-                .iter()
-                .chain(agents.iter().flat_map(|a| rows(field(a, key))))
-                .cloned()
-                .collect();
-            v.sort_by(|x, y| s(y, at).cmp(s(x, at)));
-            v.truncate(n);
-            v
-        };
-        let open = gather(&r[1], "lo", "created_at", LISTED as usize);
-        let completed = gather(&r[2], "ld", "created_at", LISTED as usize);
-        let escalations = gather(&Value::Null, "esc", "created_at", LISTED as usize);
-        let names: std::collections::HashMap<&str, &Value> = agents
+        q.order("tier", true, None, None)
+            .order("name", true, None, None)
+            .order("id", true, None, None)
+            .range(from, from + PAGE - 1, None)
+    };
+    pages(agents_page, beside, move |agents, lists| {
+        let r = lists
+            .into_iter()
+            .map(|a| a?.data())
+            .collect::<Result<Vec<Value>, Error>>()?;
+        department_view(&id, agents, &r)
+    })
+}
+
+/// The department view from its agents and the reads beside them (the department, its open
+/// and its completed tasks).
+fn department_view(id: &str, agents: Vec<Value>, r: &[Value]) -> Step {
+    let d = &r[0];
+    if d.is_null() {
+        let mut e = Error::new(
+            crate::error::ErrorCode::NotFound,
+            format!("departments {id} does not exist or is not visible"),
+        );
+        e.status = 404;
+        return Err(e);
+    }
+    let gather = |own: &Value, key: &str, at: &str, n: usize| {
+        let mut v: Vec<Value> = rows(own)
             .iter()
-            .map(|a| (s(a, "id"), field(a, "name")))
-            .collect();
-        let pulses: Vec<Value> = gather(&Value::Null, "recent", "started_at", 20)
-            .iter()
-            .map(|p| {
-                let mut p = pulse_summary(p);
-                p["agentName"] = names
-                    .get(s(&p, "agent_id"))
-                    .map_or(Value::Null, |n| (*n).clone());
-                p
-            })
-            .collect();
-        let sum = |k: &str| agents.iter().map(|a| n(a, k)).sum::<u64>();
-        let blocked = n(d, "blocked") + sum("loose_blocked");
-        let counts = json!({
-            "headcount": agents.iter().filter(|a| s(a, "status") == AgentStatus::Active.as_str()).count(),
-            "openTasks": n(d, "open") + sum("loose"),
-            "completedTasks": n(d, "done") + sum("loose_done"),
-            "blockedTasks": blocked,
-            "blockers": blocked + sum("raised"),
-        });
-        let agents: Vec<Value> = agents
-            .iter()
-            .map(|a| {
-                let mut a = a.clone();
-                if let Some(o) = a.as_object_mut() {
-                    for k in [
-                        "loose",
-                        "loose_blocked",
-                        "loose_done",
-                        "raised",
-                        "lo",
-                        "ld",
-                        "esc",
-                        "recent",
-                    ] {
-                        o.remove(k);
-                    }
-                }
-                a
-            })
-            .collect();
-        let mut blockers: Vec<Value> = open
-            .iter()
-            .filter(|t| s(t, "status") == TaskStatus::Blocked.as_str())
+            .chain(agents.iter().flat_map(|a| rows(field(a, key))))
             .cloned()
             .collect();
-        blockers.extend(escalations);
-        let chief = agents
-            .iter()
-            .find(|a| s(a, "id") == s(d, "chief_id"))
-            .cloned();
-        let mut department = d.clone();
-        if let Some(o) = department.as_object_mut() {
-            for k in ["open", "blocked", "done"] {
-                o.remove(k);
+        v.sort_by(|x, y| s(y, at).cmp(s(x, at)));
+        v.truncate(n);
+        v
+    };
+    let open = gather(&r[1], "lo", "created_at", LISTED as usize);
+    let completed = gather(&r[2], "ld", "created_at", LISTED as usize);
+    let escalations = gather(&Value::Null, "esc", "created_at", LISTED as usize);
+    let names: std::collections::HashMap<&str, &Value> = agents
+        .iter()
+        .map(|a| (s(a, "id"), field(a, "name")))
+        .collect();
+    let pulses: Vec<Value> = gather(&Value::Null, "recent", "started_at", 20)
+        .iter()
+        .map(|p| {
+            let mut p = pulse_summary(p);
+            p["agentName"] = names
+                .get(s(&p, "agent_id"))
+                .map_or(Value::Null, |n| (*n).clone());
+            p
+        })
+        .collect();
+    let sum = |k: &str| agents.iter().map(|a| n(a, k)).sum::<u64>();
+    let blocked = n(d, "blocked") + sum("loose_blocked");
+    let counts = json!({
+        "headcount": agents.iter().filter(|a| s(a, "status") == AgentStatus::Active.as_str()).count(),
+        "openTasks": n(d, "open") + sum("loose"),
+        "completedTasks": n(d, "done") + sum("loose_done"),
+        "blockedTasks": blocked,
+        "blockers": blocked + sum("raised"),
+    });
+    let agents: Vec<Value> = agents
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            if let Some(o) = a.as_object_mut() {
+                for k in [
+                    "loose",
+                    "loose_blocked",
+                    "loose_done",
+                    "raised",
+                    "lo",
+                    "ld",
+                    "esc",
+                    "recent",
+                ] {
+                    o.remove(k);
+                }
             }
+            a
+        })
+        .collect();
+    let mut blockers: Vec<Value> = open
+        .iter()
+        .filter(|t| s(t, "status") == TaskStatus::Blocked.as_str())
+        .cloned()
+        .collect();
+    blockers.extend(escalations);
+    let chief = agents
+        .iter()
+        .find(|a| s(a, "id") == s(d, "chief_id"))
+        .cloned();
+    let mut department = d.clone();
+    if let Some(o) = department.as_object_mut() {
+        for k in ["open", "blocked", "done"] {
+            o.remove(k);
         }
-        Ok(
-            json!({"department": department, "chief": chief, "agents": agents, "counts": counts,
-                  "openTasks": open, "completedTasks": completed, "blockers": blockers,
-                  "recentPulses": pulses}),
-        )
     }
+    Flow::done(
+        json!({"department": department, "chief": chief, "agents": agents, "counts": counts,
+              "openTasks": open, "completedTasks": completed, "blockers": blockers,
+              "recentPulses": pulses}),
+    )
+}
 
-    async fn agent_view(&self, id: &Value) -> Result<Value, Error> {
-        let id = id_of("agents", "id", id)?;
-        let a = self.read("agents", &id).await?;
+fn agent_view(c: &Client, id: &Value) -> Step {
+    let id = id_of("agents", "id", id)?;
+    let c = c.clone();
+    read(&c, "agents", &id).then(move |a| {
         let boss = field(&a, "reports_to").as_str().map(str::to_string);
         let mut qs = vec![
-            self.client
-                .from("tasks")
+            c.from("tasks")
                 .select("*")
                 .eq("assignee_id", id.as_str())
                 .filter("status", "in", &Value::String(OPEN.into()))
                 .order("created_at", false, None, None)
                 .limit(LISTED, None)
                 .count(Count::Exact, false),
-            self.client
-                .from("messages")
+            c.from("messages")
                 .select("id")
                 .eq("to_agent_id", id.as_str())
                 .is("read_at", Value::Null)
                 .count(Count::Exact, true),
         ];
         if let Some(b) = &boss {
-            qs.push(
-                self.client
-                    .from("agents")
-                    .select("name")
-                    .eq("id", b.as_str()),
-            );
+            qs.push(c.from("agents").select("name").eq("id", b.as_str()));
         }
-        let r = all_counted(qs).await?;
-        let reports_to_name = r
-            .get(2)
-            .and_then(|(v, _)| rows(v).first())
-            .map(|b| field(b, "name").clone())
-            .unwrap_or(Value::Null);
-        Ok(
-            json!({"agent": a, "reportsToName": reports_to_name, "inboxCount": r[1].1.unwrap_or(0),
-                  "activeTasks": r[0].0, "activeTaskCount": r[0].1.unwrap_or(0)}),
-        )
-    }
+        Flow::send(qs, move |answers| {
+            let r = answers
+                .into_iter()
+                .map(|r| {
+                    let r = r?;
+                    Ok((r.data()?, r.count))
+                })
+                .collect::<Result<Vec<(Value, Option<u64>)>, Error>>()?;
+            let reports_to_name = r
+                .get(2)
+                .and_then(|(v, _)| rows(v).first())
+                .map(|b| field(b, "name").clone())
+                .unwrap_or(Value::Null);
+            Flow::done(
+                json!({"agent": a, "reportsToName": reports_to_name, "inboxCount": r[1].1.unwrap_or(0),
+                      "activeTasks": r[0].0, "activeTaskCount": r[0].1.unwrap_or(0)}),
+            )
+        })
+    })
+}
 
-    async fn pulses(&self, o: &Value) -> Result<Value, Error> {
-        let (from, to) = page(o);
-        let mut q = self
-            .client
-            .from("pulses")
-            .select("id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey(name)")
-            .neq("status", PulseStatus::Running.as_str());
-        for (k, col) in [("company_id", "company_id"), ("agent_id", "agent_id")] {
-            if !field(o, k).is_null() {
-                q = q.eq(col, id_of("pulses", k, field(o, k))?.as_str());
-            }
+fn pulses(c: &Client, o: &Value) -> Step {
+    let (from, to) = page(o);
+    let mut q = c
+        .from("pulses")
+        .select("id,agent_id,status,phase,started_at,completed_at,actions,agents!pulses_agent_id_fkey(name)")
+        .neq("status", PulseStatus::Running.as_str());
+    for (k, col) in [("company_id", "company_id"), ("agent_id", "agent_id")] {
+        if !field(o, k).is_null() {
+            q = q.eq(col, id_of("pulses", k, field(o, k))?.as_str());
         }
-        let v = q
-            .order("started_at", false, None, None)
-            .range(from, to, None)
-            .execute()
-            .await?
-            .data()?;
-        Ok(Value::Array(rows(&v).iter().map(pulse_summary).collect()))
     }
+    let q = q
+        .order("started_at", false, None, None)
+        .range(from, to, None);
+    Flow::data(q, |v| {
+        Flow::done(Value::Array(rows(&v).iter().map(pulse_summary).collect()))
+    })
 }
 
 /// A pulse as the cockpit lists it: agent name and the number of actions.
@@ -742,5 +692,54 @@ mod tests {
         assert_eq!(OPEN, format!("({})", list.join(",")));
         let closed = [TaskStatus::Complete, TaskStatus::Cancelled];
         assert_eq!(open.len() + closed.len(), TaskStatus::ALL.len());
+    }
+}
+
+#[cfg(test)]
+mod flow_tests {
+    use super::*;
+    use crate::domain::flow::script::run;
+    use crate::ClientOptions;
+
+    const CO: &str = "44444444-4444-4444-8444-444444444444";
+
+    #[test]
+    fn load_reads_the_roster_in_pages_beside_the_escalations() {
+        let mc = Client::new("http://127.0.0.1:1", "anon", ClientOptions::default());
+        let company = format!(r#"[{{"id":"{CO}","ceo_id":null,"sectors":[],"departments":[]}}]"#);
+        let page = |n: usize, from: usize| {
+            let rows: Vec<String> = (from..from + n)
+                .map(|i| format!(r#"{{"id":"a{i}","department_id":null}}"#))
+                .collect();
+            format!("[{}]", rows.join(","))
+        };
+        let (first, second) = (page(1000, 0), page(500, 1000));
+        let (sent, r) = run(
+            cockpit(&mc, "load", &[json!(CO)]),
+            &[
+                &[(200, &company, "")],
+                &[(200, &first, "0-999/1500"), (200, "[]", "*/3")],
+                &[(200, &second, "1000-1499/1500")],
+            ],
+        );
+        assert_eq!(sent.len(), 4);
+        assert!(
+            sent[1].starts_with("GET agents?") && sent[1].ends_with("offset=0&limit=1000"),
+            "{}",
+            sent[1]
+        );
+        assert!(sent[2].starts_with("GET escalations?"), "{}", sent[2]);
+        assert!(sent[3].ends_with("offset=1000&limit=1000"), "{}", sent[3]);
+        let v = r.unwrap();
+        assert_eq!(v["roster"].as_array().map(Vec::len), Some(1500));
+        assert_eq!(v["pendingEscalationCount"], 3);
+    }
+
+    #[test]
+    fn load_with_no_company_answers_null_after_one_read() {
+        let mc = Client::new("http://127.0.0.1:1", "anon", ClientOptions::default());
+        let (sent, r) = run(cockpit(&mc, "load", &[Value::Null]), &[&[(200, "[]", "")]]);
+        assert_eq!(sent.len(), 1);
+        assert_eq!(r.unwrap(), Value::Null);
     }
 }

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::flow::{Flow, Step, Then};
 use crate::error::{Error, ErrorCode, Violation};
 use crate::Client;
 
@@ -70,51 +71,64 @@ impl Workflows {
         Workflows { client }
     }
 
-    /// Inserts one row and answers it as written.
-    pub(super) async fn insert_one(&self, table: &str, row: Value) -> Result<Value, Error> {
-        self.client
-            .from(table)
-            .insert(row, true)
-            .select("*")
-            .single()
-            .execute()
-            .await?
-            .data()
+    /// The client the workflows run over (for the steps of [`super::flows`]).
+    pub fn client(&self) -> &Client {
+        &self.client
     }
+}
 
-    /// The signed-in user's id.
-    pub(super) fn user_id(&self) -> Result<String, Error> {
-        self.client
-            .auth()
-            .session()
-            .and_then(|s| s.user.id().map(str::to_string))
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::NotSignedIn,
-                    "this workflow needs a signed-in user",
-                )
-            })
-    }
+/// Inserts one row and answers it as written.
+pub(super) fn insert_one(c: &Client, table: &str, row: Value) -> Step {
+    Flow::data(
+        c.from(table).insert(row, true).select("*").single(),
+        Flow::done,
+    )
+}
 
-    /// The row `id` of `table`, or `not_found`.
-    pub(super) async fn read(&self, table: &str, id: &str) -> Result<Value, Error> {
-        let row = self
-            .client
-            .from(table)
-            .select("*")
-            .eq("id", id)
-            .maybe_single()
-            .execute()
-            .await?
-            .data()?;
+/// The signed-in user's id.
+pub(super) fn user_id(c: &Client) -> Result<String, Error> {
+    c.auth()
+        .session()
+        .and_then(|s| s.user.id().map(str::to_string))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::NotSignedIn,
+                "this workflow needs a signed-in user",
+            )
+        })
+}
+
+/// The row `id` of `table`, or `not_found`.
+pub(super) fn read(c: &Client, table: &str, id: &str) -> Step {
+    let what = format!("{table} {id} does not exist or is not visible");
+    let q = c.from(table).select("*").eq("id", id).maybe_single();
+    Flow::data(q, move |row| {
         if row.is_null() {
-            let mut e = Error::new(
-                ErrorCode::NotFound,
-                format!("{table} {id} does not exist or is not visible"),
-            );
+            let mut e = Error::new(ErrorCode::NotFound, what);
             e.status = 404;
             return Err(e);
         }
-        Ok(row)
-    }
+        Flow::done(row)
+    })
+}
+
+/// The row `id` of `table`, which must belong to `company`.
+pub(super) fn same_company(c: &Client, table: &str, id: &str, company: &str, what: &str) -> Step {
+    let (table_, id_, company, what) = (
+        table.to_string(),
+        id.to_string(),
+        company.to_string(),
+        what.to_string(),
+    );
+    read(c, table, id).then(move |row| {
+        if field(&row, "company_id").as_str() != Some(company.as_str()) {
+            return Err(invalid(
+                &table_,
+                &what,
+                "must belong to the same company",
+                Value::String(id_),
+            ));
+        }
+        Flow::done(row)
+    })
 }

@@ -5,11 +5,24 @@
 
 mod cockpit;
 mod common;
+pub mod flow;
 mod machine;
 mod onboarding;
 mod typed;
 mod workflows;
 
 pub use common::Workflows;
+
+/// Every workflow as a plain step (sans I/O): a function from its arguments to a
+/// [`flow::Step`], run by [`flow::drive`] (or, in a test, by written answers).
+pub mod flows {
+    pub use super::cockpit::cockpit;
+    pub use super::flow::{drive, Flow, Step, Then};
+    pub use super::onboarding::{activate, onboard};
+    pub use super::workflows::{
+        append_memory, compare_and_set, hire, open_chat, raise, remove_agent, resolve, send_chat,
+        send_message, stamp_once, step,
+    };
+}
 pub use machine::{escalation_type, transition, type_of, State, Transition, TRANSITIONS};
 pub use onboarding::{activation_gaps, plan};

@@ -7,9 +7,12 @@
 
 use serde_json::{json, Map, Value};
 
-use super::common::{field, invalid, Workflows};
+use super::common::{field, id_of, invalid, read, user_id, Workflows};
+use super::flow::{drive, Flow, Step, Then};
+use super::workflows::compare_and_set;
 use crate::error::{Error, ErrorCode};
 use crate::schema::{self, CompanyStatus, Mode};
+use crate::Client;
 
 fn new_id() -> Value {
     Value::String(uuid::Uuid::new_v4().to_string())
@@ -151,108 +154,77 @@ fn patch(pairs: &[(&str, Value)]) -> Value {
     Value::Object(m)
 }
 
-impl Workflows {
-    /// Runs (or completes) the onboarding of a plan; returns the company as it now is.
-    pub async fn onboard(&self, input: &Value) -> Result<Value, Error> {
-        let plan = plan(input);
-        let owner = self.user_id()?;
-        let r = rows(&plan, &owner)?;
-        let company_id = field(&r.company, "id")
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let existed = !self
-            .client
-            .from("companies")
-            .select("id")
-            .eq("id", company_id.as_str())
-            .execute()
-            .await?
-            .data()?
-            .as_array()
-            .is_none_or(|a| a.is_empty());
-        match self.onboard_steps(&r, &company_id).await {
-            Ok(company) => Ok(json!({"company": company, "plan": plan})),
-            Err(mut e) if !existed => {
-                let undone = self
-                    .client
-                    .from("companies")
-                    .delete()
-                    .eq("id", company_id.as_str())
-                    .execute()
-                    .await;
-                e.hint = Some(match undone {
-                    Ok(_) => "onboarding did not complete; what it had created was removed".into(),
-                    Err(_) => format!("onboarding did not complete and could not be undone: run it again with the same plan to complete it (company {company_id})"),
-                });
+/// Runs (or completes) the onboarding of a plan; answers the company as it now is.
+pub fn onboard(c: &Client, input: &Value) -> Step {
+    let plan = plan(input);
+    let owner = user_id(c)?;
+    let r = rows(&plan, &owner)?;
+    let company_id = field(&r.company, "id")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let c = c.clone();
+    let exists = c
+        .from("companies")
+        .select("id")
+        .eq("id", company_id.as_str());
+    Flow::data(exists, move |found| {
+        let existed = !found.as_array().is_none_or(|a| a.is_empty());
+        let (c2, plan2) = (c.clone(), plan.clone());
+        onboard_steps(&c, r, &company_id)
+            .then(move |company| Flow::done(json!({"company": company, "plan": plan2})))
+            .catch(move |mut e| {
                 e.details = Some(crate::json::write(&plan));
-                Err(e)
-            }
-            Err(mut e) => {
-                e.hint =
-                    Some("onboarding did not complete: run it again with the same plan".into());
-                e.details = Some(crate::json::write(&plan));
-                Err(e)
-            }
-        }
-    }
+                if existed {
+                    e.hint = Some("onboarding did not complete: run it again with the same plan".into());
+                    return Err(e);
+                }
+                let undo = c2.from("companies").delete().eq("id", company_id.as_str());
+                Flow::ask(undo, move |undone| {
+                    e.hint = Some(match undone {
+                        Ok(_) => "onboarding did not complete; what it had created was removed".into(),
+                        Err(_) => format!("onboarding did not complete and could not be undone: run it again with the same plan to complete it (company {company_id})"),
+                    });
+                    Err(e)
+                })
+            })
+    })
+}
 
-    async fn upsert_ignoring(
-        &self,
-        table: &str,
-        rows: Value,
-        on_conflict: &str,
-    ) -> Result<(), Error> {
-        self.client
-            .from(table)
-            .upsert(rows, Some(on_conflict), true, true)
-            .execute()
-            .await?;
-        Ok(())
-    }
+/// An upsert that leaves existing rows as they are; answers nothing.
+fn upsert_ignoring(c: &Client, table: &str, rows: Value, on_conflict: &str) -> Step {
+    Flow::ask(
+        c.from(table).upsert(rows, Some(on_conflict), true, true),
+        |r| {
+            r?;
+            Flow::done(Value::Null)
+        },
+    )
+}
 
-    async fn onboard_steps(&self, r: &Rows, company_id: &str) -> Result<Value, Error> {
-        let ceo_id = field(&r.ceo, "id").clone();
-        self.upsert_ignoring("companies", r.company.clone(), "id")
-            .await?;
-        self.upsert_ignoring("agents", r.ceo.clone(), "id").await?;
-        self.client
-            .from("companies")
-            .update(patch(&[("ceo_id", ceo_id)]))
-            .eq("id", company_id)
-            .execute()
-            .await?;
-        let sectors: Vec<Value> = schema::enum_values("sector_type")
-            .unwrap_or_default()
-            .iter()
-            .map(|t| json!({"company_id": company_id, "type": t}))
-            .collect();
-        self.upsert_ignoring("sectors", Value::Array(sectors), "company_id,type")
-            .await?;
-        if !r.departments.is_empty() {
-            self.upsert_ignoring("departments", Value::Array(r.departments.clone()), "id")
-                .await?;
-            self.upsert_ignoring("agents", Value::Array(r.chiefs.clone()), "id")
-                .await?;
-            for (d, c) in r.departments.iter().zip(&r.chiefs) {
-                let q = self
-                    .client
-                    .from("departments")
-                    .update(patch(&[("chief_id", field(c, "id").clone())]));
-                q.eq("id", field(d, "id").clone()).execute().await?;
-            }
-        }
-        if activation_gaps(&r.company).is_empty() {
-            self.activate(&Value::String(company_id.into())).await
-        } else {
-            self.read("companies", company_id).await
-        }
-    }
+/// An update of one row by id; answers nothing.
+fn set(c: &Client, table: &str, id: Value, pairs: &[(&str, Value)]) -> Step {
+    Flow::ask(c.from(table).update(patch(pairs)).eq("id", id), |r| {
+        r?;
+        Flow::done(Value::Null)
+    })
+}
 
-    /// ONBOARDING → ACTIVE, once mission, vision, values and priorities are in place.
-    pub async fn activate(&self, id: &Value) -> Result<Value, Error> {
-        let id = super::common::id_of("companies", "id", id)?;
-        let company = self.read("companies", &id).await?;
+/// The steps one after the other (each answer dropped; the flow answers null).
+#[allow(clippy::unnecessary_lazy_evaluations)] // `Then::then` taken for `bool::then`
+fn in_order(steps: Vec<Step>) -> Step {
+    steps
+        .into_iter()
+        .fold(Flow::done(Value::Null), |done, next| {
+            done.then(move |_| next)
+        })
+}
+
+/// ONBOARDING → ACTIVE, once mission, vision, values and priorities are in place.
+pub fn activate(c: &Client, id: &Value) -> Step {
+    let id = id_of("companies", "id", id)?;
+    let c = c.clone();
+    read(&c, "companies", &id).then(move |company| {
         let gaps = activation_gaps(&company);
         if !gaps.is_empty() {
             let mut e = invalid(
@@ -266,12 +238,18 @@ impl Workflows {
         }
         let (active, onboarding) = (CompanyStatus::Active, CompanyStatus::Onboarding);
         match field(&company, "status").as_str() {
-            Some(s) if s == active.as_str() => Ok(company),
+            Some(s) if s == active.as_str() => Flow::done(company),
             Some(s) if s == onboarding.as_str() => {
                 let mut p = Map::new();
                 p.insert("status".into(), json!(active.as_str()));
-                self.compare_and_set("companies", &id, "status", json!(onboarding.as_str()), p)
-                    .await
+                compare_and_set(
+                    &c,
+                    "companies",
+                    &id,
+                    "status",
+                    json!(onboarding.as_str()),
+                    p,
+                )
             }
             other => {
                 let mut e = Error::new(
@@ -285,9 +263,67 @@ impl Workflows {
                 Err(e)
             }
         }
+    })
+}
+
+impl Workflows {
+    /// Runs (or completes) the onboarding of a plan (see [`onboard`]).
+    pub async fn onboard(&self, input: &Value) -> Result<Value, Error> {
+        drive(onboard(&self.client, input)).await
+    }
+
+    /// ONBOARDING → ACTIVE (see [`activate`]).
+    pub async fn activate(&self, id: &Value) -> Result<Value, Error> {
+        drive(activate(&self.client, id)).await
     }
 }
 
+fn onboard_steps(c: &Client, r: Rows, company_id: &str) -> Step {
+    let ceo_id = field(&r.ceo, "id").clone();
+    let cid = Value::String(company_id.into());
+    let sectors: Vec<Value> = schema::enum_values("sector_type")
+        .unwrap_or_default()
+        .iter()
+        .map(|t| json!({"company_id": company_id, "type": t}))
+        .collect();
+    let mut writes = vec![
+        upsert_ignoring(c, "companies", r.company.clone(), "id"),
+        upsert_ignoring(c, "agents", r.ceo.clone(), "id"),
+        set(c, "companies", cid.clone(), &[("ceo_id", ceo_id)]),
+        upsert_ignoring(c, "sectors", Value::Array(sectors), "company_id,type"),
+    ];
+    if !r.departments.is_empty() {
+        writes.push(upsert_ignoring(
+            c,
+            "departments",
+            Value::Array(r.departments.clone()),
+            "id",
+        ));
+        writes.push(upsert_ignoring(
+            c,
+            "agents",
+            Value::Array(r.chiefs.clone()),
+            "id",
+        ));
+        for (d, chief) in r.departments.iter().zip(&r.chiefs) {
+            writes.push(set(
+                c,
+                "departments",
+                field(d, "id").clone(),
+                &[("chief_id", field(chief, "id").clone())],
+            ));
+        }
+    }
+    let c = c.clone();
+    let ready = activation_gaps(&r.company).is_empty();
+    in_order(writes).then(move |_| {
+        if ready {
+            activate(&c, &cid)
+        } else {
+            read(&c, "companies", cid.as_str().unwrap_or_default())
+        }
+    })
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,7 +96,7 @@ pub type Answer<'a> = Pin<Box<dyn Future<Output = Result<Value, Error>> + 'a>>;
 /// An auth method's handler: the client and the method's arguments (a JSON array).
 pub type AuthFn = for<'a> fn(&'a AuthClient, &'a Value) -> Answer<'a>;
 /// A workflow's handler: the workflows, the method's name and its arguments.
-pub type WorkflowFn = for<'a> fn(&'a Workflows, &'a str, &'a [Value]) -> Answer<'a>;
+pub type WorkflowFn = fn(&Workflows, &str, &[Value]) -> crate::domain::flows::Step;
 
 /// How a method runs.
 #[derive(Clone, Copy)]
@@ -215,7 +215,7 @@ pub async fn workflow(
         _ => None,
     });
     match h {
-        Some(h) => h(w, name, args).await,
+        Some(h) => crate::domain::flows::drive(h(w, name, args)).await,
         None => Err(unknown(group, name)),
     }
 }
