@@ -318,28 +318,12 @@ async fn locked_refresh(c: &AuthClient, token: String, explicit: bool) -> Result
     })
 }
 
-/// (A token the caller names explicitly is always sent.)
+/// One refresh, as [`super::flow::refresh_once`] decides it.
 async fn refresh_unless_rotated(
     c: &AuthClient,
     token: &str,
     explicit: bool,
 ) -> Result<Session, Error> {
-    if c.inner.options.persist_session && !explicit {
-        let stored = c
-            .inner
-            .options
-            .storage
-            .get(&c.inner.key)
-            .await
-            .and_then(|t| Session::from_text(&t));
-        if let Some(s) = stored {
-            if s.refresh_token != token && s.expires_at > super::now() {
-                if c.session().as_ref() != Some(&s) {
-                    c.adopt(Some(s.clone()), AuthEvent::TokenRefreshed);
-                }
-                return Ok(s);
-            }
-        }
-    }
-    c.refresh_with(token).await
+    c.drive(super::flow::refresh_once(c, token.to_string(), explicit))
+        .await
 }

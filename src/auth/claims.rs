@@ -7,12 +7,11 @@
 use serde_json::{json, Value};
 
 use super::session::base64url;
-use super::{AuthClient, Bearer, Call, Then};
+use super::AuthClient;
 use crate::error::{Error, ErrorCode};
-use crate::http::Method;
 
 /// How long a fetched JWKS is trusted: 10 minutes (supabase-js's JWKS_TTL).
-const JWKS_TTL_MS: f64 = 600_000.0;
+pub(super) const JWKS_TTL_MS: f64 = 600_000.0;
 
 /// A decoded JWT: header, claims, signature and the signed text.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +26,7 @@ pub struct Jwt {
     pub signed: String,
 }
 
-fn invalid(message: &str) -> Error {
+pub(super) fn invalid(message: &str) -> Error {
     let mut e = Error::new(ErrorCode::InvalidJwt, message);
     e.status = 400;
     e
@@ -70,88 +69,11 @@ impl AuthClient {
         jwt: Option<&str>,
         allow_expired: bool,
     ) -> Result<Option<Jwt>, Error> {
-        let token = match jwt {
-            Some(t) => t.to_string(),
-            None => match self.get_session().await? {
-                Some(s) => s.access_token,
-                None => return Ok(None),
-            },
-        };
-        let decoded = decode_jwt(&token)?;
-        if !allow_expired {
-            match decoded.claims["exp"].as_f64() {
-                None => return Err(invalid("Missing exp claim")),
-                Some(exp) if exp <= (crate::runtime::now_millis() / 1000.0).floor() => {
-                    return Err(invalid("JWT has expired"))
-                }
-                Some(_) => {}
-            }
-        }
-        let alg = decoded.header["alg"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let kid = decoded.header["kid"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let key = if alg.is_empty() || alg.starts_with("HS") || kid.is_empty() {
-            None
-        } else {
-            self.signing_key(&kid).await?
-        };
-        let verified = match &key {
-            Some(jwk) => {
-                crate::runtime::verify_signature(
-                    &alg,
-                    jwk,
-                    decoded.signed.as_bytes(),
-                    &decoded.signature,
-                )
-                .await
-            }
-            None => None,
-        };
-        match verified {
-            Some(true) => Ok(Some(decoded)),
-            Some(false) => Err(invalid("Invalid JWT signature")),
-            None => {
-                // The server is the judge: `GET /user` with the token.
-                let call = Call::new(Method::Get, "/user", None, Bearer::Token(token))
-                    .then(Then::User(None));
-                self.run(call).await?;
-                Ok(Some(decoded))
-            }
-        }
-    }
-
-    /// The JWK of `kid`: from the cached JWKS while it is fresh, else fetched again (also when
-    /// the cache lacks the `kid`). `None` when the project has no such key.
-    async fn signing_key(&self, kid: &str) -> Result<Option<Value>, Error> {
-        let find = |jwks: &Value| {
-            jwks["keys"]
-                .as_array()
-                .and_then(|keys| keys.iter().find(|k| k["kid"] == kid).cloned())
-        };
-        let now = crate::runtime::now_millis();
-        let mut path = "/.well-known/jwks.json".to_string();
-        if let Some((at, jwks)) = self.inner.jwks.borrow().as_ref() {
-            if now - at < JWKS_TTL_MS {
-                if let Some(k) = find(jwks) {
-                    return Ok(Some(k));
-                }
-                // An unknown kid: a key newer than the set in hand, which an HTTP cache (the
-                // server allows 10 minutes) would hand back again.
-                path = format!("{path}?kid={}", crate::http::encode_component(kid));
-            }
-        }
-        let call = Call::new(Method::Get, path, None, Bearer::Anon);
-        let jwks = self.run(call).await?.answer;
-        let key = find(&jwks);
-        if jwks["keys"].as_array().is_some_and(|k| !k.is_empty()) {
-            *self.inner.jwks.borrow_mut() = Some((now, jwks));
-        }
-        Ok(key)
+        let (c, jwt) = (self.clone(), jwt.map(str::to_string));
+        self.drive(super::flow::started(move || {
+            super::flow::get_claims(&c, jwt.as_deref(), allow_expired)
+        }))
+        .await
     }
 }
 

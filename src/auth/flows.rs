@@ -2,10 +2,8 @@
 //! calls that only ask the server to send something: PKCE's code exchange, the session a
 //! redirect left in the page's URL, `resend`, `reauthenticate`.
 
-use serde_json::json;
-
-use super::{check_token, done, pkce, AuthClient, AuthEvent, Call, Session, Then};
-use crate::error::{Error, ErrorCode};
+use super::{AuthClient, Session};
+use crate::error::Error;
 
 pub use super::plan::ResendType;
 
@@ -156,130 +154,18 @@ impl AuthClient {
         &self,
         auth_code: &str,
     ) -> Result<(Session, Option<&'static str>), Error> {
-        self.initialize().await;
-        self.exchange_code(auth_code).await
-    }
-
-    /// [`AuthClient::exchange_code_for_session`] without waiting for initialisation (which
-    /// runs it for a redirect's code).
-    async fn exchange_code(
-        &self,
-        auth_code: &str,
-    ) -> Result<(Session, Option<&'static str>), Error> {
-        let mut v = Vec::new();
-        check_token("auth_code", auth_code, &mut v);
-        done(v)?;
-        let key = pkce::verifier_key(&self.inner.key);
-        let stored = self.inner.options.storage.get(&key).await;
-        let Some((verifier, recovery)) = stored.as_deref().and_then(pkce::read_stored) else {
-            return Err(Error::new(
-                ErrorCode::PkceCodeVerifierNotFound,
-                "PKCE code verifier not found in storage: the flow began in another browser, or its storage was cleared",
-            ));
-        };
-        let event = if recovery {
-            AuthEvent::PasswordRecovery
-        } else {
-            AuthEvent::SignedIn
-        };
-        let body = json!({"auth_code": auth_code, "code_verifier": verifier});
-        let call = Call::post("/token?grant_type=pkce", body).then(Then::Session(event));
-        let answer = self.send(call).await;
-        self.inner.options.storage.remove(&key).await;
-        let session = answer?
-            .session
-            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))?;
-        Ok((session, recovery.then_some("recovery")))
+        let (c, code) = (self.clone(), auth_code.to_string());
+        self.drive(super::flow::started(move || {
+            super::flow::exchange_code(&c, &code)
+        }))
+        .await
     }
 
     /// Finishes the sign-in a redirect left in `url` (the page's address), as supabase-js's
-    /// `detectSessionInUrl` does: exchanges PKCE's code (when this storage holds a code
-    /// verifier: a `?code=` of anything else is not ours), or starts the session from the
-    /// implicit flow's tokens (asking the server for the user). `Ok(None)` when the URL holds
-    /// nothing for auth; the error the server sent back in it, if any.
+    /// `detectSessionInUrl` does (see [`super::flow::session_from_url`]). `Ok(None)` when the
+    /// URL holds nothing for auth; the error the server sent back in it, if any.
     pub async fn session_from_url(&self, url: &str) -> Result<Option<Session>, Error> {
-        let pkce = self.inner.options.flow_type == super::FlowType::Pkce;
-        let mismatch = |flow: &str| {
-            Error::new(
-                ErrorCode::AuthError,
-                format!("Not a valid {flow} flow url."),
-            )
-        };
-        match parse_callback(url) {
-            Callback::None => Ok(None),
-            Callback::Error {
-                error,
-                code,
-                description,
-            } => {
-                let mut e = Error::new(ErrorCode::AuthError, description);
-                e.details = Some(format!("error: {error}, code: {code}"));
-                e.server_code = Some(code);
-                Err(e)
-            }
-            Callback::Code(code) => {
-                let key = pkce::verifier_key(&self.inner.key);
-                if self.inner.options.storage.get(&key).await.is_none() {
-                    return Ok(None);
-                }
-                if !pkce {
-                    return Err(mismatch("implicit grant"));
-                }
-                Ok(Some(self.exchange_code(&code).await?.0))
-            }
-            Callback::Tokens { .. } if pkce => Err(mismatch("PKCE")),
-            Callback::Tokens {
-                access_token,
-                refresh_token,
-                expires_in,
-                expires_at,
-                kind,
-                provider_token,
-                provider_refresh_token,
-            } => {
-                let user = self.user_of_token(&access_token).await?;
-                let now = super::now();
-                let mut extra = serde_json::Map::new();
-                if let Some(t) = provider_token {
-                    extra.insert("provider_token".into(), json!(t));
-                }
-                if let Some(t) = provider_refresh_token {
-                    extra.insert("provider_refresh_token".into(), json!(t));
-                }
-                let session = Session {
-                    access_token,
-                    refresh_token,
-                    expires_in,
-                    expires_at: expires_at.unwrap_or(now + expires_in),
-                    token_type: "bearer".into(),
-                    user,
-                    extra,
-                };
-                let event = if kind == "recovery" {
-                    AuthEvent::PasswordRecovery
-                } else {
-                    AuthEvent::SignedIn
-                };
-                self.commit(Some(session.clone()), event).await;
-                Ok(Some(session))
-            }
-        }
-    }
-
-    /// At start-up in the browser: the session of a redirect that landed on `url`, then the
-    /// URL without the parameters read (an error is kept, and the URL left as it is, as
-    /// supabase-js does).
-    pub(crate) async fn detect_session_in_url(&self, url: &str) {
-        let callback = parse_callback(url);
-        if callback == Callback::None {
-            return;
-        }
-        let tokens = matches!(callback, Callback::Tokens { .. });
-        match self.session_from_url(url).await {
-            Ok(Some(_)) => crate::runtime::replace_page_url(&cleaned_url(url, tokens)),
-            Ok(None) => {}
-            Err(e) => *self.inner.url_error.borrow_mut() = Some(e),
-        }
+        self.drive(super::flow::session_from_url(self, url)).await
     }
 
     /// Asks the server to email (or text) a code again: a sign-up or email-change

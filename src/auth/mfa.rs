@@ -139,14 +139,11 @@ impl AuthClient {
         factor_id: &str,
         code: &str,
     ) -> Result<Session, Error> {
-        // The challenge's id from the answer itself: no typed decoding on the path the JS
-        // surface takes (it would bring serde's deserializer into the wasm, ~19 KB gzip).
-        let answer = self
-            .run(super::plan::mfa_challenge(factor_id)?)
-            .await?
-            .answer;
-        let id = answer["id"].as_str().unwrap_or_default().to_string();
-        self.mfa_verify(factor_id, &id, code).await
+        let (c, f, code) = (self.clone(), factor_id.to_string(), code.to_string());
+        self.drive(super::flow::started(move || {
+            super::flow::mfa_challenge_and_verify(&c, &f, &code)
+        }))
+        .await
     }
 
     /// Removes a factor (a verified one needs an `aal2` session); answers its id.
@@ -167,14 +164,11 @@ impl AuthClient {
     /// The session's assurance level, read from its access token (no request): where it is
     /// and where a verified factor could take it.
     pub async fn mfa_assurance_level(&self) -> Result<AssuranceLevel, Error> {
-        let Some(s) = self.get_session().await? else {
-            return Ok(AssuranceLevel {
-                current: None,
-                next: None,
-                methods: json!([]),
-            });
-        };
-        Ok(assurance_level(&s))
+        let c = self.clone();
+        self.drive(super::flow::started(move || {
+            super::flow::mfa_assurance_level(&c)
+        }))
+        .await
     }
 }
 

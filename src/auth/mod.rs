@@ -9,6 +9,7 @@
 mod browser;
 mod claims;
 mod errors;
+pub mod flow;
 mod flows;
 mod mfa;
 mod oauth;
@@ -44,7 +45,7 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use crate::error::{Error, ErrorCode, Violation};
-use crate::http::{Method, Request, Transport};
+use crate::http::Transport;
 
 /// What happened to the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -479,19 +480,15 @@ impl AuthClient {
             }
             return;
         }
-        if self.inner.options.persist_session {
-            if let Some(text) = self.inner.options.storage.get(&self.inner.key).await {
-                if let Some(s) = Session::from_text(&text) {
-                    self.put(Some(s));
-                }
-            }
+        let page = if self.inner.options.detect_session_in_url {
+            crate::runtime::page_url()
+        } else {
+            None
+        };
+        match Box::pin(self.drive(flow::start(self, page))).await {
+            Ok(None) => {}
+            Ok(Some(e)) | Err(e) => *self.inner.url_error.borrow_mut() = Some(e),
         }
-        if self.inner.options.detect_session_in_url {
-            if let Some(url) = crate::runtime::page_url() {
-                self.detect_session_in_url(&url).await;
-            }
-        }
-        browser::start(self);
         self.inner.ready.set(true);
     }
 
@@ -566,144 +563,11 @@ impl AuthClient {
         self.emit(event);
     }
 
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        bearer: Option<&str>,
-    ) -> Result<String, Error> {
-        let mut req = Request::new(method, format!("{}{}", self.inner.url, path))
-            .header("apikey", self.inner.api_key.clone())
-            .header(
-                "Authorization",
-                format!("Bearer {}", bearer.unwrap_or(&self.inner.api_key)),
-            )
-            .header("X-Supabase-Api-Version", "2024-01-01")
-            .header(
-                "X-Client-Info",
-                concat!("mission-control-sdk/", env!("CARGO_PKG_VERSION")),
-            );
-        if let Some(b) = body {
-            req = req.header("Content-Type", "application/json");
-            req.body = Some(crate::json::write(&b));
-        }
-        req.timeout_ms = Some(self.inner.options.request_timeout_ms);
-        let res = self.inner.transport.send_once(&req).await?;
-        if !(200..300).contains(&res.status) {
-            return Err(from_answer(res.status, &res.body.text()));
-        }
-        Ok(res.body.text().into_owned())
-    }
-
     /// Sends `call` and carries out what its answer means ([`step::decide`]): the one request
-    /// path of every auth method. A `session_not_found` answer to the session's own token ends
-    /// the local session (SIGNED_OUT), as supabase-js does.
+    /// path of every auth method ([`flow::send`], driven after the client's start).
     pub fn run(&self, call: Call) -> Pin<Box<dyn Future<Output = Result<Outcome, Error>> + '_>> {
-        Box::pin(async move {
-            self.initialize().await;
-            self.send(call).await
-        })
-    }
-
-    /// [`AuthClient::run`] without waiting for the client's start (which itself sends calls).
-    pub(crate) fn send(
-        &self,
-        call: Call,
-    ) -> Pin<Box<dyn Future<Output = Result<Outcome, Error>> + '_>> {
-        Box::pin(async move {
-            let Call {
-                method,
-                path,
-                mut body,
-                bearer,
-                pkce,
-                then,
-            } = call;
-            let token = match bearer {
-                Bearer::Anon => None,
-                Bearer::Token(t) => Some(t),
-                Bearer::Session => Some(
-                    self.get_session()
-                        .await?
-                        .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "not signed in"))?
-                        .access_token,
-                ),
-            };
-            if let (Some(recovery), Some(b)) = (pkce, body.as_mut()) {
-                self.pkce_fields(b, recovery).await;
-            }
-            let text = match self.call(method, &path, body, token.as_deref()).await {
-                Ok(text) => text,
-                Err(e) => {
-                    if e.code == ErrorCode::SessionNotFound
-                        && token.is_some()
-                        && self.access_token() == token
-                    {
-                        self.commit(None, AuthEvent::SignedOut).await;
-                    }
-                    return Err(e);
-                }
-            };
-            let (keep, outcome) = match step::decide(then, &text)? {
-                Decision::Keep(s, event) => {
-                    let o = Outcome {
-                        user: Some(s.user.clone()),
-                        session: Some(s.clone()),
-                        answer: Value::Null,
-                    };
-                    (Some((s, event)), o)
-                }
-                Decision::User(user, event) => {
-                    let keep = match (event, &user, self.session()) {
-                        (Some(event), Some(u), Some(mut s)) => {
-                            s.user = u.clone();
-                            Some((s, event))
-                        }
-                        _ => None,
-                    };
-                    let o = Outcome {
-                        session: None,
-                        user,
-                        answer: Value::Null,
-                    };
-                    (keep, o)
-                }
-                Decision::Answer(answer) => (
-                    None,
-                    Outcome {
-                        session: None,
-                        user: None,
-                        answer,
-                    },
-                ),
-            };
-            if let Some((s, event)) = keep {
-                self.commit(Some(s), event).await;
-            }
-            Ok(outcome)
-        })
-    }
-
-    /// In the PKCE flow: a new code verifier, kept in the auth storage under supabase-js's key
-    /// and format, and the request's `code_challenge` and `code_challenge_method`; in the
-    /// implicit flow, nothing.
-    pub(crate) async fn pkce_fields(&self, body: &mut Value, recovery: bool) {
-        if self.inner.options.flow_type != FlowType::Pkce {
-            return;
-        }
-        let verifier = pkce::new_verifier();
-        self.inner
-            .options
-            .storage
-            .set(
-                &pkce::verifier_key(&self.inner.key),
-                &pkce::stored(&verifier, recovery),
-            )
-            .await;
-        let (challenge, method) = pkce::challenge(&verifier).await;
-        body["code_challenge"] = json!(challenge);
-        body["code_challenge_method"] = json!(method);
+        let c = self.clone();
+        Box::pin(self.drive(flow::started(move || flow::send(&c, call))))
     }
 
     /// Signs up with email and password (and user metadata). With autoconfirm on, the answer
@@ -725,18 +589,6 @@ impl AuthClient {
             .await?
             .session
             .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))
-    }
-
-    /// The user of an access token that is not (yet) the session's, from the server
-    /// (`GET /user` with it), without waiting for the client's start (which uses it).
-    pub(crate) async fn user_of_token(&self, access_token: &str) -> Result<User, Error> {
-        let bearer = Bearer::Token(access_token.to_string());
-        let call = Call::new(Method::Get, "/user", None, bearer).then(Then::User(None));
-        Ok(self
-            .send(call)
-            .await?
-            .user
-            .unwrap_or_else(|| User::from_json(Value::Null)))
     }
 
     /// Runs a call whose answer is the user.
@@ -780,41 +632,11 @@ impl AuthClient {
     /// Refreshes now: with `refresh_token`, or the session's. One refresh at a time per client
     /// (callers share it) and, in the browser, per storage key across tabs.
     pub async fn refresh_session(&self, refresh_token: Option<&str>) -> Result<Session, Error> {
-        self.initialize().await;
-        let token = match refresh_token {
-            Some(t) => t.to_string(),
-            None => self
-                .session()
-                .map(|s| s.refresh_token)
-                .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "no session to refresh"))?,
-        };
-        let mut v = Vec::new();
-        check_token("refresh_token", &token, &mut v);
-        done(v)?;
-        browser::refresh_single_flight(self, token, refresh_token.is_some()).await
-    }
-
-    /// One refresh with `token`. A final failure (token unknown or reused, session gone) signs
-    /// out; a passing one (network, 5xx) keeps the session.
-    pub(crate) async fn refresh_with(&self, token: &str) -> Result<Session, Error> {
-        let call = Call::post(
-            "/token?grant_type=refresh_token",
-            json!({ "refresh_token": token }),
-        );
-        match self
-            .send(call.then(Then::Session(AuthEvent::TokenRefreshed)))
-            .await
-        {
-            Ok(o) => o.session.ok_or_else(|| {
-                Error::new(ErrorCode::Undecodable, "the auth server sent no session")
-            }),
-            Err(e) => {
-                if ends_session(&e) && self.session().is_some_and(|s| s.refresh_token == token) {
-                    self.commit(None, AuthEvent::SignedOut).await;
-                }
-                Err(e)
-            }
-        }
+        let (c, t) = (self.clone(), refresh_token.map(str::to_string));
+        self.drive(flow::started(move || {
+            flow::refresh_session(&c, t.as_deref())
+        }))
+        .await
     }
 
     /// Starts a session from tokens obtained elsewhere (refreshing at once if the access token
@@ -824,67 +646,20 @@ impl AuthClient {
         access_token: &str,
         refresh_token: &str,
     ) -> Result<Session, Error> {
-        self.initialize().await;
-        let mut v = Vec::new();
-        check_token("access_token", access_token, &mut v);
-        check_token("refresh_token", refresh_token, &mut v);
-        done(v)?;
-        let exp = session::jwt_exp(access_token).ok_or_else(|| {
-            Error::validation(vec![violation(
-                "access_token",
-                "must be a JWT with an exp claim",
-                Value::Null,
-            )])
-        })?;
-        if exp <= now() {
-            return self.refresh_with(refresh_token).await;
-        }
-        let user = self.user_of_token(access_token).await?;
-        let s = Session {
-            access_token: access_token.to_string(),
-            refresh_token: refresh_token.to_string(),
-            expires_in: exp - now(),
-            expires_at: exp,
-            token_type: "bearer".into(),
-            user,
-            extra: serde_json::Map::new(),
-        };
-        self.commit(Some(s.clone()), AuthEvent::SignedIn).await;
-        Ok(s)
+        let (c, a, r) = (
+            self.clone(),
+            access_token.to_string(),
+            refresh_token.to_string(),
+        );
+        self.drive(flow::started(move || flow::set_session(&c, &a, &r)))
+            .await
     }
 
     /// The current session, refreshed first if its access token has expired.
     pub async fn get_session(&self) -> Result<Option<Session>, Error> {
-        self.initialize().await;
-        // Storage is the truth (another client of the same key — ours or supabase-js — may have
-        // changed it), as supabase-js reads it on every getSession.
-        if self.inner.options.persist_session {
-            let stored = self
-                .inner
-                .options
-                .storage
-                .get(&self.inner.key)
-                .await
-                .and_then(|t| Session::from_text(&t));
-            if stored != self.session() {
-                let event = if stored.is_some() {
-                    AuthEvent::SignedIn
-                } else {
-                    AuthEvent::SignedOut
-                };
-                self.adopt(stored, event);
-            }
-        }
-        match self.session() {
-            Some(s) if s.expires_at <= now() + 5 => match self.refresh_session(None).await {
-                Ok(s) => Ok(Some(s)),
-                // Only a final failure (which has signed out) is an error here; a passing one
-                // leaves the session as it was.
-                Err(e) if ends_session(&e) => Err(e),
-                Err(_) => Ok(self.session()),
-            },
-            other => Ok(other),
-        }
+        let c = self.clone();
+        self.drive(flow::started(move || flow::get_session(&c)))
+            .await
     }
 
     /// The signed-in user, as the server knows it now.
@@ -921,39 +696,8 @@ impl AuthClient {
     /// did not happen (network, 5xx — the local session is then kept, as supabase-js does).
     /// A session the server no longer knows counts as signed out.
     pub async fn sign_out(&self, scope: SignOutScope) -> Result<(), Error> {
-        self.initialize().await;
-        let Some(s) = self.session() else {
-            return Ok(());
-        };
-        let mut token = s.access_token.clone();
-        if s.expires_at <= now() + 5 {
-            match self.refresh_session(None).await {
-                Ok(fresh) => token = fresh.access_token,
-                // Gone on the server already: the refresh has signed out locally.
-                Err(e) if ends_session(&e) => return Ok(()),
-                Err(e) => return Err(e),
-            }
-        }
-        let path = format!("/logout?scope={}", scope.as_str());
-        let logout =
-            |token: String| Call::new(Method::Post, path.clone(), None, Bearer::Token(token));
-        let mut result = self.send(logout(token)).await;
-        if matches!(&result, Err(e) if e.status == 401) {
-            // Expired in flight (or the clock is off): one refresh, one more try.
-            if let Ok(fresh) = self.refresh_session(None).await {
-                result = self.send(logout(fresh.access_token)).await;
-            }
-        }
-        let outcome = match result {
-            Ok(_) => Ok(()),
-            Err(e) if e.code == ErrorCode::SessionNotFound || e.status == 404 => Ok(()),
-            // Not revoked, and the token cannot do it: report it, but drop the useless session.
-            Err(e) if matches!(e.status, 401 | 403) => Err(e),
-            Err(e) => return Err(e),
-        };
-        if scope != SignOutScope::Others && self.session().is_some() {
-            self.commit(None, AuthEvent::SignedOut).await;
-        }
-        outcome
+        let c = self.clone();
+        self.drive(flow::started(move || flow::sign_out(&c, scope)))
+            .await
     }
 }

@@ -25,5 +25,5 @@ pub(crate) async fn refresh_single_flight(
     token: String,
     _explicit: bool,
 ) -> Result<Session, Error> {
-    c.refresh_with(&token).await
+    c.drive(super::flow::refresh_with(c, token)).await
 }

@@ -2,11 +2,10 @@
 //! `/authorize` URL, PKCE when the flow is PKCE, the browser sent there), `signInWithIdToken`
 //! (a provider's ID token for a session), and the user's identities (list, link, unlink).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{check_token, done, AuthClient, Call, Session};
+use super::{AuthClient, Session};
 use crate::error::{Error, ErrorCode};
-use crate::http::{encode_component, Method};
 
 /// An identity of the user: how they can sign in (`email`, or a provider's account).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -41,43 +40,6 @@ pub struct OAuthOptions {
 }
 
 impl AuthClient {
-    /// `path` (under `/auth/v1`) with supabase-js's query: provider, redirect_to, scopes, the
-    /// PKCE challenge (in the PKCE flow; its verifier kept), the query params, and
-    /// `skip_http_redirect=true` where asked.
-    async fn provider_query(
-        &self,
-        path: &str,
-        provider: &str,
-        o: &OAuthOptions,
-        skip: bool,
-    ) -> String {
-        let mut q = vec![format!("provider={}", encode_component(provider))];
-        if let Some(to) = &o.redirect_to {
-            q.push(format!("redirect_to={}", encode_component(to)));
-        }
-        if let Some(s) = &o.scopes {
-            q.push(format!("scopes={}", encode_component(s)));
-        }
-        let mut pkce = json!({});
-        self.pkce_fields(&mut pkce, false).await;
-        if let (Some(c), Some(m)) = (
-            pkce["code_challenge"].as_str(),
-            pkce["code_challenge_method"].as_str(),
-        ) {
-            q.push(format!(
-                "code_challenge={}&code_challenge_method={m}",
-                encode_component(c)
-            ));
-        }
-        for (k, v) in &o.query_params {
-            q.push(format!("{}={}", encode_component(k), encode_component(v)));
-        }
-        if skip {
-            q.push("skip_http_redirect=true".into());
-        }
-        format!("{path}?{}", q.join("&"))
-    }
-
     /// The URL that signs in through `provider` (GoTrue's `/authorize`); in the browser the
     /// page goes there unless `skip_browser_redirect`. The round trip ends on `redirect_to`
     /// with the session (implicit) or a `code` (PKCE), which `detect_session_in_url` or
@@ -87,19 +49,11 @@ impl AuthClient {
         provider: &str,
         o: &OAuthOptions,
     ) -> Result<String, Error> {
-        let mut v = Vec::new();
-        check_token("provider", provider, &mut v);
-        done(v)?;
-        self.initialize().await;
-        let url = format!(
-            "{}{}",
-            self.inner.url,
-            self.provider_query("/authorize", provider, o, false).await
-        );
-        if !o.skip_browser_redirect {
-            crate::runtime::assign_page_url(&url);
-        }
-        Ok(url)
+        let (c, p, o) = (self.clone(), provider.to_string(), o.clone());
+        self.drive(super::flow::started(move || {
+            super::flow::sign_in_with_oauth(&c, &p, &o)
+        }))
+        .await
     }
 
     /// A session for the user of a provider's ID token (`nonce`: the raw nonce whose SHA-256
@@ -132,25 +86,11 @@ impl AuthClient {
     /// `/user/identities/authorize`); in the browser the page goes there unless
     /// `skip_browser_redirect`.
     pub async fn link_identity(&self, provider: &str, o: &OAuthOptions) -> Result<String, Error> {
-        let mut v = Vec::new();
-        check_token("provider", provider, &mut v);
-        done(v)?;
-        self.initialize().await;
-        let path = self
-            .provider_query("/user/identities/authorize", provider, o, true)
-            .await;
-        let answer = self
-            .run(Call::signed_in(Method::Get, path, None))
-            .await?
-            .answer;
-        let url = answer["url"]
-            .as_str()
-            .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no url"))?
-            .to_string();
-        if !o.skip_browser_redirect {
-            crate::runtime::assign_page_url(&url);
-        }
-        Ok(url)
+        let (c, p, o) = (self.clone(), provider.to_string(), o.clone());
+        self.drive(super::flow::started(move || {
+            super::flow::link_identity(&c, &p, &o)
+        }))
+        .await
     }
 
     /// Unlinks an identity (by its `identity_id`); a user keeps at least one.
@@ -163,6 +103,7 @@ impl AuthClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn identities_read_as_gotrue_lists_them() {

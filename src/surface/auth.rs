@@ -1,13 +1,14 @@
 //! The auth methods' handlers: each reads its one argument as supabase-js takes it and answers
-//! `data` as supabase-js shapes it (JSON; the façade hands it to JS through `JSON.parse`).
+//! `data` as supabase-js shapes it (JSON; the façade hands it to JS through `JSON.parse`), as
+//! the method's first step (sans I/O): the client's driver ([`AuthClient::drive`]) runs it.
 
 use serde_json::{json, Value};
 
 use super::args::{read_arg, Arg, Fields};
-use super::Answer;
+use crate::auth::flow::{self, finish, started, then, Step};
 use crate::auth::{
-    plan, AuthClient, Call, OtpOptions, OtpTarget, OtpType, ResendType, Session, SignOutScope,
-    User, UserAttributes, VerifyOtp,
+    plan, AuthClient, Call, OtpOptions, OtpTarget, OtpType, Outcome, ResendType, Session,
+    SignOutScope, User, UserAttributes, VerifyOtp,
 };
 use crate::error::Error;
 
@@ -182,27 +183,30 @@ type Plan = fn(&Value) -> Result<(Call, Shape), Error>;
 
 /// The one driver of every one-request auth method: the plan (no I/O), the request through
 /// [`AuthClient::run`], the answer shaped. One future for all of them in the wasm.
-fn run_plan<'a>(a: &'a AuthClient, args: &'a Value, plan: Plan) -> Answer<'a> {
-    Box::pin(async move {
-        let (call, shape) = plan(args)?;
-        let o = a.run(call).await?;
-        let user = || o.user.as_ref().map_or(Value::Null, |u| u.as_json().clone());
-        Ok(match shape {
-            Shape::UserSession => {
-                json!({ "user": user(), "session": session_json(o.session.as_ref()) })
-            }
-            Shape::NoUser => no_user(),
-            Shape::User => json!({ "user": user() }),
-            Shape::Answer => o.answer,
-            Shape::Empty => json!({}),
-            Shape::Session => session_json(o.session.as_ref()),
-            Shape::Enrolled => crate::auth::mfa_enrolled(o.answer),
-            Shape::Factors => crate::auth::list_factors(&user()),
-            Shape::Identities => {
-                json!({ "identities": user()["identities"].as_array().cloned().unwrap_or_default() })
-            }
-        })
-    })
+fn run_plan(a: &AuthClient, args: &Value, plan: Plan) -> Step<Value> {
+    let (call, shape) = plan(args)?;
+    let c = a.clone();
+    started(move || then(flow::send(&c, call), move |o| finish(shaped(o, shape))))
+}
+
+/// An answer as a method's shape says.
+fn shaped(o: Outcome, shape: Shape) -> Value {
+    let user = || o.user.as_ref().map_or(Value::Null, |u| u.as_json().clone());
+    match shape {
+        Shape::UserSession => {
+            json!({ "user": user(), "session": session_json(o.session.as_ref()) })
+        }
+        Shape::NoUser => no_user(),
+        Shape::User => json!({ "user": user() }),
+        Shape::Answer => o.answer,
+        Shape::Empty => json!({}),
+        Shape::Session => session_json(o.session.as_ref()),
+        Shape::Enrolled => crate::auth::mfa_enrolled(o.answer),
+        Shape::Factors => crate::auth::list_factors(&user()),
+        Shape::Identities => {
+            json!({ "identities": user()["identities"].as_array().cloned().unwrap_or_default() })
+        }
+    }
 }
 
 fn session_json(s: Option<&Session>) -> Value {
@@ -222,7 +226,7 @@ fn no_user() -> Value {
 }
 
 /// Signs up; with autoconfirm the client is then signed in.
-pub(super) fn sign_up<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn sign_up(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
         let call = plan::sign_up(&c.email, &c.password, c.options.data)?;
@@ -231,7 +235,7 @@ pub(super) fn sign_up<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
 }
 
 /// Signs in with email and password.
-pub(super) fn sign_in_with_password<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_with_password(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
         Ok((
@@ -242,7 +246,7 @@ pub(super) fn sign_in_with_password<'a>(a: &'a AuthClient, args: &'a Value) -> A
 }
 
 /// Emails a one-time code. Options: `{ shouldCreateUser, data, emailRedirectTo }`.
-pub(super) fn sign_in_with_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_with_otp(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
         let options = OtpOptions {
@@ -255,7 +259,7 @@ pub(super) fn sign_in_with_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer
 }
 
 /// Verifies a code or a token hash.
-pub(super) fn verify_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn verify_otp(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let p: VerifyOtp = read_arg(&args[0], "params")?;
         Ok((plan::verify_otp(&p)?, Shape::UserSession))
@@ -263,7 +267,7 @@ pub(super) fn verify_otp<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
 }
 
 /// Signs in as a new anonymous user.
-pub(super) fn sign_in_anonymously<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_anonymously(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let c: Credentials = read_arg(&args[0], "credentials")?;
         Ok((
@@ -274,33 +278,40 @@ pub(super) fn sign_in_anonymously<'a>(a: &'a AuthClient, args: &'a Value) -> Ans
 }
 
 /// Refreshes the session now (optionally from `{ refresh_token }`).
-pub(super) fn refresh_session<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let t: Tokens = read_arg(&args[0], "current")?;
-        Ok(session_answer(
-            a.refresh_session(t.refresh_token.as_deref()).await?,
-        ))
+pub(super) fn refresh_session(a: &AuthClient, args: &Value) -> Step<Value> {
+    let t: Tokens = read_arg(&args[0], "current")?;
+    let c = a.clone();
+    started(move || {
+        then(flow::refresh_session(&c, t.refresh_token.as_deref()), |s| {
+            finish(session_answer(s))
+        })
     })
 }
 
 /// Sets the session from an access and a refresh token.
-pub(super) fn set_session<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let t: Tokens = read_arg(&args[0], "tokens")?;
-        let refresh = t.refresh_token.unwrap_or_default();
-        Ok(session_answer(
-            a.set_session(&t.access_token, &refresh).await?,
-        ))
+pub(super) fn set_session(a: &AuthClient, args: &Value) -> Step<Value> {
+    let t: Tokens = read_arg(&args[0], "tokens")?;
+    let refresh = t.refresh_token.unwrap_or_default();
+    let c = a.clone();
+    started(move || {
+        then(flow::set_session(&c, &t.access_token, &refresh), |s| {
+            finish(session_answer(s))
+        })
     })
 }
 
 /// The current session (refreshed first if expired), or null.
-pub(super) fn get_session<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move { Ok(json!({ "session": session_json(a.get_session().await?.as_ref()) })) })
+pub(super) fn get_session(a: &AuthClient, _: &Value) -> Step<Value> {
+    let c = a.clone();
+    started(move || {
+        then(flow::get_session(&c), |s| {
+            finish(json!({ "session": session_json(s.as_ref()) }))
+        })
+    })
 }
 
 /// The signed-in user, from the server.
-pub(super) fn get_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn get_user(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let _ = args;
         Ok((plan::get_user(), Shape::User))
@@ -308,7 +319,7 @@ pub(super) fn get_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
 }
 
 /// Changes email, password (with a `nonce`) or metadata (`data`).
-pub(super) fn update_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn update_user(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let u: UserAttributes = read_arg(&args[0], "attributes")?;
         let RedirectOptions(to) = read_arg(&args[1], "options")?;
@@ -317,7 +328,7 @@ pub(super) fn update_user<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> 
 }
 
 /// Emails a password-recovery code and link.
-pub(super) fn reset_password_for_email<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn reset_password_for_email(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let Text(email) = read_arg(&args[0], "email")?;
         let RedirectOptions(to) = read_arg(&args[1], "options")?;
@@ -329,27 +340,27 @@ pub(super) fn reset_password_for_email<'a>(a: &'a AuthClient, args: &'a Value) -
 }
 
 /// Signs out: `{ scope: "global" | "local" | "others" }`, global by default.
-pub(super) fn sign_out<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let o: SignOutOptions = read_arg(&args[0], "options")?;
-        a.sign_out(o.scope).await?;
-        Ok(Value::Null)
-    })
+pub(super) fn sign_out(a: &AuthClient, args: &Value) -> Step<Value> {
+    let o: SignOutOptions = read_arg(&args[0], "options")?;
+    let c = a.clone();
+    started(move || then(flow::sign_out(&c, o.scope), |()| finish(Value::Null)))
 }
 
 /// Exchanges a PKCE redirect's code for a session.
-pub(super) fn exchange_code_for_session<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let Text(code) = read_arg(&args[0], "authCode")?;
-        let (s, redirect) = a.exchange_code_for_session(&code).await?;
-        let mut answer = session_answer(s);
-        answer["redirectType"] = json!(redirect);
-        Ok(answer)
+pub(super) fn exchange_code_for_session(a: &AuthClient, args: &Value) -> Step<Value> {
+    let Text(code) = read_arg(&args[0], "authCode")?;
+    let c = a.clone();
+    started(move || {
+        then(flow::exchange_code(&c, &code), |(s, redirect)| {
+            let mut answer = session_answer(s);
+            answer["redirectType"] = json!(redirect);
+            finish(answer)
+        })
     })
 }
 
 /// Sends a sign-up or email-change confirmation (or a phone code) again.
-pub(super) fn resend<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn resend(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let r: Resend = read_arg(&args[0], "credentials")?;
         let call = plan::resend(r.kind, &r.address, r.redirect_to.as_deref())?;
@@ -358,7 +369,7 @@ pub(super) fn resend<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
 }
 
 /// Emails the signed-in user the code a password change may need (`nonce`).
-pub(super) fn reauthenticate<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn reauthenticate(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let _ = args;
         Ok((plan::reauthenticate(), Shape::NoUser))
@@ -367,13 +378,11 @@ pub(super) fn reauthenticate<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'
 
 /// Waits for the client's start (the stored session, a redirect's sign-in in the page's URL):
 /// `{ error }` names what the redirect brought back, if it failed.
-pub(super) fn initialize<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        a.initialize().await;
-        match a.initialize_error() {
-            Some(e) => Err(e),
-            None => Ok(Value::Null),
-        }
+pub(super) fn initialize(a: &AuthClient, _: &Value) -> Step<Value> {
+    let c = a.clone();
+    started(move || match c.initialize_error() {
+        Some(e) => Err(e),
+        None => finish(Value::Null),
     })
 }
 
@@ -401,7 +410,7 @@ impl Arg for MfaParams {
 }
 
 /// Enrolls a TOTP factor.
-pub(super) fn mfa_enroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn mfa_enroll(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
         let call = plan::mfa_enroll(
@@ -414,7 +423,7 @@ pub(super) fn mfa_enroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
 }
 
 /// Challenges a factor.
-pub(super) fn mfa_challenge<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn mfa_challenge(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
         Ok((plan::mfa_challenge(&p.factor_id)?, Shape::Answer))
@@ -422,7 +431,7 @@ pub(super) fn mfa_challenge<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a
 }
 
 /// Verifies a code (the session becomes aal2).
-pub(super) fn mfa_verify<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn mfa_verify(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
         let call = plan::mfa_verify(&p.factor_id, &p.challenge_id, &p.code)?;
@@ -431,16 +440,19 @@ pub(super) fn mfa_verify<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
 }
 
 /// Challenges and verifies in one step.
-pub(super) fn mfa_challenge_and_verify<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let p: MfaParams = read_arg(&args[0], "params")?;
-        let s = a.mfa_challenge_and_verify(&p.factor_id, &p.code).await?;
-        Ok(s.to_json())
+pub(super) fn mfa_challenge_and_verify(a: &AuthClient, args: &Value) -> Step<Value> {
+    let p: MfaParams = read_arg(&args[0], "params")?;
+    let c = a.clone();
+    started(move || {
+        then(
+            flow::mfa_challenge_and_verify(&c, &p.factor_id, &p.code),
+            |s| finish(s.to_json()),
+        )
     })
 }
 
 /// Removes a factor.
-pub(super) fn mfa_unenroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn mfa_unenroll(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let p: MfaParams = read_arg(&args[0], "params")?;
         Ok((plan::mfa_unenroll(&p.factor_id)?, Shape::Answer))
@@ -448,7 +460,7 @@ pub(super) fn mfa_unenroll<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a>
 }
 
 /// The user's factors.
-pub(super) fn mfa_list_factors<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn mfa_list_factors(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let _ = args;
         Ok((plan::get_user(), Shape::Factors))
@@ -456,27 +468,31 @@ pub(super) fn mfa_list_factors<'a>(a: &'a AuthClient, args: &'a Value) -> Answer
 }
 
 /// The session's assurance level.
-pub(super) fn mfa_assurance_level<'a>(a: &'a AuthClient, _: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let l = a.mfa_assurance_level().await?;
-        Ok(
-            json!({ "currentLevel": l.current, "nextLevel": l.next, "currentAuthenticationMethods": l.methods }),
-        )
+pub(super) fn mfa_assurance_level(a: &AuthClient, _: &Value) -> Step<Value> {
+    let c = a.clone();
+    started(move || {
+        then(flow::mfa_assurance_level(&c), |l| {
+            finish(
+                json!({ "currentLevel": l.current, "nextLevel": l.next, "currentAuthenticationMethods": l.methods }),
+            )
+        })
     })
 }
 
 /// `getClaims(jwt?, { allowExpired? })`: the verified claims, or null when signed out.
-pub(super) fn get_claims<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let jwt = match &args[0] {
-            Value::Null => None,
-            Value::String(s) => Some(s.as_str()),
-            _ => return Err(Fields::new(&Value::Null, "auth", "jwt")?.bad("", "must be a string")),
-        };
-        let allow = Fields::new(&args[1], "auth", "options")?.flag("allowExpired")?;
-        Ok(match a.get_claims(jwt, allow.unwrap_or(false)).await? {
-            Some(j) => j.to_json(),
-            None => Value::Null,
+pub(super) fn get_claims(a: &AuthClient, args: &Value) -> Step<Value> {
+    let jwt = match &args[0] {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        _ => return Err(Fields::new(&Value::Null, "auth", "jwt")?.bad("", "must be a string")),
+    };
+    let allow = Fields::new(&args[1], "auth", "options")?
+        .flag("allowExpired")?
+        .unwrap_or(false);
+    let c = a.clone();
+    started(move || {
+        then(flow::get_claims(&c, jwt.as_deref(), allow), |j| {
+            finish(j.map_or(Value::Null, |j| j.to_json()))
         })
     })
 }
@@ -542,16 +558,19 @@ impl Arg for IdentityArg {
 }
 
 /// The provider's sign-in URL (and, in the browser, the page goes there).
-pub(super) fn sign_in_with_oauth<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let c: OAuthCredentials = read_arg(&args[0], "credentials")?;
-        let url = a.sign_in_with_oauth(&c.provider, &c.options).await?;
-        Ok(json!({ "provider": c.provider, "url": url }))
+pub(super) fn sign_in_with_oauth(a: &AuthClient, args: &Value) -> Step<Value> {
+    let cr: OAuthCredentials = read_arg(&args[0], "credentials")?;
+    let c = a.clone();
+    started(move || {
+        then(
+            flow::sign_in_with_oauth(&c, &cr.provider, &cr.options),
+            move |url| finish(json!({ "provider": cr.provider, "url": url })),
+        )
     })
 }
 
 /// A session for a provider's ID token.
-pub(super) fn sign_in_with_id_token<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn sign_in_with_id_token(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let c: IdTokenCredentials = read_arg(&args[0], "credentials")?;
         let (access, nonce) = (c.access_token.as_deref(), c.nonce.as_deref());
@@ -561,7 +580,7 @@ pub(super) fn sign_in_with_id_token<'a>(a: &'a AuthClient, args: &'a Value) -> A
 }
 
 /// The user's identities.
-pub(super) fn get_user_identities<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn get_user_identities(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let _ = args;
         Ok((plan::get_user(), Shape::Identities))
@@ -569,16 +588,19 @@ pub(super) fn get_user_identities<'a>(a: &'a AuthClient, args: &'a Value) -> Ans
 }
 
 /// Links another provider's identity (the URL; in the browser the page goes there).
-pub(super) fn link_identity<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
-    Box::pin(async move {
-        let c: OAuthCredentials = read_arg(&args[0], "credentials")?;
-        let url = a.link_identity(&c.provider, &c.options).await?;
-        Ok(json!({ "provider": c.provider, "url": url }))
+pub(super) fn link_identity(a: &AuthClient, args: &Value) -> Step<Value> {
+    let cr: OAuthCredentials = read_arg(&args[0], "credentials")?;
+    let c = a.clone();
+    started(move || {
+        then(
+            flow::link_identity(&c, &cr.provider, &cr.options),
+            move |url| finish(json!({ "provider": cr.provider, "url": url })),
+        )
     })
 }
 
 /// Unlinks an identity.
-pub(super) fn unlink_identity<'a>(a: &'a AuthClient, args: &'a Value) -> Answer<'a> {
+pub(super) fn unlink_identity(a: &AuthClient, args: &Value) -> Step<Value> {
     run_plan(a, args, |args| {
         let IdentityArg(id) = read_arg(&args[0], "identity")?;
         Ok((plan::unlink_identity(&id)?, Shape::Answer))

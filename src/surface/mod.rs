@@ -94,7 +94,7 @@ impl Empty {
 /// A boxed future of a handler's answer (`data` as JSON).
 pub type Answer<'a> = Pin<Box<dyn Future<Output = Result<Value, Error>> + 'a>>;
 /// An auth method's handler: the client and the method's arguments (a JSON array).
-pub type AuthFn = for<'a> fn(&'a AuthClient, &'a Value) -> Answer<'a>;
+pub type AuthFn = fn(&AuthClient, &Value) -> crate::auth::flow::Step<Value>;
 /// A workflow's handler: the workflows, the method's name and its arguments.
 pub type WorkflowFn = fn(&Workflows, &str, &[Value]) -> crate::domain::flows::Step;
 
@@ -185,7 +185,7 @@ pub fn auth_method(name: &str) -> Option<(AuthFn, Empty)> {
 /// answers it.
 pub async fn auth(a: &AuthClient, name: &str, arg: &Value) -> Result<Value, Error> {
     match auth_method(name) {
-        Some((h, _)) => h(a, arg).await,
+        Some((h, _)) => a.drive(h(a, arg)).await,
         None => Err(unknown("auth", name)),
     }
 }
