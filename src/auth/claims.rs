@@ -60,22 +60,7 @@ pub fn decode_jwt(token: &str) -> Result<Jwt, Error> {
     })
 }
 
-impl AuthClient {
-    /// The claims of `jwt` (the session's access token when `None`; `Ok(None)` when signed
-    /// out), verified: an asymmetric signature against the project's JWKS, anything else by the
-    /// server. An expired token is refused unless `allow_expired`.
-    pub async fn get_claims(
-        &self,
-        jwt: Option<&str>,
-        allow_expired: bool,
-    ) -> Result<Option<Jwt>, Error> {
-        let (c, jwt) = (self.clone(), jwt.map(str::to_string));
-        self.drive(super::flow::started(move || {
-            super::flow::get_claims(&c, jwt.as_deref(), allow_expired)
-        }))
-        .await
-    }
-}
+impl AuthClient {}
 
 impl Jwt {
     /// `{ claims, header, signature }` as `getClaims` answers it (the signature as its bytes).

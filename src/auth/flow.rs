@@ -9,9 +9,6 @@
 //! a server; [`AuthClient::drive`] is the one loop that carries effects out, on each platform
 //! through `runtime` and the platform's storage and tabs.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use serde_json::{json, Value};
 
 use super::claims::{decode_jwt, Jwt, JWKS_TTL_MS};
@@ -897,93 +894,6 @@ pub fn mfa_assurance_level(c: &AuthClient) -> Step<mfa::AssuranceLevel> {
     })
 }
 
-impl AuthClient {
-    /// Runs a method's steps: carries out each effect and hands its reply back, until done.
-    /// The one driver of every auth method.
-    pub async fn drive<T: 'static>(&self, step: Step<T>) -> Result<T, Error> {
-        let mut flow = step?;
-        loop {
-            match flow {
-                Flow::Done(v) => return Ok(v),
-                Flow::Do(e, resume) => flow = resume(self.perform(*e).await)?,
-            }
-        }
-    }
-
-    /// Carries out one effect (one future for all of them).
-    fn perform(&self, e: Effect) -> Pin<Box<dyn Future<Output = Reply> + '_>> {
-        Box::pin(async move {
-            let storage = &self.inner.options.storage;
-            match e {
-                Effect::Http(req) => Reply::Http(
-                    self.inner
-                        .transport
-                        .send_once(&req)
-                        .await
-                        .map(|res| (res.status, res.body.text().into_owned())),
-                ),
-                Effect::Load(key) => Reply::Text(storage.get(&key).await),
-                Effect::Store(key, Some(v)) => {
-                    storage.set(&key, &v).await;
-                    Reply::Done
-                }
-                Effect::Store(key, None) => {
-                    storage.remove(&key).await;
-                    Reply::Done
-                }
-                Effect::Put(s) => {
-                    self.put(s);
-                    Reply::Done
-                }
-                Effect::Commit(s, event) => {
-                    self.commit(s, event).await;
-                    Reply::Done
-                }
-                Effect::Adopt(s, event) => {
-                    self.adopt(s, event);
-                    Reply::Done
-                }
-                Effect::Refresh(token, explicit) => Reply::Session(
-                    super::browser::refresh_single_flight(self, token, explicit).await,
-                ),
-                Effect::Challenge(verifier) => {
-                    let (c, m) = pkce::challenge(&verifier).await;
-                    Reply::Challenge(c, m)
-                }
-                Effect::Verify {
-                    alg,
-                    jwk,
-                    signed,
-                    signature,
-                } => Reply::Verified(
-                    crate::runtime::verify_signature(&alg, &jwk, signed.as_bytes(), &signature)
-                        .await,
-                ),
-                Effect::KeepJwks(at, jwks) => {
-                    *self.inner.jwks.borrow_mut() = Some((at, jwks));
-                    Reply::Done
-                }
-                Effect::Start => {
-                    super::browser::start(self);
-                    Reply::Done
-                }
-                Effect::Navigate(url) => {
-                    crate::runtime::assign_page_url(&url);
-                    Reply::Done
-                }
-                Effect::ReplaceUrl(url) => {
-                    crate::runtime::replace_page_url(&url);
-                    Reply::Done
-                }
-                Effect::Initialize => {
-                    self.initialize().await;
-                    Reply::Done
-                }
-            }
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     //! The auth methods' decisions, driven by written replies: no server, no storage, every
@@ -1100,7 +1010,10 @@ mod tests {
         let (log, r) = run(sign_out(&c, SignOutScope::Global), vec![http(204, "")]);
         assert_eq!(
             log,
-            ["POST /logout?scope=global (Bearer at)", "commit false SIGNED_OUT"]
+            [
+                "POST /logout?scope=global (Bearer at)",
+                "commit false SIGNED_OUT"
+            ]
         );
         assert!(r.is_ok());
     }
@@ -1175,7 +1088,10 @@ mod tests {
         let c = signed_in(now() + 3600);
         let rotated = session("at5", "rt5", now() + 3600);
         let text = crate::json::write(&rotated.to_json());
-        let (log, r) = run(refresh_once(&c, "rt".into(), false), vec![Reply::Text(Some(text))]);
+        let (log, r) = run(
+            refresh_once(&c, "rt".into(), false),
+            vec![Reply::Text(Some(text))],
+        );
         assert_eq!(log.len(), 2);
         assert_eq!(log[1], "adopt true TOKEN_REFRESHED");
         assert_eq!(r.unwrap().refresh_token, "rt5");
@@ -1214,13 +1130,17 @@ mod tests {
             ..AuthOptions::default()
         });
         let stored = pkce::stored("v", false);
-        let refused = r#"{"code":403,"error_code":"flow_state_not_found","msg":"invalid flow state"}"#;
+        let refused =
+            r#"{"code":403,"error_code":"flow_state_not_found","msg":"invalid flow state"}"#;
         let (log, r) = run(
             exchange_code(&c, "abc"),
             vec![Reply::Text(Some(stored)), http(403, refused)],
         );
         assert_eq!(log[1], "POST /token?grant_type=pkce (Bearer anon)");
-        assert!(log[2].starts_with("store ") && log[2].ends_with(" false"), "{log:?}");
+        assert!(
+            log[2].starts_with("store ") && log[2].ends_with(" false"),
+            "{log:?}"
+        );
         assert!(r.is_err());
     }
 
@@ -1249,7 +1169,10 @@ mod tests {
         assert!(log.is_empty());
         assert_eq!(r.unwrap_err().code, ErrorCode::InvalidJwt);
         // Allowed expired, a symmetric token is the server's to judge.
-        let (log, _) = run(get_claims(&c, Some(&jwt), true), vec![http(200, r#"{"id":"u1"}"#)]);
+        let (log, _) = run(
+            get_claims(&c, Some(&jwt), true),
+            vec![http(200, r#"{"id":"u1"}"#)],
+        );
         assert_eq!(log, [format!("GET /user (Bearer {jwt})")]);
     }
 }

@@ -2,7 +2,7 @@
 //! calls that only ask the server to send something: PKCE's code exchange, the session a
 //! redirect left in the page's URL, `resend`, `reauthenticate`.
 
-use super::{AuthClient, Session};
+use super::AuthClient;
 use crate::error::Error;
 
 pub use super::plan::ResendType;
@@ -146,28 +146,6 @@ pub fn cleaned_url(url: &str, tokens: bool) -> String {
 }
 
 impl AuthClient {
-    /// Exchanges the code a PKCE redirect brought (`?code=`) for a session, with the code
-    /// verifier this client — or supabase-js on the same storage — kept when the flow began
-    /// (SIGNED_IN; PASSWORD_RECOVERY for a recovery flow). Returns the session and the
-    /// redirect type (`Some("recovery")` for a recovery, as supabase-js's `redirectType`).
-    pub async fn exchange_code_for_session(
-        &self,
-        auth_code: &str,
-    ) -> Result<(Session, Option<&'static str>), Error> {
-        let (c, code) = (self.clone(), auth_code.to_string());
-        self.drive(super::flow::started(move || {
-            super::flow::exchange_code(&c, &code)
-        }))
-        .await
-    }
-
-    /// Finishes the sign-in a redirect left in `url` (the page's address), as supabase-js's
-    /// `detectSessionInUrl` does (see [`super::flow::session_from_url`]). `Ok(None)` when the
-    /// URL holds nothing for auth; the error the server sent back in it, if any.
-    pub async fn session_from_url(&self, url: &str) -> Result<Option<Session>, Error> {
-        self.drive(super::flow::session_from_url(self, url)).await
-    }
-
     /// Asks the server to email (or text) a code again: a sign-up or email-change
     /// confirmation, or a phone code. The link lands on `redirect_to`.
     pub async fn resend(

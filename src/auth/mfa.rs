@@ -133,19 +133,6 @@ impl AuthClient {
             .ok_or_else(|| Error::new(ErrorCode::Undecodable, "the auth server sent no session"))
     }
 
-    /// A challenge and its verification in one step.
-    pub async fn mfa_challenge_and_verify(
-        &self,
-        factor_id: &str,
-        code: &str,
-    ) -> Result<Session, Error> {
-        let (c, f, code) = (self.clone(), factor_id.to_string(), code.to_string());
-        self.drive(super::flow::started(move || {
-            super::flow::mfa_challenge_and_verify(&c, &f, &code)
-        }))
-        .await
-    }
-
     /// Removes a factor (a verified one needs an `aal2` session); answers its id.
     pub async fn mfa_unenroll(&self, factor_id: &str) -> Result<String, Error> {
         let answer = self
@@ -159,16 +146,6 @@ impl AuthClient {
     pub async fn mfa_list_factors(&self) -> Result<Factors, Error> {
         let user = self.get_user().await?;
         decode(list_factors(user.as_json()), "the factors")
-    }
-
-    /// The session's assurance level, read from its access token (no request): where it is
-    /// and where a verified factor could take it.
-    pub async fn mfa_assurance_level(&self) -> Result<AssuranceLevel, Error> {
-        let c = self.clone();
-        self.drive(super::flow::started(move || {
-            super::flow::mfa_assurance_level(&c)
-        }))
-        .await
     }
 }
 

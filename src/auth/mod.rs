@@ -44,6 +44,8 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
+use flow::{Effect, Flow, Reply, Step};
+
 use crate::error::{Error, ErrorCode, Violation};
 use crate::http::Transport;
 
@@ -699,5 +701,171 @@ impl AuthClient {
         let c = self.clone();
         self.drive(flow::started(move || flow::sign_out(&c, scope)))
             .await
+    }
+
+    /// The claims of `jwt` (the session's access token when `None`; `Ok(None)` when signed
+    /// out), verified: an asymmetric signature against the project's JWKS, anything else by the
+    /// server. An expired token is refused unless `allow_expired`.
+    pub async fn get_claims(
+        &self,
+        jwt: Option<&str>,
+        allow_expired: bool,
+    ) -> Result<Option<Jwt>, Error> {
+        let (c, jwt) = (self.clone(), jwt.map(str::to_string));
+        self.drive(flow::started(move || {
+            flow::get_claims(&c, jwt.as_deref(), allow_expired)
+        }))
+        .await
+    }
+
+    /// Exchanges the code a PKCE redirect brought (`?code=`) for a session, with the code
+    /// verifier this client — or supabase-js on the same storage — kept when the flow began
+    /// (SIGNED_IN; PASSWORD_RECOVERY for a recovery flow). Returns the session and the
+    /// redirect type (`Some("recovery")` for a recovery, as supabase-js's `redirectType`).
+    pub async fn exchange_code_for_session(
+        &self,
+        auth_code: &str,
+    ) -> Result<(Session, Option<&'static str>), Error> {
+        let (c, code) = (self.clone(), auth_code.to_string());
+        self.drive(flow::started(move || flow::exchange_code(&c, &code)))
+            .await
+    }
+
+    /// Finishes the sign-in a redirect left in `url` (the page's address), as supabase-js's
+    /// `detectSessionInUrl` does (see [`flow::session_from_url`]). `Ok(None)` when the
+    /// URL holds nothing for auth; the error the server sent back in it, if any.
+    pub async fn session_from_url(&self, url: &str) -> Result<Option<Session>, Error> {
+        self.drive(flow::session_from_url(self, url)).await
+    }
+
+    /// A challenge and its verification in one step.
+    pub async fn mfa_challenge_and_verify(
+        &self,
+        factor_id: &str,
+        code: &str,
+    ) -> Result<Session, Error> {
+        let (c, f, code) = (self.clone(), factor_id.to_string(), code.to_string());
+        self.drive(flow::started(move || {
+            flow::mfa_challenge_and_verify(&c, &f, &code)
+        }))
+        .await
+    }
+
+    /// The session's assurance level, read from its access token (no request): where it is
+    /// and where a verified factor could take it.
+    pub async fn mfa_assurance_level(&self) -> Result<AssuranceLevel, Error> {
+        let c = self.clone();
+        self.drive(flow::started(move || flow::mfa_assurance_level(&c)))
+            .await
+    }
+
+    /// The URL that signs in through `provider` (GoTrue's `/authorize`); in the browser the
+    /// page goes there unless `skip_browser_redirect`. The round trip ends on `redirect_to`
+    /// with the session (implicit) or a `code` (PKCE), which `detect_session_in_url` or
+    /// [`AuthClient::exchange_code_for_session`] finishes.
+    pub async fn sign_in_with_oauth(
+        &self,
+        provider: &str,
+        o: &OAuthOptions,
+    ) -> Result<String, Error> {
+        let (c, p, o) = (self.clone(), provider.to_string(), o.clone());
+        self.drive(flow::started(move || flow::sign_in_with_oauth(&c, &p, &o)))
+            .await
+    }
+
+    /// The URL that links `provider`'s identity to the signed-in user (GoTrue's
+    /// `/user/identities/authorize`); in the browser the page goes there unless
+    /// `skip_browser_redirect`.
+    pub async fn link_identity(&self, provider: &str, o: &OAuthOptions) -> Result<String, Error> {
+        let (c, p, o) = (self.clone(), provider.to_string(), o.clone());
+        self.drive(flow::started(move || flow::link_identity(&c, &p, &o)))
+            .await
+    }
+}
+
+impl AuthClient {
+    /// Runs a method's steps: carries out each effect and hands its reply back, until done.
+    /// The one driver of every auth method.
+    pub async fn drive<T: 'static>(&self, step: Step<T>) -> Result<T, Error> {
+        let mut flow = step?;
+        loop {
+            match flow {
+                Flow::Done(v) => return Ok(v),
+                Flow::Do(e, resume) => flow = resume(self.perform(*e).await)?,
+            }
+        }
+    }
+
+    /// Carries out one effect (one future for all of them).
+    fn perform(&self, e: Effect) -> Pin<Box<dyn Future<Output = Reply> + '_>> {
+        Box::pin(async move {
+            let storage = &self.inner.options.storage;
+            match e {
+                Effect::Http(req) => Reply::Http(
+                    self.inner
+                        .transport
+                        .send_once(&req)
+                        .await
+                        .map(|res| (res.status, res.body.text().into_owned())),
+                ),
+                Effect::Load(key) => Reply::Text(storage.get(&key).await),
+                Effect::Store(key, Some(v)) => {
+                    storage.set(&key, &v).await;
+                    Reply::Done
+                }
+                Effect::Store(key, None) => {
+                    storage.remove(&key).await;
+                    Reply::Done
+                }
+                Effect::Put(s) => {
+                    self.put(s);
+                    Reply::Done
+                }
+                Effect::Commit(s, event) => {
+                    self.commit(s, event).await;
+                    Reply::Done
+                }
+                Effect::Adopt(s, event) => {
+                    self.adopt(s, event);
+                    Reply::Done
+                }
+                Effect::Refresh(token, explicit) => {
+                    Reply::Session(browser::refresh_single_flight(self, token, explicit).await)
+                }
+                Effect::Challenge(verifier) => {
+                    let (c, m) = pkce::challenge(&verifier).await;
+                    Reply::Challenge(c, m)
+                }
+                Effect::Verify {
+                    alg,
+                    jwk,
+                    signed,
+                    signature,
+                } => Reply::Verified(
+                    crate::runtime::verify_signature(&alg, &jwk, signed.as_bytes(), &signature)
+                        .await,
+                ),
+                Effect::KeepJwks(at, jwks) => {
+                    *self.inner.jwks.borrow_mut() = Some((at, jwks));
+                    Reply::Done
+                }
+                Effect::Start => {
+                    browser::start(self);
+                    Reply::Done
+                }
+                Effect::Navigate(url) => {
+                    crate::runtime::assign_page_url(&url);
+                    Reply::Done
+                }
+                Effect::ReplaceUrl(url) => {
+                    crate::runtime::replace_page_url(&url);
+                    Reply::Done
+                }
+                Effect::Initialize => {
+                    self.initialize().await;
+                    Reply::Done
+                }
+            }
+        })
     }
 }

@@ -40,22 +40,6 @@ pub struct OAuthOptions {
 }
 
 impl AuthClient {
-    /// The URL that signs in through `provider` (GoTrue's `/authorize`); in the browser the
-    /// page goes there unless `skip_browser_redirect`. The round trip ends on `redirect_to`
-    /// with the session (implicit) or a `code` (PKCE), which `detect_session_in_url` or
-    /// [`AuthClient::exchange_code_for_session`] finishes.
-    pub async fn sign_in_with_oauth(
-        &self,
-        provider: &str,
-        o: &OAuthOptions,
-    ) -> Result<String, Error> {
-        let (c, p, o) = (self.clone(), provider.to_string(), o.clone());
-        self.drive(super::flow::started(move || {
-            super::flow::sign_in_with_oauth(&c, &p, &o)
-        }))
-        .await
-    }
-
     /// A session for the user of a provider's ID token (`nonce`: the raw nonce whose SHA-256
     /// the token carries), SIGNED_IN.
     pub async fn sign_in_with_id_token(
@@ -80,17 +64,6 @@ impl AuthClient {
             return Ok(Vec::new());
         }
         super::mfa::decode(list, "the identities")
-    }
-
-    /// The URL that links `provider`'s identity to the signed-in user (GoTrue's
-    /// `/user/identities/authorize`); in the browser the page goes there unless
-    /// `skip_browser_redirect`.
-    pub async fn link_identity(&self, provider: &str, o: &OAuthOptions) -> Result<String, Error> {
-        let (c, p, o) = (self.clone(), provider.to_string(), o.clone());
-        self.drive(super::flow::started(move || {
-            super::flow::link_identity(&c, &p, &o)
-        }))
-        .await
     }
 
     /// Unlinks an identity (by its `identity_id`); a user keeps at least one.
