@@ -1,5 +1,5 @@
 //! The rules' own tests (issue 25, part 1): every expectation here is written by hand from
-//! `../shared/spec/domain-rules.md` (cited as "rules §…") and `../shared/spec/schema-reference.md`
+//! `docs/contract/domain-rules.md` (cited as "rules §…") and `docs/contract/schema-reference.md`
 //! (cited as "schema §…"), never read from the SDK's tables (`TRANSITIONS`, the catalogue, the
 //! validation rules). The SDK is exercised only through its public API:
 //!

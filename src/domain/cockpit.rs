@@ -1,5 +1,5 @@
-//! The cockpit's reads (MC-COCKPIT-ZOOM): computed from the real tables, requests in parallel,
-//! as few round trips as PostgREST's embeds allow.
+//! The cockpit's reads (what each region of the product's cockpit shows): computed from the
+//! real tables, requests in parallel, as few round trips as PostgREST's embeds allow.
 //!
 //! - `load(companyId?)`: the company with its six sectors and departments (one request with
 //!   embeds), the roster, the open tasks and the pending escalations (three more, in parallel);

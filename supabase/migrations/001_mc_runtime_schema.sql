@@ -1,5 +1,5 @@
 -- Mission Control runtime schema (MC-RUNTIME-SPEC-v1 §2, §8.3.2).
--- The contract is shared/spec/schema-reference.md; column facts follow domain-rules.md.
+-- The contract is docs/contract/schema-reference.md; column facts follow docs/contract/domain-rules.md.
 -- Relies on what every Supabase project provides: auth.users, auth.uid(), the anon /
 -- authenticated / service_role roles and their default privileges on schema public.
 

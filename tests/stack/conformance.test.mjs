@@ -1,4 +1,4 @@
-// The local stack against the facts of ../shared/spec/protocol-notes.md ("GoTrue v2.196.0 as
+// The local stack against the facts of docs/contract/protocol-notes.md ("GoTrue v2.196.0 as
 // observed", and PostgREST's status codes): one test per fact, over HTTP, as the SDK sees it.
 // Also Supabase's limits (rate limits, statement timeouts, anonymous sign-ins off), CORS, the
 // stack's file modes, and the login's one password check. Run by scripts/test.sh.

@@ -1,4 +1,4 @@
-// The product front end's data-provider contract (mc-cockpit `frontend/src/data/`): its view
+// The product front end's data-provider contract (its synchronous `DataProvider`): its view
 // types under its own names, and the provider the SDK builds over the real tables.
 import type { McClient, McResult, CompanyRow } from "./mission_control_sdk.js";
 
