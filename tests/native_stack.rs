@@ -908,6 +908,22 @@ async fn get_claims_verifies_es256_natively_and_refuses_a_forgery() {
     assert_eq!(jwt.header["alg"], "ES256");
     assert_eq!(jwt.claims["sub"].as_str(), user.id());
     assert_eq!(jwt.signature.len(), 64);
+    // Typed for Rust users, as the stand-in (GoTrue's shape) wrote them.
+    let typed = jwt.typed_claims().expect("GoTrue's claims");
+    assert_eq!(Some(typed.sub.as_str()), user.id());
+    assert_eq!(
+        (typed.role.as_str(), typed.aal.as_str()),
+        ("authenticated", "aal1")
+    );
+    assert_eq!(
+        typed.session_id,
+        jwt.claims["session_id"].as_str().unwrap_or("?")
+    );
+    assert!(typed.exp > typed.iat, "{typed:?}");
+    assert_eq!(
+        typed.amr.first().map(|m| m.method.as_str()),
+        Some("password")
+    );
     // The same token with another payload: the signature no longer verifies (p256, no server).
     let parts: Vec<&str> = session.access_token.split('.').collect();
     let mut claims = jwt.claims.clone();

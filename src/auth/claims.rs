@@ -26,6 +26,66 @@ pub struct Jwt {
     pub signed: String,
 }
 
+/// A JWT's claims as GoTrue writes them, for Rust users (the JS declaration is `McJwtClaims`):
+/// from [`Jwt::typed_claims`]. Claims it does not name are in `other`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct JwtClaims {
+    /// The user's id.
+    pub sub: String,
+    /// The audience (`authenticated`, or a list).
+    pub aud: Audience,
+    /// Expiry, in seconds since the epoch.
+    pub exp: i64,
+    /// Issued at, in seconds since the epoch.
+    pub iat: i64,
+    /// The issuer (`<project>/auth/v1`).
+    pub iss: String,
+    /// The Postgres role (`authenticated`, `anon`).
+    pub role: String,
+    /// The assurance level (`aal1`, `aal2`).
+    pub aal: String,
+    /// The session's id.
+    pub session_id: String,
+    /// The user's email.
+    pub email: Option<String>,
+    /// The user's phone.
+    pub phone: Option<String>,
+    /// How the session was authenticated, newest first.
+    #[serde(default)]
+    pub amr: Vec<AuthMethod>,
+    /// Whether the user signed in anonymously.
+    #[serde(default)]
+    pub is_anonymous: bool,
+    /// Metadata only the server sets (`provider`, `providers`).
+    #[serde(default)]
+    pub app_metadata: serde_json::Map<String, Value>,
+    /// The user's own metadata.
+    #[serde(default)]
+    pub user_metadata: serde_json::Map<String, Value>,
+    /// Every other claim.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, Value>,
+}
+
+/// A JWT's `aud`: one audience or several.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Audience {
+    /// One audience.
+    One(String),
+    /// Several.
+    Many(Vec<String>),
+}
+
+/// One entry of a JWT's `amr`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct AuthMethod {
+    /// `password`, `otp`, `totp`, `oauth`, `anonymous`, …
+    pub method: String,
+    /// When, in seconds since the epoch.
+    pub timestamp: i64,
+}
+
 pub(super) fn invalid(message: &str) -> Error {
     let mut e = Error::new(ErrorCode::InvalidJwt, message);
     e.status = 400;
@@ -63,6 +123,29 @@ pub fn decode_jwt(token: &str) -> Result<Jwt, Error> {
 impl AuthClient {}
 
 impl Jwt {
+    /// The claims as [`JwtClaims`] (`undecodable` when they lack what GoTrue always writes).
+    ///
+    /// ```
+    /// use mission_control_sdk::auth::{base64url_encode, decode_jwt, Audience};
+    /// let part = |v: serde_json::Value| base64url_encode(v.to_string().as_bytes());
+    /// let token = format!(
+    ///     "{}.{}.c2ln",
+    ///     part(serde_json::json!({"alg": "ES256", "kid": "k1"})),
+    ///     part(serde_json::json!({"sub": "u1", "aud": "authenticated", "exp": 2000000000,
+    ///         "iat": 1990000000, "iss": "http://127.0.0.1:54321/auth/v1", "role": "authenticated",
+    ///         "aal": "aal1", "session_id": "s1", "amr": [{"method": "password", "timestamp": 1990000000}],
+    ///         "ref": "local"})),
+    /// );
+    /// let claims = decode_jwt(&token)?.typed_claims()?;
+    /// assert_eq!(claims.aud, Audience::One("authenticated".into()));
+    /// assert_eq!(claims.amr[0].method, "password");
+    /// assert_eq!(claims.other["ref"], "local");
+    /// # Ok::<(), mission_control_sdk::Error>(())
+    /// ```
+    pub fn typed_claims(&self) -> Result<JwtClaims, Error> {
+        super::mfa::decode(self.claims.clone(), "the JWT's claims")
+    }
+
     /// `{ claims, header, signature }` as `getClaims` answers it (the signature as its bytes).
     pub fn to_json(&self) -> Value {
         json!({ "claims": self.claims, "header": self.header, "signature": self.signature })

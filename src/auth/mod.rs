@@ -20,7 +20,7 @@ pub mod step;
 mod storage;
 
 pub use crate::runtime::{base64url_decode, base64url_encode};
-pub use claims::{decode_jwt, Jwt};
+pub use claims::{decode_jwt, Audience, AuthMethod, Jwt, JwtClaims};
 pub use errors::{ends_session, from_answer};
 pub use flows::{cleaned_url, parse_callback, Callback, ResendType};
 pub use mfa::{
